@@ -1,0 +1,29 @@
+import django_filters
+from django.db.models import Q, QuerySet
+
+from curation.articles.models import Article, Source
+
+
+class ArticleFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label="Search",
+                                  widget=django_filters.widgets.forms.TextInput(
+                                      attrs={"type": "search",
+                                             "placeholder": "Words in the title or text"}))
+    source = django_filters.ModelChoiceFilter(queryset=Source.objects.order_by("name"),
+                                              empty_label="All sources")
+    date = django_filters.ChoiceFilter(
+        label="Date", method="by_date", empty_label="Any date",
+        choices=[("has", "Has a date"), ("needs", "Needs a date")],
+    )
+
+    class Meta:
+        model = Article
+        fields = ["q", "source", "date"]
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        for word in value.split():
+            queryset = queryset.filter(Q(title__icontains=word) | Q(body__icontains=word))
+        return queryset
+
+    def by_date(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(published_on__isnull=(value == "needs"))

@@ -1,0 +1,78 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+class Source(models.Model):
+    """A news outlet articles come from."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    homepage = models.URLField(blank=True)
+    notes = models.TextField(blank=True)
+    active = models.BooleanField(
+        default=True, help_text="Inactive sources are kept for old articles but not offered."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    class Format(models.TextChoices):
+        TEXT = "text", "Plain text"
+        MARKDOWN = "markdown", "Markdown"
+        HTML = "html", "HTML"
+        JSONL = "jsonl", "JSON Lines"
+
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+    )
+    title = models.CharField(max_length=500)
+    kicker = models.CharField(max_length=200, blank=True)
+    standfirst = models.TextField(blank=True)
+    byline = models.CharField(max_length=500, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    body = models.TextField(help_text="The clean text that gets annotated. Offsets point into it.")
+    raw_text = models.TextField(help_text="Exactly what was imported.")
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    format = models.CharField(max_length=10, choices=Format)
+    date_detected = models.BooleanField(
+        default=True, help_text="False when the importer found no publication date."
+    )
+    title_derived = models.BooleanField(
+        default=False, help_text="True when the title was made from the first sentence."
+    )
+    import_notes = models.TextField(blank=True, help_text="What the importer warned about.")
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    # The body and raw text never change through metadata edits, so history skips them.
+    history = HistoricalRecords(excluded_fields=["body", "raw_text"])
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+        indexes = [
+            models.Index(fields=["published_on"]),
+            models.Index(fields=["-imported_at", "-id"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", args=[self.pk])
+
+    @property
+    def needs_date(self) -> bool:
+        return self.published_on is None

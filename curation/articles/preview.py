@@ -1,0 +1,127 @@
+"""The web import's preview: parse what was pasted or uploaded, without saving.
+
+Each parsed article travels to the browser and back as a signed token, so the
+save step trusts exactly what the preview showed and never re-parses.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from django.core import signing
+from django.core.files.uploadedfile import UploadedFile
+
+from curation.articles.importing import (
+    ImportProblem,
+    ParsedArticle,
+    format_for_filename,
+    iter_jsonl,
+    parse_document,
+    parse_text,
+)
+from curation.articles.models import Article, Source
+from curation.articles.services import SourceResolver
+
+MAX_PREVIEW_ITEMS = 200
+PAYLOAD_SALT = "curation.articles.import-preview"
+PAYLOAD_MAX_AGE = 24 * 60 * 60
+
+
+@dataclass
+class PreviewItem:
+    where: str
+    parsed: ParsedArticle | None = None
+    problem: str = ""
+    existing_id: int | None = None  # the article that already has this text
+    source: Source | None = None
+
+
+def preview_items(
+    *, text: str, files: Iterable[UploadedFile], source: Source | None, max_bytes: int
+) -> list[PreviewItem]:
+    items = list(_parse_all(text=text, files=files, max_bytes=max_bytes))
+    _mark_already_imported(items)
+    hinted = SourceResolver()
+    for item in items:
+        if item.parsed:
+            item.source = source or hinted.resolve(item.parsed.source_name)
+    return items
+
+
+def _parse_all(*, text: str, files: Iterable[UploadedFile], max_bytes: int
+               ) -> Iterator[PreviewItem]:
+    if text.strip():
+        yield _attempt("Pasted text", lambda: parse_text(text, format="text",
+                                                         where="Pasted text",
+                                                         max_bytes=max_bytes))
+    for upload in files:
+        name = upload.name or "upload"
+        try:
+            kind = format_for_filename(name)
+        except ImportProblem as problem:
+            yield PreviewItem(where=name, problem=problem.message)
+            continue
+        if kind == "jsonl":
+            yield from _parse_jsonl_upload(upload, name=name, max_bytes=max_bytes)
+        elif upload.size > max_bytes:
+            yield PreviewItem(where=name, problem=(
+                f"the file is {upload.size:,} bytes; the limit is {max_bytes:,}. "
+                "Split it into smaller files."))
+        else:
+            data = upload.read()
+            yield _attempt(name, lambda: parse_document(data, filename=name,
+                                                        max_bytes=max_bytes))
+
+
+def _attempt(where: str, parse) -> PreviewItem:
+    try:
+        return PreviewItem(where=where, parsed=parse())
+    except ImportProblem as problem:
+        return PreviewItem(where=where, problem=problem.message)
+
+
+def _parse_jsonl_upload(upload: UploadedFile, *, name: str, max_bytes: int
+                        ) -> Iterator[PreviewItem]:
+    try:
+        for count, parsed in enumerate(iter_jsonl(upload, filename=name, max_bytes=max_bytes)):
+            if count == MAX_PREVIEW_ITEMS:
+                yield PreviewItem(where=name, problem=(
+                    f"more than {MAX_PREVIEW_ITEMS} articles in one file: import it with "
+                    "`python manage.py import_articles` instead. Nothing from this file "
+                    "was taken."))
+                return
+            yield PreviewItem(where=f"{name}, line {parsed.line}", parsed=parsed)
+    except ImportProblem as problem:
+        yield PreviewItem(where=problem.where or name, problem=(
+            f"{problem.message} Nothing from this file can be imported until it is fixed."))
+
+
+def _mark_already_imported(items: list[PreviewItem]) -> None:
+    by_hash = {item.parsed.content_hash: item for item in items if item.parsed}
+    existing = Article.objects.filter(content_hash__in=by_hash).values_list("content_hash", "id")
+    for content_hash, article_id in existing:
+        by_hash[content_hash].existing_id = article_id
+    for item in items:
+        if item.parsed and item.existing_id is None:
+            item.existing_id = by_hash[item.parsed.content_hash].existing_id
+
+
+def sign_parsed(parsed: ParsedArticle) -> str:
+    fields = dataclasses.asdict(parsed)
+    fields["published_on"] = parsed.published_on.isoformat() if parsed.published_on else None
+    return signing.dumps(fields, salt=PAYLOAD_SALT, compress=True)
+
+
+def unsign_parsed(token: str) -> ParsedArticle:
+    try:
+        fields = signing.loads(token, salt=PAYLOAD_SALT, max_age=PAYLOAD_MAX_AGE)
+    except signing.SignatureExpired:
+        raise ImportProblem("This preview is more than a day old. Start the import again.")
+    except signing.BadSignature:
+        raise ImportProblem("This preview was changed outside the desk. Start the import again.")
+    if fields["published_on"]:
+        fields["published_on"] = date.fromisoformat(fields["published_on"])
+    return ParsedArticle(**fields)

@@ -1,0 +1,263 @@
+"""Writes for articles: saving imports and correcting metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+from pathlib import Path
+from typing import Literal
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+
+from curation.articles.importing import (
+    ImportProblem,
+    ParsedArticle,
+    format_for_filename,
+    iter_jsonl,
+    parse_document,
+)
+from curation.articles.models import Article, Source
+
+Status = Literal["imported", "already", "failed"]
+SAVE_BATCH_SIZE = 500
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    status: Status
+    where: str
+    article_id: int | None = None
+    message: str = ""
+
+    def __str__(self) -> str:
+        if self.status == "imported":
+            return f"{self.where}: imported (article #{self.article_id})"
+        if self.status == "already":
+            return f"{self.where}: already imported (article #{self.article_id})"
+        return f"{self.where}: {self.message}"
+
+
+class SourceResolver:
+    """Turns a source hint (a slug or a name) into a Source, remembering answers.
+
+    ``create_missing`` is for bulk files whose rows name their outlet explicitly.
+    """
+
+    def __init__(self, *, create_missing: bool = False) -> None:
+        self.create_missing = create_missing
+        self.created: list[Source] = []
+        self._known: dict[str, Source | None] = {}
+
+    def resolve(self, hint: str) -> Source | None:
+        key = hint.strip().casefold()
+        if not key:
+            return None
+        if key not in self._known:
+            self._known[key] = self._find(hint.strip())
+        return self._known[key]
+
+    def _find(self, hint: str) -> Source | None:
+        source = (
+            Source.objects.filter(slug=slugify(hint)).first()
+            or Source.objects.filter(name__iexact=hint).first()
+        )
+        if source is None and self.create_missing:
+            source = Source.objects.create(name=hint, slug=_free_slug(hint))
+            self.created.append(source)
+        return source
+
+
+def _free_slug(name: str) -> str:
+    base = slugify(name)[:190] or "source"
+    slug, n = base, 2
+    while Source.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def article_build(
+    *,
+    parsed: ParsedArticle,
+    source: Source | None,
+    imported_by: AbstractBaseUser | None,
+    published_on: date | None = None,
+) -> Article:
+    """An unsaved Article for a parsed one. ``published_on`` fills a missing date."""
+    when = parsed.published_on or published_on
+    return Article(
+        source=source,
+        title=parsed.title[:500],
+        kicker=parsed.kicker[:200],
+        standfirst=parsed.standfirst,
+        byline=parsed.byline[:500],
+        published_on=when,
+        url=parsed.url[:1000],
+        body=parsed.body,
+        raw_text=parsed.raw_text,
+        content_hash=parsed.content_hash,
+        format=parsed.format,
+        date_detected=parsed.date_detected,
+        title_derived=parsed.title_derived,
+        import_notes="\n".join(parsed.warnings),
+        imported_by=imported_by if imported_by and imported_by.is_authenticated else None,
+    )
+
+
+def articles_save(*, batch: list[tuple[str, Article]]) -> list[ImportOutcome]:
+    """Save the articles not yet in the desk, in one transaction, and say what happened
+    to each. An article whose text is already there (same content hash) is reported
+    as such, not saved twice."""
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                return _save_new(batch)
+        except IntegrityError:
+            # Someone else saved one of these texts between our lookup and our insert.
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _save_new(batch: list[tuple[str, Article]]) -> list[ImportOutcome]:
+    hashes = {article.content_hash for _, article in batch}
+    id_by_hash = dict(
+        Article.objects.filter(content_hash__in=hashes).values_list("content_hash", "id")
+    )
+    already_there = set(id_by_hash)
+    to_create: dict[str, Article] = {}
+    for _, article in batch:
+        if article.content_hash not in already_there:
+            to_create.setdefault(article.content_hash, article)
+    if to_create:
+        # No history rows here: curation.articles.history writes an article's import
+        # record just before its first change, which keeps bulk imports fast.
+        created = Article.objects.bulk_create(list(to_create.values()))
+        id_by_hash.update((article.content_hash, article.pk) for article in created)
+
+    outcomes = []
+    for where, article in batch:
+        article_id = id_by_hash[article.content_hash]
+        is_new = to_create.get(article.content_hash) is article
+        outcomes.append(ImportOutcome("imported" if is_new else "already", where, article_id))
+    return outcomes
+
+
+def articles_import_paths(
+    *,
+    files: Iterable[Path],
+    source: Source | None = None,
+    published_on: date | None = None,
+    imported_by: AbstractBaseUser | None = None,
+    batch_size: int = SAVE_BATCH_SIZE,
+) -> Iterator[tuple[Path, list[ImportOutcome]]]:
+    """Import files one by one, streaming: yields each file with what became of it.
+
+    Text, Markdown and HTML files hold one article each and are saved in batches of
+    ``batch_size`` files. A JSONL file is saved whole or not at all: one bad line
+    fails the file, and the message names the line.
+    """
+    max_bytes = settings.CURATION_IMPORT_MAX_BYTES
+    named_sources = SourceResolver(create_missing=True)  # JSONL rows name their outlet
+    hinted_sources = SourceResolver()  # a footer's outlet counts only if the desk knows it
+    pending: list[tuple[Path, Article]] = []
+
+    def flush() -> Iterator[tuple[Path, list[ImportOutcome]]]:
+        if pending:
+            outcomes = articles_save(batch=[(path.name, article) for path, article in pending])
+            yield from ((path, [outcome]) for (path, _), outcome in zip(pending, outcomes))
+            pending.clear()
+
+    for path in files:
+        try:
+            kind = format_for_filename(path.name)
+            if kind == "jsonl":
+                yield from flush()
+                yield path, _import_jsonl_file(
+                    path, source=source, sources=named_sources, published_on=published_on,
+                    imported_by=imported_by, max_bytes=max_bytes, batch_size=batch_size,
+                )
+                continue
+            parsed = parse_document(_read_limited(path, max_bytes), filename=path.name,
+                                    max_bytes=max_bytes)
+        except ImportProblem as problem:
+            yield path, [ImportOutcome("failed", path.name, message=problem.message)]
+            continue
+        except FileNotFoundError:
+            yield path, [ImportOutcome("failed", str(path), message="no such file or folder")]
+            continue
+        except OSError as error:
+            yield path, [ImportOutcome("failed", path.name,
+                                       message=f"cannot read it ({error.strerror})")]
+            continue
+        chosen = source or hinted_sources.resolve(parsed.source_name)
+        pending.append((path, article_build(parsed=parsed, source=chosen,
+                                            imported_by=imported_by, published_on=published_on)))
+        if len(pending) >= batch_size:
+            yield from flush()
+    yield from flush()
+
+
+def _read_limited(path: Path, max_bytes: int) -> bytes:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ImportProblem(
+            f"the file is {size:,} bytes; the limit is {max_bytes:,}. Split it into smaller "
+            "files, or raise CURATION_IMPORT_MAX_BYTES.",
+            where=path.name,
+        )
+    return path.read_bytes()
+
+
+def _import_jsonl_file(
+    path: Path,
+    *,
+    source: Source | None,
+    sources: SourceResolver,
+    published_on: date | None,
+    imported_by: AbstractBaseUser | None,
+    max_bytes: int,
+    batch_size: int,
+) -> list[ImportOutcome]:
+    outcomes: list[ImportOutcome] = []
+    try:
+        with path.open("rb") as lines, transaction.atomic():
+            parsed_rows = iter_jsonl(lines, filename=path.name, max_bytes=max_bytes)
+            while chunk := list(islice(parsed_rows, batch_size)):
+                batch = [
+                    (
+                        f"{path.name}, line {parsed.line}",
+                        article_build(
+                            parsed=parsed,
+                            source=source or sources.resolve(parsed.source_name),
+                            imported_by=imported_by,
+                            published_on=published_on,
+                        ),
+                    )
+                    for parsed in chunk
+                ]
+                outcomes.extend(articles_save(batch=batch))
+    except ImportProblem as problem:
+        return [ImportOutcome("failed", problem.where or path.name,
+                              message=f"{problem.message} Nothing from this file was imported.")]
+    return outcomes
+
+
+@transaction.atomic
+def article_update_metadata(
+    *, article: Article, changes: dict[str, object], changed_by: AbstractBaseUser
+) -> Article:
+    """Correct an article's metadata (never its body), leaving a history record."""
+    editable = {"title", "kicker", "byline", "source", "published_on", "url", "standfirst"}
+    unknown = set(changes) - editable
+    if unknown:
+        raise ValueError(f"not editable here: {', '.join(sorted(unknown))}")
+    for name, value in changes.items():
+        setattr(article, name, value)
+    article._history_user = changed_by
+    article.save(update_fields=[*changes])
+    return article

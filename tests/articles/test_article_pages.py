@@ -1,0 +1,141 @@
+from datetime import date
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from curation.articles.models import Article
+from tests.factories import ArticleFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+LIST = reverse("articles:list")
+
+
+def titles_in(response) -> list[str]:
+    return [row.record.title for row in response.context["table"].paginated_rows]
+
+
+def test_home_shows_the_article_list():
+    ArticleFactory(title="Visible on the front page")
+    response = Client().get("/", follow=True)
+    assert b"Visible on the front page" in response.content
+
+
+def test_filters_by_source_date_status_and_words():
+    axios, ft = SourceFactory(name="Axios"), SourceFactory(name="FT")
+    ArticleFactory(title="Dated Axios", source=axios, body="Talks on Iran resumed.")
+    ArticleFactory(title="Undated FT", source=ft, published_on=None, body="Gallant's visit.")
+    client = Client()
+
+    assert titles_in(client.get(LIST, {"source": ft.pk})) == ["Undated FT"]
+    assert titles_in(client.get(LIST, {"date": "needs"})) == ["Undated FT"]
+    assert titles_in(client.get(LIST, {"date": "has"})) == ["Dated Axios"]
+    assert titles_in(client.get(LIST, {"q": "iran talks"})) == ["Dated Axios"]
+    assert titles_in(client.get(LIST, {"q": "undated"})) == ["Undated FT"]
+
+
+def test_sorting_by_publication_date_puts_undated_last():
+    ArticleFactory(title="Old", published_on=date(2024, 1, 1))
+    ArticleFactory(title="Undated", published_on=None)
+    ArticleFactory(title="New", published_on=date(2024, 10, 9))
+
+    assert titles_in(Client().get(LIST, {"sort": "-published_on"})) == ["New", "Old", "Undated"]
+    assert titles_in(Client().get(LIST, {"sort": "published_on"})) == ["Old", "New", "Undated"]
+
+
+def test_htmx_requests_get_only_the_table_with_htmx_links():
+    ArticleFactory.create_batch(30)
+    response = Client().get(LIST, {"page": 2}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "<html" not in html and 'class="table-container"' in html
+    assert 'hx-get="?page=1"' in html and 'hx-push-url="true"' in html
+    assert "Page 2 of 2" in html
+
+
+def test_empty_list_says_what_to_do():
+    response = Client().get(LIST)
+    assert b"No articles match" in response.content
+
+
+@pytest.mark.parametrize("count", [3, 40])
+def test_the_list_runs_a_constant_number_of_queries(count, django_assert_num_queries):
+    sources = SourceFactory.create_batch(3)
+    for n in range(count):
+        ArticleFactory(source=sources[n % 3])
+    client = Client()
+    # count of rows, one page of rows with their sources, and the source filter's options
+    with django_assert_num_queries(3):
+        response = client.get(LIST)
+    assert response.status_code == 200
+
+
+def test_the_article_page_shows_clean_text_and_metadata():
+    article = ArticleFactory(kicker="Middle East war", byline="Steff Chávez",
+                             body="First paragraph.\n\nSecond paragraph.")
+    response = Client().get(article.get_absolute_url())
+    html = response.content.decode()
+    assert "<p>First paragraph.</p>" in html and "<p>Second paragraph.</p>" in html
+    assert "Middle East war" in html and "Steff Chávez" in html
+    assert "Needs a publication date" not in html
+
+
+def test_an_undated_article_says_so_prominently():
+    article = ArticleFactory(published_on=None)
+    response = Client().get(article.get_absolute_url())
+    assert b"Needs a publication date." in response.content
+
+
+def test_article_content_is_escaped_everywhere():
+    article = ArticleFactory(title="<img src=x onerror=alert(1)>",
+                             body="<script>alert('body')</script>", byline="<b>by</b>")
+    for url in (article.get_absolute_url(), LIST):
+        html = Client().get(url).content.decode()
+        assert "<img src=x" not in html and "<script>alert" not in html and "<b>by" not in html
+
+
+def test_an_unknown_article_is_a_friendly_404():
+    response = Client().get(reverse("articles:detail", args=[999999]))
+    assert response.status_code == 404
+    assert b"We can't find that page" in response.content
+
+
+def test_an_editor_corrects_metadata_in_place_with_history(annotator_client, annotator):
+    article = ArticleFactory(published_on=None, title="Old title")
+    url = reverse("articles:edit", args=[article.pk])
+
+    form = annotator_client.get(url, HTTP_HX_REQUEST="true")
+    assert b'name="published_on"' in form.content and b"<html" not in form.content
+    assert b'name="body"' not in form.content
+
+    response = annotator_client.post(url, {
+        "title": "New title", "kicker": "", "standfirst": "", "byline": "A. Writer",
+        "source": article.source.pk, "published_on": "2024-06-26", "url": "",
+    }, HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 200
+    assert b'hx-swap-oob="true">New title' in response.content
+    article.refresh_from_db()
+    assert article.title == "New title" and article.published_on == date(2024, 6, 26)
+    latest = article.history.latest()
+    assert latest.history_user == annotator and latest.title == "New title"
+
+
+def test_a_bad_correction_is_shown_and_not_saved(annotator_client):
+    article = ArticleFactory(title="Kept")
+    response = annotator_client.post(reverse("articles:edit", args=[article.pk]), {
+        "title": "", "published_on": "not a date"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 422
+    assert b"This field is required." in response.content
+    article.refresh_from_db()
+    assert article.title == "Kept"
+
+
+def test_editing_needs_login_role_and_csrf(stranger_client, annotator):
+    article = ArticleFactory(title="Kept")
+    url = reverse("articles:edit", args=[article.pk])
+    assert Client().post(url, {"title": "x"}).status_code == 302
+    assert stranger_client.post(url, {"title": "x"}).status_code == 403
+    csrf_client = Client(enforce_csrf_checks=True)
+    csrf_client.force_login(annotator)
+    assert csrf_client.post(url, {"title": "x"}).status_code == 403
+    assert Article.objects.get().title == "Kept"

@@ -1,0 +1,35 @@
+import pytest
+from django.test import Client
+
+from tests.factories import AnnotatorFactory, UserFactory
+
+
+@pytest.fixture
+def annotator(db):
+    """An editor with the annotator role."""
+    return AnnotatorFactory(username="annie")
+
+
+@pytest.fixture
+def stranger(db):
+    """Logged in, but with no role at all."""
+    return UserFactory(username="stranger")
+
+
+@pytest.fixture
+def annotator_client(annotator) -> Client:
+    client = Client()
+    client.force_login(annotator)
+    return client
+
+
+@pytest.fixture
+def stranger_client(stranger) -> Client:
+    client = Client()
+    client.force_login(stranger)
+    return client
+
+
+@pytest.fixture
+def htmx_headers() -> dict[str, str]:
+    return {"HTTP_HX_REQUEST": "true"}

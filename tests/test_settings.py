@@ -1,0 +1,63 @@
+"""Settings come from the environment and fail loudly when production would be unsafe."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def manage(*args: str, env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("DJANGO_", "DATABASE_URL", "CURATION_"))}
+    clean |= {"DJANGO_SETTINGS_MODULE": "curation.settings",
+              "CURATION_DATA_DIR": str(tmp_path)} | env
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=clean,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_production_without_a_secret_key_refuses_to_start(tmp_path):
+    result = manage("check", env={}, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_deploy_check_passes_with_debug_off_and_key_and_hosts_set(tmp_path):
+    result = manage("check", "--deploy", "--fail-level", "WARNING", tmp_path=tmp_path, env={
+        "DJANGO_SECRET_KEY": "x" * 20 + "a-long-random-looking-key-9f8e7d6c5b4a3210",
+        "DJANGO_ALLOWED_HOSTS": "desk.example.org",
+    })
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_bad_boolean_is_a_clear_error(tmp_path):
+    result = manage("check", env={"DJANGO_DEBUG": "maybe"}, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG='maybe' is not a yes/no value" in result.stderr
+
+
+def test_database_url_picks_the_database(tmp_path):
+    target = tmp_path / "elsewhere.sqlite3"
+    result = manage("shell", "-v", "0", "-c",
+                    "from django.conf import settings; d = settings.DATABASES['default']; "
+                    "print(d['NAME']); print(d['OPTIONS']['transaction_mode'])",
+                    env={"DJANGO_DEBUG": "1", "DATABASE_URL": f"sqlite:///{target}"},
+                    tmp_path=tmp_path)
+    assert result.stdout.split() == [str(target), "IMMEDIATE"], result.stderr
+
+
+@pytest.mark.django_db
+def test_sqlite_runs_in_wal_mode_with_immediate_transactions(tmp_path):
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite-only settings; this run uses " + connection.vendor)
+    # The test database is in memory, which has no WAL; check a file database instead.
+    result = manage("shell", "-v", "0", "-c",
+                    "from django.db import connection; c = connection.cursor(); "
+                    "c.execute('PRAGMA journal_mode'); print(c.fetchone()[0]); "
+                    "print(connection.settings_dict['OPTIONS']['transaction_mode'])",
+                    env={"DJANGO_DEBUG": "1"}, tmp_path=tmp_path)
+    assert result.stdout.split() == ["wal", "IMMEDIATE"], result.stderr
