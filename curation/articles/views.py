@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -54,16 +54,17 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("source"), pk=pk)
     form = ArticleMetadataForm(request.POST or None, instance=article)
+    status = 200
     if request.method == "POST":
         if form.is_valid():
             article_update_metadata(article=article, changes=_changed(form),
                                     changed_by=request.user)
-            messages.success(request, "Details saved.")
+            if not request.htmx:
+                messages.success(request, "Details saved.")
+                return redirect(article)
             return render(request, "articles/article_detail.html#metadata",
                           {"article": article, "saved": True})
         status = UNPROCESSABLE
-    else:
-        status = 200
     template = "articles/article_edit.html"
     if request.htmx:
         template += "#form"

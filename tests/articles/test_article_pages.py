@@ -139,3 +139,19 @@ def test_editing_needs_login_role_and_csrf(stranger_client, annotator):
     csrf_client.force_login(annotator)
     assert csrf_client.post(url, {"title": "x"}).status_code == 403
     assert Article.objects.get().title == "Kept"
+
+
+def test_editing_without_htmx_redirects_back_with_a_message(annotator_client):
+    article = ArticleFactory(title="Old")
+    response = annotator_client.post(reverse("articles:edit", args=[article.pk]), {
+        "title": "New", "source": article.source.pk}, follow=True)
+    assert response.redirect_chain == [(article.get_absolute_url(), 302)]
+    assert b"Details saved." in response.content and b"<h1 id=\"article-title\">New" in response.content
+
+
+def test_the_server_error_page_renders_without_a_context(rf):
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert b"Something went wrong on our side" in response.content

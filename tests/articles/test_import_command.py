@@ -142,4 +142,4 @@ def test_unknown_source_slug_is_refused_before_importing(tmp_path):
 def test_a_missing_path_is_a_failure_not_a_crash(tmp_path, capsys):
     with pytest.raises(CommandError):
         run_import(tmp_path / "nowhere.txt")
-    assert "no such file" in capsys.readouterr().err
+    assert "nowhere.txt: No such file or folder." in capsys.readouterr().err

@@ -1,7 +1,11 @@
-"""Walking the paths given to an import, lazily and in a stable order."""
+"""Files on disk: walking the paths given to an import, and reading one file."""
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from .limits import check_size
+from .pipeline import format_for_filename, parse_document
+from .types import ImportProblem, ParsedArticle
 
 IMPORTABLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 
@@ -27,3 +31,23 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield from _walk(entry)
         elif entry.suffix.lower() in IMPORTABLE_SUFFIXES:
             yield entry
+
+
+def parse_file(path: Path, *, max_bytes: int) -> ParsedArticle | ImportProblem | None:
+    """Read and parse one text, Markdown or HTML file.
+
+    Returns None for a JSONL file, which holds many articles (stream it through
+    ``iter_jsonl``). A problem is returned rather than raised, so that one bad file
+    among thousands is reported and the rest go on.
+    """
+    try:
+        if format_for_filename(path.name) == "jsonl":
+            return None
+        check_size(path.stat().st_size, max_bytes, what="This file", where=path.name)
+        return parse_document(path.read_bytes(), filename=path.name, max_bytes=max_bytes)
+    except ImportProblem as problem:
+        return problem
+    except FileNotFoundError:
+        return ImportProblem("No such file or folder.", where=str(path))
+    except OSError as error:
+        return ImportProblem(f"Cannot read it ({error.strerror}).", where=path.name)
