@@ -46,7 +46,6 @@ class SourceResolver:
 
     def __init__(self, *, create_missing: bool = False) -> None:
         self.create_missing = create_missing
-        self.created: list[Source] = []
         self._known: dict[str, Source | None] = {}
 
     def resolve(self, hint: str) -> Source | None:
@@ -64,7 +63,6 @@ class SourceResolver:
         )
         if source is None and self.create_missing:
             source = Source.objects.create(name=hint, slug=_free_slug(hint))
-            self.created.append(source)
         return source
 
 
@@ -187,7 +185,6 @@ def articles_import_paths(
     fails the file, and the message names the line.
     """
     max_bytes = settings.CURATION_IMPORT_MAX_BYTES
-    named_sources = SourceResolver(create_missing=True)  # JSONL rows name their outlet
     hinted_sources = SourceResolver()  # a footer's outlet counts only if the desk knows it
     pending: list[tuple[Path, Article]] = []
 
@@ -202,7 +199,7 @@ def articles_import_paths(
         if parsed is None:  # a JSONL file
             yield from flush()
             yield path, _import_jsonl_file(
-                path, source=source, sources=named_sources, published_on=published_on,
+                path, source=source, published_on=published_on,
                 imported_by=imported_by, max_bytes=max_bytes, batch_size=batch_size,
             )
         elif isinstance(parsed, ImportProblem):
@@ -222,13 +219,15 @@ def _import_jsonl_file(
     path: Path,
     *,
     source: Source | None,
-    sources: SourceResolver,
     published_on: date | None,
     imported_by: AbstractBaseUser | None,
     max_bytes: int,
     batch_size: int,
 ) -> list[ImportOutcome]:
     outcomes: list[ImportOutcome] = []
+    # JSONL rows name their outlet, so unknown ones are created, inside this file's
+    # transaction (a failed file leaves no new sources behind, nor any in this cache).
+    sources = SourceResolver(create_missing=True)
     try:
         with path.open("rb") as lines, transaction.atomic():
             parsed_rows = iter_jsonl(lines, filename=path.name, max_bytes=max_bytes)

@@ -143,3 +143,16 @@ def test_a_missing_path_is_a_failure_not_a_crash(tmp_path, capsys):
     with pytest.raises(CommandError):
         run_import(tmp_path / "nowhere.txt")
     assert "nowhere.txt: No such file or folder." in capsys.readouterr().err
+
+
+def test_a_source_created_by_a_failed_jsonl_file_does_not_leak_into_the_next(tmp_path, capsys):
+    (tmp_path / "a_bad.jsonl").write_text(
+        json.dumps({"body": "One.", "source": "Reuters"}) + "\n" + json.dumps({"x": 1}) + "\n")
+    (tmp_path / "b_good.jsonl").write_text(json.dumps({"body": "Two.", "source": "Reuters"}))
+
+    with pytest.raises(CommandError):
+        run_import(tmp_path)
+
+    article = Article.objects.get()
+    assert article.body == "Two." and article.source.name == "Reuters"
+    assert Source.objects.filter(name="Reuters").count() == 1
