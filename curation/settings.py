@@ -139,9 +139,11 @@ STORAGES = {
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # Uploads: the import form posts several files, and its preview posts them back.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 32 * 1024 * 1024
+# The import form itself refuses more than 50 files or 20 MB with a message that says
+# what to do; these outer limits sit above it so that message can be shown.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
-DATA_UPLOAD_MAX_NUMBER_FILES = 50
+DATA_UPLOAD_MAX_NUMBER_FILES = 100
 
 # The largest article text an import accepts, per file (per line for JSONL).
 CURATION_IMPORT_MAX_BYTES = env_int("CURATION_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)

@@ -30,7 +30,9 @@ def test_quickstart_sets_up_accounts_and_seeds_idempotently(capsys):
     client = Client()
     assert client.login(username="admin", password="admin-demo")
     assert client.get("/admin/articles/source/").status_code == 200
-    page = Client().get("/", follow=True).content.decode()
+    editor = Client()
+    assert editor.login(username="annotator", password="annotate-demo")
+    page = editor.get("/", follow=True).content.decode()
     for article in Article.objects.all():
         assert article.title.replace("'", "&#x27;") in page
 

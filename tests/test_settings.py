@@ -56,3 +56,21 @@ def test_the_default_sqlite_database_runs_in_wal_mode_with_immediate_transaction
                     "print(connection.settings_dict['OPTIONS']['transaction_mode'])",
                     env={"DJANGO_DEBUG": "1"}, tmp_path=tmp_path)
     assert result.stdout.split() == ["wal", "IMMEDIATE"], result.stderr
+
+
+def test_a_postgres_database_url_selects_psycopg(tmp_path):
+    result = manage("shell", "-v", "0", "-c",
+                    "from django.conf import settings; d = settings.DATABASES['default']; "
+                    "print(d['ENGINE'], d['NAME'], d['HOST'], d['PORT'], d['USER'])",
+                    env={"DJANGO_DEBUG": "1",
+                         "DATABASE_URL": "postgres://desk:pw@db.internal:5433/curation"},
+                    tmp_path=tmp_path)
+    assert result.stdout.split() == ["django.db.backends.postgresql", "curation",
+                                     "db.internal", "5433", "desk"], result.stderr
+
+
+def test_a_malformed_database_url_says_what_to_use(tmp_path):
+    result = manage("check", env={"DJANGO_DEBUG": "1", "DATABASE_URL": "nonsense://x"},
+                    tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "DATABASE_URL is not a database URL" in result.stderr

@@ -20,8 +20,10 @@ class ArticleFilter(django_filters.FilterSet):
         model = Article
         fields = ["q", "source", "date"]
 
+    MAX_SEARCH_WORDS = 10
+
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        for word in value.split():
+        for word in value[:200].split()[: self.MAX_SEARCH_WORDS]:
             queryset = queryset.filter(Q(title__icontains=word) | Q(body__icontains=word))
         return queryset
 

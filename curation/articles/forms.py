@@ -29,6 +29,7 @@ def active_sources():
 
 class ImportForm(forms.Form):
     MAX_FILES = 50
+    MAX_TOTAL_BYTES = 20 * 1024 * 1024
 
     text = forms.CharField(
         label="Paste an article", required=False, strip=False,
@@ -49,10 +50,16 @@ class ImportForm(forms.Form):
         cleaned = super().clean()
         if not (cleaned.get("text") or "").strip() and not cleaned.get("files"):
             raise ValidationError("Paste an article or choose at least one file.")
-        if len(cleaned.get("files") or []) > self.MAX_FILES:
+        files = cleaned.get("files") or []
+        if len(files) > self.MAX_FILES:
             raise ValidationError(
-                f"That is more than {self.MAX_FILES} files. Import a folder of files with "
-                "`python manage.py import_articles FOLDER` instead."
+                f"That is {len(files)} files; the limit here is {self.MAX_FILES}. Import a "
+                "folder of files with `python manage.py import_articles FOLDER` instead."
+            )
+        if sum(file.size for file in files) > self.MAX_TOTAL_BYTES:
+            raise ValidationError(
+                "Those files add up to more than 20 MB. Upload fewer at a time, or import "
+                "them with `python manage.py import_articles FOLDER`."
             )
         return cleaned
 

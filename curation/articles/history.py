@@ -18,6 +18,9 @@ def write_import_record_before_first_change(sender, instance: Article, raw=False
     imported = Article.objects.filter(pk=instance.pk).first()
     if imported is None:
         return
+    # Credit the importer, even when that is nobody (the command line): without this,
+    # simple-history would credit whoever is logged in now.
+    imported._history_user = imported.imported_by
     Article.history.bulk_history_create(
         [imported],
         default_date=imported.imported_at,

@@ -74,5 +74,10 @@ class Article(models.Model):
         return reverse("articles:detail", args=[self.pk])
 
     @property
+    def web_url(self) -> str:
+        """The URL if it is safe to link to (http or https), else ""."""
+        return self.url if self.url.startswith(("https://", "http://")) else ""
+
+    @property
     def needs_date(self) -> bool:
         return self.published_on is None

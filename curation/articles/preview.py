@@ -7,13 +7,16 @@ save step trusts exactly what the preview showed and never re-parses.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
+from django.http import QueryDict
 
+from curation.articles.forms import PreviewItemForm
 from curation.articles.importing import (
     ImportProblem,
     ParsedArticle,
@@ -23,9 +26,14 @@ from curation.articles.importing import (
     parse_text,
 )
 from curation.articles.models import Article, Source
-from curation.articles.services import SourceResolver
+from curation.articles.services import SourceResolver, article_build
 
-MAX_PREVIEW_ITEMS = 200
+# Each previewed article posts 7 fields back; this keeps a save under Django's
+# DATA_UPLOAD_MAX_NUMBER_FIELDS (settings.py).
+MAX_PREVIEW_ITEMS = 100
+TITLE_MAX_LENGTH = Article._meta.get_field("title").max_length
+BYLINE_MAX_LENGTH = Article._meta.get_field("byline").max_length
+_PAYLOAD_KEY = re.compile(r"item-(\d{1,6})-payload")
 PAYLOAD_SALT = "curation.articles.import-preview"
 PAYLOAD_MAX_AGE = 24 * 60 * 60
 
@@ -37,6 +45,7 @@ class PreviewItem:
     problem: str = ""
     existing_id: int | None = None  # the article that already has this text
     source: Source | None = None
+    form: PreviewItemForm | None = None  # the metadata an editor may correct
 
 
 def preview_items(
@@ -45,10 +54,60 @@ def preview_items(
     items = list(_parse_all(text=text, files=files, max_bytes=max_bytes))
     _mark_already_imported(items)
     hinted = SourceResolver()
-    for item in items:
+    for index, item in enumerate(items):
         if item.parsed:
             item.source = source or hinted.resolve(item.parsed.source_name)
+            item.form = PreviewItemForm(prefix=f"item-{index}", initial={
+                "payload": sign_parsed(item.parsed),
+                "where": item.where,
+                "include": item.existing_id is None,
+                "title": item.parsed.title[:TITLE_MAX_LENGTH],
+                "published_on": item.parsed.published_on,
+                "source": item.source,
+                "byline": item.parsed.byline[:BYLINE_MAX_LENGTH],
+            })
     return items
+
+
+def posted_items(data: QueryDict) -> list[PreviewItem]:
+    """The previewed articles as posted back by the preview form."""
+    indexes = sorted(
+        int(match.group(1)) for key in data if (match := _PAYLOAD_KEY.fullmatch(key))
+    )[:MAX_PREVIEW_ITEMS]
+    items = []
+    for index in indexes:
+        form = PreviewItemForm(data, prefix=f"item-{index}")
+        item = PreviewItem(where=form.data.get(form.add_prefix("where"), ""), form=form)
+        if form.is_valid():
+            try:
+                item.parsed = unsign_parsed(form.cleaned_data["payload"])
+            except ImportProblem as problem:
+                item.problem = problem.message
+        items.append(item)
+    return items
+
+
+def articles_to_save(items: list[PreviewItem], *, user) -> list[tuple[str, Article]] | None:
+    """The checked articles with the editor's corrections, or None when any checked one
+    has an error to fix first (shown on its form)."""
+    batch = []
+    for item in items:
+        if not _is_checked(item.form):
+            continue
+        if item.problem or not item.form.is_valid():
+            return None
+        data = item.form.cleaned_data
+        article = article_build(parsed=item.parsed, source=data["source"], imported_by=user)
+        if data["title"] != item.parsed.title:
+            article.title, article.title_derived = data["title"], False
+        article.published_on = data["published_on"]
+        article.byline = data["byline"]
+        batch.append((item.where, article))
+    return batch
+
+
+def _is_checked(form: PreviewItemForm) -> bool:
+    return form.data.get(form.add_prefix("include")) in {"on", "true", "1"}
 
 
 def _parse_all(*, text: str, files: Iterable[UploadedFile], max_bytes: int

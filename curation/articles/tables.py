@@ -21,6 +21,12 @@ class ArticleTable(tables.Table):
         empty_text = "No articles match. Clear the filters, or import some articles."
         attrs = {"class": "data-table"}
 
+    MAX_PER_PAGE = 100
+
+    def paginate(self, *args, per_page: int = 25, **kwargs) -> None:
+        # ?per_page= comes from the URL: clamp it so nobody renders the whole desk at once.
+        super().paginate(*args, per_page=max(1, min(per_page, self.MAX_PER_PAGE)), **kwargs)
+
     def render_published_on(self, value, record):
         if value is None:
             return format_html('<span class="badge badge-warn">{}</span>', "needs date")

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from curation.articles.importing.files import iter_import_files
 from curation.articles.models import Article, Source
+from curation.articles.services import articles_import_paths
 from tests.factories import SourceFactory
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -145,14 +147,108 @@ def test_a_missing_path_is_a_failure_not_a_crash(tmp_path, capsys):
     assert "nowhere.txt: No such file or folder." in capsys.readouterr().err
 
 
-def test_a_source_created_by_a_failed_jsonl_file_does_not_leak_into_the_next(tmp_path, capsys):
+def import_in_batches_of_one(*paths: Path):
+    """Save after every article, so that a later failure must undo earlier writes."""
+    return list(articles_import_paths(files=iter_import_files(paths), batch_size=1))
+
+
+def test_a_jsonl_file_is_imported_whole_or_not_at_all(tmp_path):
+    bulk = tmp_path / "bulk.jsonl"
+    bulk.write_text(json.dumps({"body": "Saved first.", "source": "Reuters"}) + "\n"
+                    + json.dumps({"body": "Saved second."}) + "\n" + "{not json\n")
+
+    [(_, outcomes)] = import_in_batches_of_one(bulk)
+
+    assert [outcome.status for outcome in outcomes] == ["failed"]
+    assert outcomes[0].where == "bulk.jsonl, line 3"
+    assert "Nothing from this file was imported." in outcomes[0].message
+    assert Article.objects.count() == 0
+    assert not Source.objects.exists()
+
+
+def test_a_source_created_by_a_failed_jsonl_file_does_not_leak_into_the_next(tmp_path):
     (tmp_path / "a_bad.jsonl").write_text(
         json.dumps({"body": "One.", "source": "Reuters"}) + "\n" + json.dumps({"x": 1}) + "\n")
     (tmp_path / "b_good.jsonl").write_text(json.dumps({"body": "Two.", "source": "Reuters"}))
 
-    with pytest.raises(CommandError):
-        run_import(tmp_path)
+    results = import_in_batches_of_one(tmp_path)
 
+    assert [outcome.status for _, outcomes in results for outcome in outcomes] \
+        == ["failed", "imported"]
     article = Article.objects.get()
     assert article.body == "Two." and article.source.name == "Reuters"
     assert Source.objects.filter(name="Reuters").count() == 1
+
+
+def test_command_line_imports_are_credited_to_nobody_even_after_a_web_edit(tmp_path, annotator):
+    from datetime import date as date_
+
+    from curation.articles.services import article_update_metadata
+
+    (tmp_path / "a.txt").write_text("A headline\n\nBody text.\n")
+    run_import(tmp_path)
+    article = Article.objects.get()
+
+    article_update_metadata(article=article, changes={"published_on": date_(2024, 6, 26)},
+                            changed_by=annotator)
+
+    created, changed = article.history.order_by("history_id")
+    assert created.history_user is None and created.history_change_reason == "imported"
+    assert changed.history_user == annotator
+
+
+def test_an_unsafe_url_in_a_jsonl_row_is_dropped(tmp_path):
+    rows = [{"body": "One.", "url": "javascript:alert(document.cookie)"},
+            {"body": "Two.", "url": "https://example.org/two"},
+            {"body": "Three.", "url": "/relative/path"}]
+    (tmp_path / "bulk.jsonl").write_text("\n".join(json.dumps(row) for row in rows))
+
+    run_import(tmp_path)
+
+    assert list(Article.objects.order_by("id").values_list("url", flat=True)) \
+        == ["", "https://example.org/two", ""]
+
+
+def test_a_concurrent_import_of_the_same_text_is_reported_as_already_there(monkeypatch):
+    from django.db import IntegrityError
+
+    from curation.articles import services
+    from tests.factories import ArticleFactory
+
+    # Another editor saved the same text after our lookup and before our insert: the
+    # first attempt hits the unique content hash, the retry finds their article.
+    rival = ArticleFactory(body="Raced body.", source=None)
+    real_save_new, attempts = services._save_new, []
+
+    def save_losing_the_race_once(batch):
+        attempts.append(batch)
+        if len(attempts) == 1:
+            raise IntegrityError("UNIQUE constraint failed: articles_article.content_hash")
+        return real_save_new(batch)
+
+    monkeypatch.setattr(services, "_save_new", save_losing_the_race_once)
+    article = ArticleFactory.build(source=None, body="Raced body.")
+
+    [outcome] = services.articles_save(batch=[("raced.txt", article)])
+
+    assert len(attempts) == 2
+    assert outcome.status == "already" and outcome.article_id == rival.pk
+    assert Article.objects.count() == 1
+
+
+def test_other_integrity_errors_are_not_retried(monkeypatch):
+    from django.db import IntegrityError
+
+    from curation.articles import services
+    from tests.factories import ArticleFactory
+
+    calls = []
+
+    def broken_insert(articles):
+        calls.append(1)
+        raise IntegrityError("NOT NULL constraint failed")
+
+    monkeypatch.setattr(services, "_insert", broken_insert)
+    with pytest.raises(IntegrityError):
+        services.articles_save(batch=[("x", ArticleFactory.build(source=None))])
+    assert len(calls) == 1

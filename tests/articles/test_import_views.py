@@ -203,3 +203,64 @@ def test_article_text_is_escaped_in_the_preview(annotator_client):
                        text="<script>alert(1)</script> headline\n\nBody <b>bold</b> text.")
     assert b"<script>alert(1)" not in response.content
     assert b"&lt;script&gt;" in response.content
+
+
+def test_more_than_fifty_files_get_a_message_not_a_bare_error(annotator_client):
+    files = [SimpleUploadedFile(f"{n}.txt", b"Title\n\nBody.") for n in range(51)]
+    response = preview(annotator_client, files=files)
+    assert response.status_code == 422
+    assert b"That is 51 files; the limit here is 50." in response.content
+
+
+def test_a_big_jsonl_file_is_sent_to_the_command_line(annotator_client):
+    lines = "\n".join(f'{{"title": "T{n}", "body": "Body {n}."}}' for n in range(101))
+    response = preview(annotator_client,
+                       files=[SimpleUploadedFile("big.jsonl", lines.encode())])
+    assert b"more than 100 articles in one file" in response.content
+    assert b"import_articles" in response.content
+
+
+def test_a_jsonl_file_of_a_hundred_articles_previews_and_saves(annotator_client):
+    lines = "\n".join(f'{{"title": "T{n}", "body": "Body {n}."}}' for n in range(100))
+    response = preview(annotator_client,
+                       files=[SimpleUploadedFile("feed.jsonl", lines.encode())])
+    response = annotator_client.post(SAVE, save_data_from(response), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert Article.objects.count() == 100
+
+
+def test_an_unchecked_article_with_a_bad_correction_does_not_block_the_others(annotator_client):
+    response = preview(annotator_client, files=[seed_upload("000_04889a4c5d51775a.txt"),
+                                                seed_upload("001_41630f0f27625ba4.txt")])
+    fields = save_data_from(response)
+    fields["item-0-published_on"] = "nonsense"
+    del fields["item-0-include"]
+
+    response = annotator_client.post(SAVE, fields, HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 200
+    assert Article.objects.get().published_on.isoformat() == "2024-06-27"
+
+
+def test_odd_posts_to_save_are_handled(annotator_client):
+    response = annotator_client.post(SAVE, {"item-99999999-payload": "x", "count": "10**7"},
+                                     HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert b"No article was checked for import." in response.content
+
+
+def test_file_names_and_warnings_are_escaped_in_the_preview(annotator_client):
+    response = preview(annotator_client, files=[
+        SimpleUploadedFile("<img src=x onerror=alert(1)>.txt", b"Title\n\nBody text."),
+        SimpleUploadedFile("<b>bad</b>.pdf", b"x"),
+    ])
+    assert b"<img src=x" not in response.content and b"<b>bad" not in response.content
+    assert b"&lt;img src=x onerror=alert(1)&gt;.txt" in response.content
+
+
+def test_a_csrf_failure_explains_itself(annotator):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(annotator)
+    response = client.post(PREVIEW, {"text": "Title\n\nBody."})
+    assert response.status_code == 403
+    assert b"This form has expired" in response.content

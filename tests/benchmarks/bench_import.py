@@ -5,8 +5,8 @@ once as text files and once as one JSONL file. Prints articles/s and peak memory
     .venv/bin/python tests/benchmarks/bench_import.py --count 1000
 
 Each import runs in its own process, so peak memory (max RSS) is that import's alone.
-The database is migrated before the clock starts; parsing, cleaning, metadata detection,
-duplicate checks and the history records are all inside the timing.
+The database is migrated before the clock starts; reading, parsing, cleaning, metadata
+detection, duplicate checks and the commit are all inside the timing.
 """
 
 import argparse

@@ -33,7 +33,8 @@ def test_import_seed_files_with_preview_and_no_reload(logged_in_page, live_serve
         .to_be_visible()
 
 
-def test_sorting_and_paging_swap_only_the_table(page, live_server):
+def test_sorting_and_paging_swap_only_the_table(logged_in_page, live_server):
+    page = logged_in_page
     ArticleFactory.create_batch(30)
     page.goto(f"{live_server.url}/articles/")
     page.evaluate("window.__marker = 1")
@@ -47,7 +48,8 @@ def test_sorting_and_paging_swap_only_the_table(page, live_server):
     assert "sort=title" in page.url
 
 
-def test_the_list_is_usable_on_a_phone(page, live_server):
+def test_the_list_is_usable_on_a_phone(logged_in_page, live_server):
+    page = logged_in_page
     ArticleFactory(title="A long headline about talks that wraps on a small screen")
     page.set_viewport_size({"width": 375, "height": 740})
     page.goto(f"{live_server.url}/articles/")

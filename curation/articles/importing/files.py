@@ -4,10 +4,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .limits import check_size
-from .pipeline import format_for_filename, parse_document
+from .pipeline import FORMAT_BY_EXTENSION, format_for_filename, parse_document
 from .types import ImportProblem, ParsedArticle
 
-IMPORTABLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
+# In a folder, only files with a known extension are articles (not README or LICENSE).
+IMPORTABLE_SUFFIXES = {suffix for suffix in FORMAT_BY_EXTENSION if suffix}
 
 
 def iter_import_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -43,6 +44,7 @@ def parse_file(path: Path, *, max_bytes: int) -> ParsedArticle | ImportProblem |
     try:
         if format_for_filename(path.name) == "jsonl":
             return None
+        # Checked before reading, so a huge file is refused without loading it.
         check_size(path.stat().st_size, max_bytes, what="This file", where=path.name)
         return parse_document(path.read_bytes(), filename=path.name, max_bytes=max_bytes)
     except ImportProblem as problem:

@@ -13,7 +13,7 @@ from .normalizing import Block, normalize_text, split_blocks
 from .titles import derive_title
 from .types import ImportProblem, ParsedArticle
 
-_FORMAT_BY_EXTENSION = {
+FORMAT_BY_EXTENSION = {
     "": "text",
     ".txt": "text",
     ".md": "markdown",
@@ -35,12 +35,12 @@ NO_TEXT_IN_HTML = (
 def format_for_filename(filename: str) -> str:
     """The import format that a file's extension stands for."""
     extension = PurePath(filename).suffix.lower()
-    if extension not in _FORMAT_BY_EXTENSION:
+    if extension not in FORMAT_BY_EXTENSION:
         raise ImportProblem(
             f'Unsupported file type "{extension}". Import .txt, .md, .html or .jsonl files.',
             where=filename,
         )
-    return _FORMAT_BY_EXTENSION[extension]
+    return FORMAT_BY_EXTENSION[extension]
 
 
 def parse_document(

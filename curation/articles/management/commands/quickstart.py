@@ -69,11 +69,12 @@ class Command(BaseCommand):
 
     def _import_seeds(self) -> None:
         seed_files = sorted(SEEDS_DIR.glob("*.txt"))
-        new = 0
-        for path, outcomes in articles_import_paths(files=seed_files):
+        counts = {"imported": 0, "already": 0, "failed": 0}
+        for _path, outcomes in articles_import_paths(files=seed_files):
             for outcome in outcomes:
+                counts[outcome.status] += 1
                 if outcome.status == "failed":
                     self.stderr.write(f"  seed {outcome}")
-                new += outcome.status == "imported"
-        self.stdout.write(f"Seed articles: {new} imported, "
-                          f"{len(seed_files) - new} already there.")
+        failed = f", {counts['failed']} failed" if counts["failed"] else ""
+        self.stdout.write(f"Seed articles: {counts['imported']} imported, "
+                          f"{counts['already']} already there{failed}.")
