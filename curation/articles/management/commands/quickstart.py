@@ -45,7 +45,9 @@ class Command(BaseCommand):
         self._import_seeds()
         if no_serve:
             return
-        self.stdout.write(self.style.SUCCESS(f"Open http://127.0.0.1:{port}/ (Ctrl-C stops)."))
+        self.stdout.write(self.style.SUCCESS(
+            f"Open http://127.0.0.1:{port}/ and log in as annotator / annotate-demo "
+            "(admin / admin-demo for /admin/). Ctrl-C stops."))
         call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
 
     @transaction.atomic
