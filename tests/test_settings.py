@@ -5,17 +5,27 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def manage(*args: str, env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items()
-             if not k.startswith(("DJANGO_", "DATABASE_URL", "CURATION_"))}
-    clean |= {"DJANGO_SETTINGS_MODULE": "curation.settings",
-              "CURATION_DATA_DIR": str(tmp_path)} | env
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=clean,
-                          capture_output=True, text=True, timeout=120)
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_URL", "CURATION_"))
+    }
+    clean |= {
+        "DJANGO_SETTINGS_MODULE": "curation.settings",
+        "CURATION_DATA_DIR": str(tmp_path),
+    } | env
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_production_without_a_secret_key_refuses_to_start(tmp_path):
@@ -25,10 +35,17 @@ def test_production_without_a_secret_key_refuses_to_start(tmp_path):
 
 
 def test_deploy_check_passes_with_debug_off_and_key_and_hosts_set(tmp_path):
-    result = manage("check", "--deploy", "--fail-level", "WARNING", tmp_path=tmp_path, env={
-        "DJANGO_SECRET_KEY": "x" * 20 + "a-long-random-looking-key-9f8e7d6c5b4a3210",
-        "DJANGO_ALLOWED_HOSTS": "desk.example.org",
-    })
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        tmp_path=tmp_path,
+        env={
+            "DJANGO_SECRET_KEY": "x" * 20 + "a-long-random-looking-key-9f8e7d6c5b4a3210",
+            "DJANGO_ALLOWED_HOSTS": "desk.example.org",
+        },
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -40,37 +57,58 @@ def test_a_bad_boolean_is_a_clear_error(tmp_path):
 
 def test_database_url_picks_the_database(tmp_path):
     target = tmp_path / "elsewhere.sqlite3"
-    result = manage("shell", "-v", "0", "-c",
-                    "from django.conf import settings; d = settings.DATABASES['default']; "
-                    "print(d['NAME']); print(d['OPTIONS']['transaction_mode'])",
-                    env={"DJANGO_DEBUG": "1", "DATABASE_URL": f"sqlite:///{target}"},
-                    tmp_path=tmp_path)
+    result = manage(
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['NAME']); print(d['OPTIONS']['transaction_mode'])",
+        env={"DJANGO_DEBUG": "1", "DATABASE_URL": f"sqlite:///{target}"},
+        tmp_path=tmp_path,
+    )
     assert result.stdout.split() == [str(target), "IMMEDIATE"], result.stderr
 
 
 def test_the_default_sqlite_database_runs_in_wal_mode_with_immediate_transactions(tmp_path):
     # The test database may be in memory (no WAL) or PostgreSQL: check the default file.
-    result = manage("shell", "-v", "0", "-c",
-                    "from django.db import connection; c = connection.cursor(); "
-                    "c.execute('PRAGMA journal_mode'); print(c.fetchone()[0]); "
-                    "print(connection.settings_dict['OPTIONS']['transaction_mode'])",
-                    env={"DJANGO_DEBUG": "1"}, tmp_path=tmp_path)
+    result = manage(
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        "from django.db import connection; c = connection.cursor(); "
+        "c.execute('PRAGMA journal_mode'); print(c.fetchone()[0]); "
+        "print(connection.settings_dict['OPTIONS']['transaction_mode'])",
+        env={"DJANGO_DEBUG": "1"},
+        tmp_path=tmp_path,
+    )
     assert result.stdout.split() == ["wal", "IMMEDIATE"], result.stderr
 
 
 def test_a_postgres_database_url_selects_psycopg(tmp_path):
-    result = manage("shell", "-v", "0", "-c",
-                    "from django.conf import settings; d = settings.DATABASES['default']; "
-                    "print(d['ENGINE'], d['NAME'], d['HOST'], d['PORT'], d['USER'])",
-                    env={"DJANGO_DEBUG": "1",
-                         "DATABASE_URL": "postgres://desk:pw@db.internal:5433/curation"},
-                    tmp_path=tmp_path)
-    assert result.stdout.split() == ["django.db.backends.postgresql", "curation",
-                                     "db.internal", "5433", "desk"], result.stderr
+    result = manage(
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['ENGINE'], d['NAME'], d['HOST'], d['PORT'], d['USER'])",
+        env={"DJANGO_DEBUG": "1", "DATABASE_URL": "postgres://desk:pw@db.internal:5433/curation"},
+        tmp_path=tmp_path,
+    )
+    assert result.stdout.split() == [
+        "django.db.backends.postgresql",
+        "curation",
+        "db.internal",
+        "5433",
+        "desk",
+    ], result.stderr
 
 
 def test_a_malformed_database_url_says_what_to_use(tmp_path):
-    result = manage("check", env={"DJANGO_DEBUG": "1", "DATABASE_URL": "nonsense://x"},
-                    tmp_path=tmp_path)
+    result = manage(
+        "check", env={"DJANGO_DEBUG": "1", "DATABASE_URL": "nonsense://x"}, tmp_path=tmp_path
+    )
     assert result.returncode != 0
     assert "DATABASE_URL is not a database URL" in result.stderr

@@ -35,22 +35,63 @@ class NeedsDateFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "source", "published_on", "format", "date_detected",
-                    "title_derived", "imported_at"]
+    list_display = [
+        "title",
+        "source",
+        "published_on",
+        "format",
+        "date_detected",
+        "title_derived",
+        "imported_at",
+    ]
     list_filter = [NeedsDateFilter, "source", "format", "date_detected", "title_derived"]
     list_select_related = ["source"]
     search_fields = ["title", "byline", "body"]
     date_hierarchy = "imported_at"
     raw_id_fields = ["imported_by"]
-    readonly_fields = ["body", "raw_text", "content_hash", "format", "date_detected",
-                       "title_derived", "import_notes", "imported_by", "imported_at"]
+    readonly_fields = [
+        "body",
+        "raw_text",
+        "content_hash",
+        "format",
+        "date_detected",
+        "title_derived",
+        "import_notes",
+        "imported_by",
+        "imported_at",
+    ]
     fieldsets = [
-        (None, {"fields": ["source", "kicker", "title", "standfirst", "byline",
-                           "published_on", "url"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "source",
+                    "kicker",
+                    "title",
+                    "standfirst",
+                    "byline",
+                    "published_on",
+                    "url",
+                ]
+            },
+        ),
         ("Text", {"fields": ["body"]}),
-        ("Import", {"classes": ["collapse"],
-                    "fields": ["format", "date_detected", "title_derived", "import_notes",
-                               "imported_by", "imported_at", "content_hash", "raw_text"]}),
+        (
+            "Import",
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "format",
+                    "date_detected",
+                    "title_derived",
+                    "import_notes",
+                    "imported_by",
+                    "imported_at",
+                    "content_hash",
+                    "raw_text",
+                ],
+            },
+        ),
     ]
 
     def get_queryset(self, request):

@@ -14,8 +14,11 @@ class ArticlesConfig(AppConfig):
         from curation.articles.models import Article
 
         for signal in (pre_save, pre_delete):
-            signal.connect(write_import_record_before_first_change, sender=Article,
-                           dispatch_uid=f"articles.import_record.{id(signal)}")
+            signal.connect(
+                write_import_record_before_first_change,
+                sender=Article,
+                dispatch_uid=f"articles.import_record.{id(signal)}",
+            )
 
 
 def _create_roles(**kwargs) -> None:

@@ -5,14 +5,20 @@ from curation.articles.models import Article, Source
 
 
 class ArticleFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label="Search",
-                                  widget=django_filters.widgets.forms.TextInput(
-                                      attrs={"type": "search",
-                                             "placeholder": "Words in the title or text"}))
-    source = django_filters.ModelChoiceFilter(queryset=Source.objects.order_by("name"),
-                                              empty_label="All sources")
+    q = django_filters.CharFilter(
+        method="search",
+        label="Search",
+        widget=django_filters.widgets.forms.TextInput(
+            attrs={"type": "search", "placeholder": "Words in the title or text"}
+        ),
+    )
+    source = django_filters.ModelChoiceFilter(
+        queryset=Source.objects.order_by("name"), empty_label="All sources"
+    )
     date = django_filters.ChoiceFilter(
-        label="Date", method="by_date", empty_label="Any date",
+        label="Date",
+        method="by_date",
+        empty_label="Any date",
         choices=[("has", "Has a date"), ("needs", "Needs a date")],
     )
 

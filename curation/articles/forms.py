@@ -32,17 +32,23 @@ class ImportForm(forms.Form):
     MAX_TOTAL_BYTES = 20 * 1024 * 1024
 
     text = forms.CharField(
-        label="Paste an article", required=False, strip=False,
-        widget=forms.Textarea(attrs={"rows": 10, "placeholder": "Title on the first line, "
-                                     "then the article text."}),
+        label="Paste an article",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(
+            attrs={"rows": 10, "placeholder": "Title on the first line, then the article text."}
+        ),
     )
     files = MultipleFileField(
-        label="…or upload files", required=False,
+        label="…or upload files",
+        required=False,
         help_text=".txt, .md, .html or .jsonl; up to 50 at a time.",
         widget=MultipleFileInput(attrs={"accept": ".txt,.md,.markdown,.html,.htm,.jsonl"}),
     )
     source = forms.ModelChoiceField(
-        queryset=active_sources(), required=False, empty_label="Detect from the text",
+        queryset=active_sources(),
+        required=False,
+        empty_label="Detect from the text",
         help_text="Leave empty to use the outlet named in the text, if the desk knows it.",
     )
 
@@ -72,12 +78,14 @@ class PreviewItemForm(forms.Form):
     include = forms.BooleanField(required=False, initial=True, label="Import this article")
     title = forms.CharField(max_length=500)
     published_on = forms.DateField(
-        required=False, label="Publication date",
+        required=False,
+        label="Publication date",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="Needed to resolve dates like “last Thursday” in the text.",
     )
-    source = forms.ModelChoiceField(queryset=active_sources(), required=False,
-                                    empty_label="Unknown")
+    source = forms.ModelChoiceField(
+        queryset=active_sources(), required=False, empty_label="Unknown"
+    )
     byline = forms.CharField(max_length=500, required=False)
 
 
@@ -94,6 +102,6 @@ class ArticleMetadataForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         current = self.instance.source_id
-        self.fields["source"].queryset = Source.objects.filter(
-            active=True
-        ) | Source.objects.filter(pk=current)
+        self.fields["source"].queryset = Source.objects.filter(active=True) | Source.objects.filter(
+            pk=current
+        )

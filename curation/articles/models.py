@@ -52,7 +52,10 @@ class Article(models.Model):
     )
     import_notes = models.TextField(blank=True, help_text="What the importer warned about.")
     imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     imported_at = models.DateTimeField(auto_now_add=True)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
@@ -57,23 +58,26 @@ def preview_items(
     for index, item in enumerate(items):
         if item.parsed:
             item.source = source or hinted.resolve(item.parsed.source_name)
-            item.form = PreviewItemForm(prefix=f"item-{index}", initial={
-                "payload": sign_parsed(item.parsed),
-                "where": item.where,
-                "include": item.existing_id is None,
-                "title": item.parsed.title[:TITLE_MAX_LENGTH],
-                "published_on": item.parsed.published_on,
-                "source": item.source,
-                "byline": item.parsed.byline[:BYLINE_MAX_LENGTH],
-            })
+            item.form = PreviewItemForm(
+                prefix=f"item-{index}",
+                initial={
+                    "payload": sign_parsed(item.parsed),
+                    "where": item.where,
+                    "include": item.existing_id is None,
+                    "title": item.parsed.title[:TITLE_MAX_LENGTH],
+                    "published_on": item.parsed.published_on,
+                    "source": item.source,
+                    "byline": item.parsed.byline[:BYLINE_MAX_LENGTH],
+                },
+            )
     return items
 
 
 def posted_items(data: QueryDict) -> list[PreviewItem]:
     """The previewed articles as posted back by the preview form."""
-    indexes = sorted(
-        int(match.group(1)) for key in data if (match := _PAYLOAD_KEY.fullmatch(key))
-    )[:MAX_PREVIEW_ITEMS]
+    indexes = sorted(int(match.group(1)) for key in data if (match := _PAYLOAD_KEY.fullmatch(key)))[
+        :MAX_PREVIEW_ITEMS
+    ]
     items = []
     for index in indexes:
         form = PreviewItemForm(data, prefix=f"item-{index}")
@@ -110,12 +114,14 @@ def _is_checked(form: PreviewItemForm) -> bool:
     return form.data.get(form.add_prefix("include")) in {"on", "true", "1"}
 
 
-def _parse_all(*, text: str, files: Iterable[UploadedFile], max_bytes: int
-               ) -> Iterator[PreviewItem]:
+def _parse_all(
+    *, text: str, files: Iterable[UploadedFile], max_bytes: int
+) -> Iterator[PreviewItem]:
     if text.strip():
-        yield _attempt("Pasted text", lambda: parse_text(text, format="text",
-                                                         where="Pasted text",
-                                                         max_bytes=max_bytes))
+        yield _attempt(
+            "Pasted text",
+            partial(parse_text, text, format="text", where="Pasted text", max_bytes=max_bytes),
+        )
     for upload in files:
         name = upload.name or "upload"
         try:
@@ -126,36 +132,49 @@ def _parse_all(*, text: str, files: Iterable[UploadedFile], max_bytes: int
         if kind == "jsonl":
             yield from _parse_jsonl_upload(upload, name=name, max_bytes=max_bytes)
         elif upload.size > max_bytes:
-            yield PreviewItem(where=name, problem=(
-                f"the file is {upload.size:,} bytes; the limit is {max_bytes:,}. "
-                "Split it into smaller files."))
+            yield PreviewItem(
+                where=name,
+                problem=(
+                    f"the file is {upload.size:,} bytes; the limit is {max_bytes:,}. "
+                    "Split it into smaller files."
+                ),
+            )
         else:
-            data = upload.read()
-            yield _attempt(name, lambda: parse_document(data, filename=name,
-                                                        max_bytes=max_bytes))
+            yield _attempt(
+                name, partial(parse_document, upload.read(), filename=name, max_bytes=max_bytes)
+            )
 
 
-def _attempt(where: str, parse) -> PreviewItem:
+def _attempt(where: str, parse: Callable[[], ParsedArticle]) -> PreviewItem:
     try:
         return PreviewItem(where=where, parsed=parse())
     except ImportProblem as problem:
         return PreviewItem(where=where, problem=problem.message)
 
 
-def _parse_jsonl_upload(upload: UploadedFile, *, name: str, max_bytes: int
-                        ) -> Iterator[PreviewItem]:
+def _parse_jsonl_upload(
+    upload: UploadedFile, *, name: str, max_bytes: int
+) -> Iterator[PreviewItem]:
     try:
         for count, parsed in enumerate(iter_jsonl(upload, filename=name, max_bytes=max_bytes)):
             if count == MAX_PREVIEW_ITEMS:
-                yield PreviewItem(where=name, problem=(
-                    f"more than {MAX_PREVIEW_ITEMS} articles in one file: import it with "
-                    "`python manage.py import_articles` instead. Nothing from this file "
-                    "was taken."))
+                yield PreviewItem(
+                    where=name,
+                    problem=(
+                        f"more than {MAX_PREVIEW_ITEMS} articles in one file: import it with "
+                        "`python manage.py import_articles` instead. Nothing from this file "
+                        "was taken."
+                    ),
+                )
                 return
             yield PreviewItem(where=f"{name}, line {parsed.line}", parsed=parsed)
     except ImportProblem as problem:
-        yield PreviewItem(where=problem.where or name, problem=(
-            f"{problem.message} Nothing from this file can be imported until it is fixed."))
+        yield PreviewItem(
+            where=problem.where or name,
+            problem=(
+                f"{problem.message} Nothing from this file can be imported until it is fixed."
+            ),
+        )
 
 
 def _mark_already_imported(items: list[PreviewItem]) -> None:
@@ -178,9 +197,13 @@ def unsign_parsed(token: str) -> ParsedArticle:
     try:
         fields = signing.loads(token, salt=PAYLOAD_SALT, max_age=PAYLOAD_MAX_AGE)
     except signing.SignatureExpired:
-        raise ImportProblem("This preview is more than a day old. Start the import again.")
+        raise ImportProblem(
+            "This preview is more than a day old. Start the import again."
+        ) from None
     except signing.BadSignature:
-        raise ImportProblem("This preview was changed outside the desk. Start the import again.")
+        raise ImportProblem(
+            "This preview was changed outside the desk. Start the import again."
+        ) from None
     if fields["published_on"]:
         fields["published_on"] = date.fromisoformat(fields["published_on"])
     return ParsedArticle(**fields)

@@ -210,25 +210,41 @@ def articles_import_paths(
     def flush() -> Iterator[tuple[Path, list[ImportOutcome]]]:
         if pending:
             outcomes = articles_save(batch=[(path.name, article) for path, article in pending])
-            yield from ((path, [outcome]) for (path, _), outcome in zip(pending, outcomes))
+            yield from (
+                (path, [outcome]) for (path, _), outcome in zip(pending, outcomes, strict=True)
+            )
             pending.clear()
 
     for path in files:
         parsed = parse_file(path, max_bytes=max_bytes)
         if parsed is None:  # a JSONL file
             yield from flush()
-            yield path, _import_jsonl_file(
-                path, source=source, published_on=published_on,
-                imported_by=imported_by, max_bytes=max_bytes, batch_size=batch_size,
+            yield (
+                path,
+                _import_jsonl_file(
+                    path,
+                    source=source,
+                    published_on=published_on,
+                    imported_by=imported_by,
+                    max_bytes=max_bytes,
+                    batch_size=batch_size,
+                ),
             )
         elif isinstance(parsed, ImportProblem):
-            yield path, [ImportOutcome("failed", parsed.where or path.name,
-                                       message=parsed.message)]
+            yield path, [ImportOutcome("failed", parsed.where or path.name, message=parsed.message)]
         else:
             chosen = source or hinted_sources.resolve(parsed.source_name)
-            pending.append((path, article_build(parsed=parsed, source=chosen,
-                                                imported_by=imported_by,
-                                                published_on=published_on)))
+            pending.append(
+                (
+                    path,
+                    article_build(
+                        parsed=parsed,
+                        source=chosen,
+                        imported_by=imported_by,
+                        published_on=published_on,
+                    ),
+                )
+            )
             if len(pending) >= batch_size:
                 yield from flush()
     yield from flush()
@@ -265,8 +281,13 @@ def _import_jsonl_file(
                 ]
                 outcomes.extend(articles_save(batch=batch))
     except ImportProblem as problem:
-        return [ImportOutcome("failed", problem.where or path.name,
-                              message=f"{problem.message} Nothing from this file was imported.")]
+        return [
+            ImportOutcome(
+                "failed",
+                problem.where or path.name,
+                message=f"{problem.message} Nothing from this file was imported.",
+            )
+        ]
     except OSError as error:
         return [ImportOutcome("failed", path.name, message=f"Cannot read it ({error.strerror}).")]
     return outcomes

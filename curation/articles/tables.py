@@ -7,12 +7,15 @@ from curation.articles.models import Article
 
 class ArticleTable(tables.Table):
     title = tables.Column(linkify=True, attrs={"td": {"class": "title"}})
-    source = tables.Column(accessor="source__name", verbose_name="Source",
-                           default="—", order_by=("source__name",))
-    published_on = tables.Column(verbose_name="Published", empty_values=(),
-                                 attrs={"td": {"class": "nowrap"}})
-    imported_at = tables.DateTimeColumn(verbose_name="Imported", format="j M Y",
-                                        attrs={"td": {"class": "nowrap"}})
+    source = tables.Column(
+        accessor="source__name", verbose_name="Source", default="—", order_by=("source__name",)
+    )
+    published_on = tables.Column(
+        verbose_name="Published", empty_values=(), attrs={"td": {"class": "nowrap"}}
+    )
+    imported_at = tables.DateTimeColumn(
+        verbose_name="Imported", format="j M Y", attrs={"td": {"class": "nowrap"}}
+    )
 
     class Meta:
         model = Article
@@ -30,11 +33,13 @@ class ArticleTable(tables.Table):
     def render_published_on(self, value, record):
         if value is None:
             return format_html('<span class="badge badge-warn">{}</span>', "needs date")
-        return format_html('<time datetime="{}">{}</time>', value.isoformat(),
-                           value.strftime("%-d %b %Y"))
+        return format_html(
+            '<time datetime="{}">{}</time>', value.isoformat(), value.strftime("%-d %b %Y")
+        )
 
     def order_published_on(self, queryset, is_descending):
         published = F("published_on")
-        ordering = published.desc(nulls_last=True) if is_descending else published.asc(
-            nulls_last=True)
+        ordering = (
+            published.desc(nulls_last=True) if is_descending else published.asc(nulls_last=True)
+        )
         return queryset.order_by(ordering, "-id"), True

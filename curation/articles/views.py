@@ -11,9 +11,9 @@ from django_tables2 import SingleTableMixin
 from curation.articles.filters import ArticleFilter
 from curation.articles.forms import ArticleMetadataForm, ImportForm
 from curation.articles.models import Article
-from curation.articles.tables import ArticleTable
 from curation.articles.preview import articles_to_save, posted_items, preview_items
 from curation.articles.services import article_update_metadata, articles_save
+from curation.articles.tables import ArticleTable
 
 UNPROCESSABLE = 422
 
@@ -27,9 +27,11 @@ class ArticleListView(LoginRequiredMixin, PermissionRequiredMixin, SingleTableMi
     table_pagination = {"per_page": 25}
 
     def get_queryset(self):
-        return Article.objects.select_related("source").defer(
-            "body", "raw_text", "standfirst", "import_notes"
-        ).order_by("-imported_at", "-id")
+        return (
+            Article.objects.select_related("source")
+            .defer("body", "raw_text", "standfirst", "import_notes")
+            .order_by("-imported_at", "-id")
+        )
 
     def get_template_names(self):
         if self.request.htmx and not self.request.htmx.boosted:
@@ -56,13 +58,17 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            article_update_metadata(article=article, changes=_changed(form),
-                                    changed_by=request.user)
+            article_update_metadata(
+                article=article, changes=_changed(form), changed_by=request.user
+            )
             if not request.htmx:
                 messages.success(request, "Details saved.")
                 return redirect(article)
-            return render(request, "articles/article_detail.html#metadata",
-                          {"article": article, "saved": True})
+            return render(
+                request,
+                "articles/article_detail.html#metadata",
+                {"article": article, "saved": True},
+            )
         status = UNPROCESSABLE
     template = "articles/article_edit.html"
     if request.htmx:
@@ -109,10 +115,8 @@ def import_save(request: HttpRequest) -> HttpResponse:
     return _render_flow(request, "done", {"outcomes": outcomes, "imported": imported})
 
 
-def _render_flow(request: HttpRequest, step: str, context: dict, status: int = 200
-                 ) -> HttpResponse:
+def _render_flow(request: HttpRequest, step: str, context: dict, status: int = 200) -> HttpResponse:
     template = "articles/import.html"
     if request.htmx:
         template += "#flow"
     return render(request, template, {"step": step, **context}, status=status)
-

@@ -39,7 +39,14 @@ def test_admin_filters_and_search(admin_client_):
 
 
 def test_an_admin_can_add_a_source(admin_client_):
-    response = admin_client_.post(reverse("admin:articles_source_add"), {
-        "name": "Axios", "slug": "axios", "homepage": "https://www.axios.com/",
-        "notes": "", "active": "on"})
+    response = admin_client_.post(
+        reverse("admin:articles_source_add"),
+        {
+            "name": "Axios",
+            "slug": "axios",
+            "homepage": "https://www.axios.com/",
+            "notes": "",
+            "active": "on",
+        },
+    )
     assert response.status_code == 302

@@ -73,16 +73,20 @@ def test_empty_list_says_what_to_do(reader):
 
 
 @pytest.mark.parametrize("count", [3, 40])
-@pytest.mark.parametrize("params, htmx, queries", [
-    # session, user, the user's and the groups' permissions; then the row count, one
-    # page of rows with their sources, and the source filter's options
-    ({}, False, 7),
-    ({"sort": "-published_on", "date": "has", "q": "paragraph", "page": "1"}, False, 7),
-    # an HTMX sort or page change renders only the table: no filter form
-    ({"sort": "title"}, True, 6),
-])
-def test_the_list_runs_a_constant_number_of_queries(reader, count, params, htmx, queries,
-                                                    django_assert_num_queries):
+@pytest.mark.parametrize(
+    "params, htmx, queries",
+    [
+        # session, user, the user's and the groups' permissions; then the row count, one
+        # page of rows with their sources, and the source filter's options
+        ({}, False, 7),
+        ({"sort": "-published_on", "date": "has", "q": "paragraph", "page": "1"}, False, 7),
+        # an HTMX sort or page change renders only the table: no filter form
+        ({"sort": "title"}, True, 6),
+    ],
+)
+def test_the_list_runs_a_constant_number_of_queries(
+    reader, count, params, htmx, queries, django_assert_num_queries
+):
     sources = SourceFactory.create_batch(3)
     for n in range(count):
         ArticleFactory(source=sources[n % 3])
@@ -94,8 +98,11 @@ def test_the_list_runs_a_constant_number_of_queries(reader, count, params, htmx,
 
 
 def test_the_article_page_shows_clean_text_and_metadata(reader):
-    article = ArticleFactory(kicker="Middle East war", byline="Steff Chávez",
-                             body="First paragraph.\n\nSecond paragraph.")
+    article = ArticleFactory(
+        kicker="Middle East war",
+        byline="Steff Chávez",
+        body="First paragraph.\n\nSecond paragraph.",
+    )
     response = reader.get(article.get_absolute_url())
     html = response.content.decode()
     assert "<p>First paragraph.</p>" in html and "<p>Second paragraph.</p>" in html
@@ -110,8 +117,11 @@ def test_an_undated_article_says_so_prominently(reader):
 
 
 def test_article_content_is_escaped_everywhere(reader):
-    article = ArticleFactory(title="<img src=x onerror=alert(1)>",
-                             body="<script>alert('body')</script>", byline="<b>by</b>")
+    article = ArticleFactory(
+        title="<img src=x onerror=alert(1)>",
+        body="<script>alert('body')</script>",
+        byline="<b>by</b>",
+    )
     for url in (article.get_absolute_url(), LIST):
         html = reader.get(url).content.decode()
         assert "<img src=x" not in html and "<script>alert" not in html and "<b>by" not in html
@@ -131,10 +141,19 @@ def test_an_editor_corrects_metadata_in_place_with_history(annotator_client, ann
     assert b'name="published_on"' in form.content and b"<html" not in form.content
     assert b'name="body"' not in form.content
 
-    response = annotator_client.post(url, {
-        "title": "New title", "kicker": "", "standfirst": "", "byline": "A. Writer",
-        "source": article.source.pk, "published_on": "2024-06-26", "url": "",
-    }, HTTP_HX_REQUEST="true")
+    response = annotator_client.post(
+        url,
+        {
+            "title": "New title",
+            "kicker": "",
+            "standfirst": "",
+            "byline": "A. Writer",
+            "source": article.source.pk,
+            "published_on": "2024-06-26",
+            "url": "",
+        },
+        HTTP_HX_REQUEST="true",
+    )
 
     assert response.status_code == 200
     assert b'hx-swap-oob="true">New title' in response.content
@@ -146,8 +165,11 @@ def test_an_editor_corrects_metadata_in_place_with_history(annotator_client, ann
 
 def test_a_bad_correction_is_shown_and_not_saved(annotator_client):
     article = ArticleFactory(title="Kept")
-    response = annotator_client.post(reverse("articles:edit", args=[article.pk]), {
-        "title": "", "published_on": "not a date"}, HTTP_HX_REQUEST="true")
+    response = annotator_client.post(
+        reverse("articles:edit", args=[article.pk]),
+        {"title": "", "published_on": "not a date"},
+        HTTP_HX_REQUEST="true",
+    )
     assert response.status_code == 422
     assert b"This field is required." in response.content
     article.refresh_from_db()
@@ -167,10 +189,15 @@ def test_editing_needs_login_role_and_csrf(stranger_client, annotator):
 
 def test_editing_without_htmx_redirects_back_with_a_message(annotator_client):
     article = ArticleFactory(title="Old")
-    response = annotator_client.post(reverse("articles:edit", args=[article.pk]), {
-        "title": "New", "source": article.source.pk}, follow=True)
+    response = annotator_client.post(
+        reverse("articles:edit", args=[article.pk]),
+        {"title": "New", "source": article.source.pk},
+        follow=True,
+    )
     assert response.redirect_chain == [(article.get_absolute_url(), 302)]
-    assert b"Details saved." in response.content and b"<h1 id=\"article-title\">New" in response.content
+    assert (
+        b"Details saved." in response.content and b'<h1 id="article-title">New' in response.content
+    )
 
 
 def test_the_server_error_page_renders_without_a_context(rf):
@@ -195,8 +222,9 @@ def test_a_very_long_search_is_not_an_error(reader):
 
 
 def test_only_web_urls_are_links(reader):
-    article = ArticleFactory(url="javascript:alert(1)", standfirst="<i>stand</i>",
-                             import_notes="<script>note</script>")
+    article = ArticleFactory(
+        url="javascript:alert(1)", standfirst="<i>stand</i>", import_notes="<script>note</script>"
+    )
     html = reader.get(article.get_absolute_url()).content.decode()
     assert 'href="javascript:' not in html
     assert "<i>stand" not in html and "<script>note" not in html

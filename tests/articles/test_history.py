@@ -23,9 +23,11 @@ def test_first_change_records_the_imported_state_then_the_change():
     article = imported(title="As imported", published_on=None, imported_by=importer)
     assert article.history.count() == 0
 
-    article_update_metadata(article=article, changes={"published_on": date(2024, 6, 26),
-                                                      "title": "Corrected"},
-                            changed_by=editor)
+    article_update_metadata(
+        article=article,
+        changes={"published_on": date(2024, 6, 26), "title": "Corrected"},
+        changed_by=editor,
+    )
 
     created, changed = article.history.order_by("history_id")
     assert created.history_type == "+" and created.title == "As imported"
@@ -42,16 +44,20 @@ def test_later_changes_add_one_record_each():
     editor = UserFactory()
     for title in ("One", "Two"):
         article_update_metadata(article=article, changes={"title": title}, changed_by=editor)
-    assert list(article.history.order_by("history_id").values_list("history_type", "title")) \
-        == [("+", "As imported"), ("~", "One"), ("~", "Two")]
+    assert list(article.history.order_by("history_id").values_list("history_type", "title")) == [
+        ("+", "As imported"),
+        ("~", "One"),
+        ("~", "Two"),
+    ]
 
 
 def test_deleting_an_article_keeps_its_history():
     article = imported(title="Soon gone")
     pk = article.pk
     article.delete()
-    assert list(Article.history.filter(id=pk).values_list("history_type", flat=True)
-                .order_by("history_id")) == ["+", "-"]
+    assert list(
+        Article.history.filter(id=pk).values_list("history_type", flat=True).order_by("history_id")
+    ) == ["+", "-"]
 
 
 def test_admin_edits_are_audited_too():
@@ -59,10 +65,21 @@ def test_admin_edits_are_audited_too():
     admin = UserFactory(username="boss", is_staff=True, is_superuser=True)
     client = Client()
     client.force_login(admin)
-    response = client.post(reverse("admin:articles_article_change", args=[article.pk]), {
-        "source": article.source.pk, "kicker": "", "title": "After", "standfirst": "",
-        "byline": "", "published_on": "2024-06-27", "url": ""})
+    response = client.post(
+        reverse("admin:articles_article_change", args=[article.pk]),
+        {
+            "source": article.source.pk,
+            "kicker": "",
+            "title": "After",
+            "standfirst": "",
+            "byline": "",
+            "published_on": "2024-06-27",
+            "url": "",
+        },
+    )
     assert response.status_code == 302
-    assert list(article.history.order_by("history_id").values_list("title", flat=True)) \
-        == ["Before", "After"]
+    assert list(article.history.order_by("history_id").values_list("title", flat=True)) == [
+        "Before",
+        "After",
+    ]
     assert article.history.latest().history_user == admin

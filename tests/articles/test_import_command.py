@@ -75,11 +75,21 @@ def test_a_failed_file_is_reported_with_its_reason_and_exits_non_zero(tmp_path, 
 def test_exit_status_is_one_from_the_command_line(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     result = subprocess.run(
-        [sys.executable, "manage.py", "import_articles", str(tmp_path / "empty.txt"),
-         "--no-progress"],
-        cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings",
-             "CURATION_DATA_DIR": str(tmp_path / "data")},
+        [
+            sys.executable,
+            "manage.py",
+            "import_articles",
+            str(tmp_path / "empty.txt"),
+            "--no-progress",
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tests.settings",
+            "CURATION_DATA_DIR": str(tmp_path / "data"),
+        },
     )
     assert result.returncode == 1, result.stderr
     assert "empty.txt" in result.stderr
@@ -105,8 +115,13 @@ def test_a_jsonl_file_with_a_bad_line_imports_nothing_and_names_the_line(tmp_pat
 
 def test_jsonl_rows_become_articles_with_their_named_source(tmp_path, capsys):
     rows = [
-        {"title": "First", "body": "The first body.", "source": "Reuters",
-         "published_on": "2024-06-20", "url": "https://example.org/1"},
+        {
+            "title": "First",
+            "body": "The first body.",
+            "source": "Reuters",
+            "published_on": "2024-06-20",
+            "url": "https://example.org/1",
+        },
         {"body": "A second article without a title. It goes on.", "source": "reuters"},
     ]
     bulk = tmp_path / "bulk.jsonl"
@@ -154,8 +169,13 @@ def import_in_batches_of_one(*paths: Path):
 
 def test_a_jsonl_file_is_imported_whole_or_not_at_all(tmp_path):
     bulk = tmp_path / "bulk.jsonl"
-    bulk.write_text(json.dumps({"body": "Saved first.", "source": "Reuters"}) + "\n"
-                    + json.dumps({"body": "Saved second."}) + "\n" + "{not json\n")
+    bulk.write_text(
+        json.dumps({"body": "Saved first.", "source": "Reuters"})
+        + "\n"
+        + json.dumps({"body": "Saved second."})
+        + "\n"
+        + "{not json\n"
+    )
 
     [(_, outcomes)] = import_in_batches_of_one(bulk)
 
@@ -168,13 +188,16 @@ def test_a_jsonl_file_is_imported_whole_or_not_at_all(tmp_path):
 
 def test_a_source_created_by_a_failed_jsonl_file_does_not_leak_into_the_next(tmp_path):
     (tmp_path / "a_bad.jsonl").write_text(
-        json.dumps({"body": "One.", "source": "Reuters"}) + "\n" + json.dumps({"x": 1}) + "\n")
+        json.dumps({"body": "One.", "source": "Reuters"}) + "\n" + json.dumps({"x": 1}) + "\n"
+    )
     (tmp_path / "b_good.jsonl").write_text(json.dumps({"body": "Two.", "source": "Reuters"}))
 
     results = import_in_batches_of_one(tmp_path)
 
-    assert [outcome.status for _, outcomes in results for outcome in outcomes] \
-        == ["failed", "imported"]
+    assert [outcome.status for _, outcomes in results for outcome in outcomes] == [
+        "failed",
+        "imported",
+    ]
     article = Article.objects.get()
     assert article.body == "Two." and article.source.name == "Reuters"
     assert Source.objects.filter(name="Reuters").count() == 1
@@ -189,8 +212,9 @@ def test_command_line_imports_are_credited_to_nobody_even_after_a_web_edit(tmp_p
     run_import(tmp_path)
     article = Article.objects.get()
 
-    article_update_metadata(article=article, changes={"published_on": date_(2024, 6, 26)},
-                            changed_by=annotator)
+    article_update_metadata(
+        article=article, changes={"published_on": date_(2024, 6, 26)}, changed_by=annotator
+    )
 
     created, changed = article.history.order_by("history_id")
     assert created.history_user is None and created.history_change_reason == "imported"
@@ -198,15 +222,20 @@ def test_command_line_imports_are_credited_to_nobody_even_after_a_web_edit(tmp_p
 
 
 def test_an_unsafe_url_in_a_jsonl_row_is_dropped(tmp_path):
-    rows = [{"body": "One.", "url": "javascript:alert(document.cookie)"},
-            {"body": "Two.", "url": "https://example.org/two"},
-            {"body": "Three.", "url": "/relative/path"}]
+    rows = [
+        {"body": "One.", "url": "javascript:alert(document.cookie)"},
+        {"body": "Two.", "url": "https://example.org/two"},
+        {"body": "Three.", "url": "/relative/path"},
+    ]
     (tmp_path / "bulk.jsonl").write_text("\n".join(json.dumps(row) for row in rows))
 
     run_import(tmp_path)
 
-    assert list(Article.objects.order_by("id").values_list("url", flat=True)) \
-        == ["", "https://example.org/two", ""]
+    assert list(Article.objects.order_by("id").values_list("url", flat=True)) == [
+        "",
+        "https://example.org/two",
+        "",
+    ]
 
 
 def test_a_concurrent_import_of_the_same_text_is_reported_as_already_there(monkeypatch):

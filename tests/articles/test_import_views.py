@@ -79,8 +79,10 @@ def test_posts_need_a_csrf_token(annotator, url):
 def test_preview_shows_detected_metadata_and_saves_nothing(annotator_client):
     SourceFactory(name="Financial Times", slug="financial-times")
 
-    response = preview(annotator_client, files=[seed_upload("002_410c50c9ff093c32.txt"),
-                                                seed_upload("001_41630f0f27625ba4.txt")])
+    response = preview(
+        annotator_client,
+        files=[seed_upload("002_410c50c9ff093c32.txt"), seed_upload("001_41630f0f27625ba4.txt")],
+    )
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -92,8 +94,7 @@ def test_preview_shows_detected_metadata_and_saves_nothing(annotator_client):
     assert "<html" not in html  # an HTMX fragment, not a page
     assert Article.objects.count() == 0
     fields = save_data_from(response)
-    ft_source = [name for name, value in fields.items()
-                 if name.endswith("-source") and value]
+    ft_source = [name for name, value in fields.items() if name.endswith("-source") and value]
     assert len(ft_source) == 1
 
 
@@ -101,8 +102,13 @@ def test_save_after_preview_applies_the_editors_corrections(annotator_client, an
     source = SourceFactory(name="Times of Israel", slug="times-of-israel")
     response = preview(annotator_client, files=[seed_upload("000_04889a4c5d51775a.txt")])
     fields = save_data_from(response)
-    fields.update({"item-0-published_on": "2024-06-26", "item-0-source": str(source.pk),
-                   "item-0-title": "US and Israel reschedule Iran talks"})
+    fields.update(
+        {
+            "item-0-published_on": "2024-06-26",
+            "item-0-source": str(source.pk),
+            "item-0-title": "US and Israel reschedule Iran talks",
+        }
+    )
 
     response = annotator_client.post(SAVE, fields, HTTP_HX_REQUEST="true")
 
@@ -117,17 +123,20 @@ def test_save_after_preview_applies_the_editors_corrections(annotator_client, an
 
 
 def test_errors_appear_inline_per_file_and_the_good_files_still_preview(annotator_client):
-    response = preview(annotator_client, files=[
-        SimpleUploadedFile("empty.txt", b""),
-        SimpleUploadedFile("scan.pdf", b"%PDF-1.7 ..."),
-        seed_upload("000_04889a4c5d51775a.txt"),
-    ])
+    response = preview(
+        annotator_client,
+        files=[
+            SimpleUploadedFile("empty.txt", b""),
+            SimpleUploadedFile("scan.pdf", b"%PDF-1.7 ..."),
+            seed_upload("000_04889a4c5d51775a.txt"),
+        ],
+    )
 
     html = response.content.decode()
     assert response.status_code == 200
     assert "empty.txt" in html and "scan.pdf" in html
     assert html.count("Can't import this") == 2
-    assert 'Unsupported file type &quot;.pdf&quot;' in html
+    assert "Unsupported file type &quot;.pdf&quot;" in html
     assert "US, Israel Reschedule Iran Talks" in html
 
 
@@ -160,8 +169,10 @@ def test_already_imported_text_is_flagged_in_preview_and_not_duplicated(annotato
     response = annotator_client.post(SAVE, fields, HTTP_HX_REQUEST="true")
 
     assert Article.objects.count() == 1
-    assert f"already imported (<a href=\"/articles/{existing.pk}/\">article #{existing.pk}".encode() \
+    assert (
+        f'already imported (<a href="/articles/{existing.pk}/">article #{existing.pk}'.encode()
         in response.content
+    )
 
 
 def test_a_tampered_preview_is_refused(annotator_client):
@@ -177,8 +188,10 @@ def test_a_tampered_preview_is_refused(annotator_client):
 
 
 def test_an_invalid_correction_saves_nothing_and_shows_the_error(annotator_client):
-    response = preview(annotator_client, files=[seed_upload("000_04889a4c5d51775a.txt"),
-                                                seed_upload("001_41630f0f27625ba4.txt")])
+    response = preview(
+        annotator_client,
+        files=[seed_upload("000_04889a4c5d51775a.txt"), seed_upload("001_41630f0f27625ba4.txt")],
+    )
     fields = save_data_from(response)
     fields["item-1-published_on"] = "27 June"
 
@@ -199,8 +212,9 @@ def test_the_whole_flow_works_without_htmx(annotator_client):
 
 def test_article_text_is_escaped_in_the_preview(annotator_client):
     ArticleFactory()  # something else in the desk
-    response = preview(annotator_client,
-                       text="<script>alert(1)</script> headline\n\nBody <b>bold</b> text.")
+    response = preview(
+        annotator_client, text="<script>alert(1)</script> headline\n\nBody <b>bold</b> text."
+    )
     assert b"<script>alert(1)" not in response.content
     assert b"&lt;script&gt;" in response.content
 
@@ -214,24 +228,24 @@ def test_more_than_fifty_files_get_a_message_not_a_bare_error(annotator_client):
 
 def test_a_big_jsonl_file_is_sent_to_the_command_line(annotator_client):
     lines = "\n".join(f'{{"title": "T{n}", "body": "Body {n}."}}' for n in range(101))
-    response = preview(annotator_client,
-                       files=[SimpleUploadedFile("big.jsonl", lines.encode())])
+    response = preview(annotator_client, files=[SimpleUploadedFile("big.jsonl", lines.encode())])
     assert b"more than 100 articles in one file" in response.content
     assert b"import_articles" in response.content
 
 
 def test_a_jsonl_file_of_a_hundred_articles_previews_and_saves(annotator_client):
     lines = "\n".join(f'{{"title": "T{n}", "body": "Body {n}."}}' for n in range(100))
-    response = preview(annotator_client,
-                       files=[SimpleUploadedFile("feed.jsonl", lines.encode())])
+    response = preview(annotator_client, files=[SimpleUploadedFile("feed.jsonl", lines.encode())])
     response = annotator_client.post(SAVE, save_data_from(response), HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert Article.objects.count() == 100
 
 
 def test_an_unchecked_article_with_a_bad_correction_does_not_block_the_others(annotator_client):
-    response = preview(annotator_client, files=[seed_upload("000_04889a4c5d51775a.txt"),
-                                                seed_upload("001_41630f0f27625ba4.txt")])
+    response = preview(
+        annotator_client,
+        files=[seed_upload("000_04889a4c5d51775a.txt"), seed_upload("001_41630f0f27625ba4.txt")],
+    )
     fields = save_data_from(response)
     fields["item-0-published_on"] = "nonsense"
     del fields["item-0-include"]
@@ -243,17 +257,21 @@ def test_an_unchecked_article_with_a_bad_correction_does_not_block_the_others(an
 
 
 def test_odd_posts_to_save_are_handled(annotator_client):
-    response = annotator_client.post(SAVE, {"item-99999999-payload": "x", "count": "10**7"},
-                                     HTTP_HX_REQUEST="true")
+    response = annotator_client.post(
+        SAVE, {"item-99999999-payload": "x", "count": "10**7"}, HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 200
     assert b"No article was checked for import." in response.content
 
 
 def test_file_names_and_warnings_are_escaped_in_the_preview(annotator_client):
-    response = preview(annotator_client, files=[
-        SimpleUploadedFile("<img src=x onerror=alert(1)>.txt", b"Title\n\nBody text."),
-        SimpleUploadedFile("<b>bad</b>.pdf", b"x"),
-    ])
+    response = preview(
+        annotator_client,
+        files=[
+            SimpleUploadedFile("<img src=x onerror=alert(1)>.txt", b"Title\n\nBody text."),
+            SimpleUploadedFile("<b>bad</b>.pdf", b"x"),
+        ],
+    )
     assert b"<img src=x" not in response.content and b"<b>bad" not in response.content
     assert b"&lt;img src=x onerror=alert(1)&gt;.txt" in response.content
 

@@ -22,18 +22,22 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-WORDS = ("the minister said talks on the nuclear programme would resume after officials "
-         "from both countries met in Washington last week to discuss security cooperation "
-         "and a possible agreement over the border while the government denied reports "
-         "that it had cancelled the visit").split()
+WORDS = (
+    "the minister said talks on the nuclear programme would resume after officials "
+    "from both countries met in Washington last week to discuss security cooperation "
+    "and a possible agreement over the border while the government denied reports "
+    "that it had cancelled the visit"
+).split()
 
 
 def article_text(n: int, rng: random.Random) -> tuple[str, str]:
     title = f"Generated article {n}: " + " ".join(rng.choices(WORDS, k=6)).capitalize()
     paragraphs = []
     while sum(len(p) for p in paragraphs) < 4900:
-        sentences = [" ".join(rng.choices(WORDS, k=rng.randint(12, 24))).capitalize() + "."
-                     for _ in range(rng.randint(2, 4))]
+        sentences = [
+            " ".join(rng.choices(WORDS, k=rng.randint(12, 24))).capitalize() + "."
+            for _ in range(rng.randint(2, 4))
+        ]
         paragraphs.append(" ".join(sentences))
     return title, "\n\n".join(paragraphs)
 
@@ -47,8 +51,17 @@ def generate(folder: Path, count: int) -> tuple[Path, Path]:
         for n in range(count):
             title, body = article_text(n, rng)
             (files / f"{n:06d}.txt").write_text(f"{title}\n\n{body}\n")
-            bulk.write(json.dumps({"title": title, "body": body, "source": "Bench Wire",
-                                   "published_on": "2024-06-27"}) + "\n")
+            bulk.write(
+                json.dumps(
+                    {
+                        "title": title,
+                        "body": body,
+                        "source": "Bench Wire",
+                        "published_on": "2024-06-27",
+                    }
+                )
+                + "\n"
+            )
     return files, jsonl
 
 
@@ -64,22 +77,41 @@ def child(target: str) -> None:
     elapsed = time.perf_counter() - started
     from curation.articles.models import Article
 
-    print(json.dumps({"seconds": elapsed, "articles": Article.objects.count(),
-                      "max_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+    print(
+        json.dumps(
+            {
+                "seconds": elapsed,
+                "articles": Article.objects.count(),
+                "max_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            }
+        )
+    )
 
 
 def measure(target: Path, label: str) -> None:
     with tempfile.TemporaryDirectory() as data_dir:
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "curation.settings",
-               "DJANGO_SECRET_KEY": "benchmark-only-key-" + "x" * 40,
-               "DJANGO_DEBUG": "0", "CURATION_DATA_DIR": data_dir}
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "curation.settings",
+            "DJANGO_SECRET_KEY": "benchmark-only-key-" + "x" * 40,
+            "DJANGO_DEBUG": "0",
+            "CURATION_DATA_DIR": data_dir,
+        }
         env.pop("DATABASE_URL", None)
-        result = subprocess.run([sys.executable, __file__, "--child", str(target)], cwd=ROOT,
-                                env=env, capture_output=True, text=True, check=True)
+        result = subprocess.run(
+            [sys.executable, __file__, "--child", str(target)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     rate = figures["articles"] / figures["seconds"]
-    print(f"{label:<12} {figures['articles']:>7,} articles in {figures['seconds']:6.2f} s "
-          f"= {rate:7,.0f} articles/s, peak memory {figures['max_rss_kib'] / 1024:5.0f} MiB")
+    print(
+        f"{label:<12} {figures['articles']:>7,} articles in {figures['seconds']:6.2f} s "
+        f"= {rate:7,.0f} articles/s, peak memory {figures['max_rss_kib'] / 1024:5.0f} MiB"
+    )
 
 
 def main() -> None:
@@ -91,8 +123,10 @@ def main() -> None:
         sys.path.insert(0, str(ROOT))
         child(args.child)
         return
-    print(f"Python {platform.python_version()} on {platform.machine()}, "
-          f"{os.cpu_count()} cores; SQLite, fresh database")
+    print(
+        f"Python {platform.python_version()} on {platform.machine()}, "
+        f"{os.cpu_count()} cores; SQLite, fresh database"
+    )
     with tempfile.TemporaryDirectory() as folder:
         files, jsonl = generate(Path(folder), args.count)
         size = sum(f.stat().st_size for f in files.iterdir()) / args.count

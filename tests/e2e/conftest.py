@@ -12,8 +12,12 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CURATION_CHROMIUM") or next(
-    (found for name in ("chromium", "chromium-browser", "google-chrome")
-     if (found := shutil.which(name))), None
+    (
+        found
+        for name in ("chromium", "chromium-browser", "google-chrome")
+        if (found := shutil.which(name))
+    ),
+    None,
 )
 BROWSER_REQUIRED = os.environ.get("CURATION_REQUIRE_BROWSER") == "1"
 
@@ -27,16 +31,24 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if CHROMIUM is None:
-        message = ("No Chromium found (looked for chromium, chromium-browser, google-chrome, "
-                   "and $CURATION_CHROMIUM). Install it: apt-get install chromium")
+        message = (
+            "No Chromium found (looked for chromium, chromium-browser, google-chrome, "
+            "and $CURATION_CHROMIUM). Install it: apt-get install chromium"
+        )
         if BROWSER_REQUIRED:
             pytest.fail(message + " — CURATION_REQUIRE_BROWSER=1 makes browser tests mandatory.")
         pytest.skip(message)
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"],
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
     }
 
 

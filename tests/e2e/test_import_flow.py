@@ -14,23 +14,27 @@ def test_import_seed_files_with_preview_and_no_reload(logged_in_page, live_serve
     page.evaluate("window.__marker = 1")
 
     page.get_by_label("…or upload files").set_input_files(
-        [SEEDS / "000_04889a4c5d51775a.txt", SEEDS / "002_410c50c9ff093c32.txt"])
+        [SEEDS / "000_04889a4c5d51775a.txt", SEEDS / "002_410c50c9ff093c32.txt"]
+    )
     page.get_by_role("button", name="Preview").click()
 
     expect(page.get_by_role("heading", name="Check what the desk found")).to_be_visible()
     expect(page.locator("input[name=item-1-byline]")).to_have_value(
-        "Steff Chávez and James Politi in Washington and Neri Zilber in Tel Aviv")
+        "Steff Chávez and James Politi in Washington and Neri Zilber in Tel Aviv"
+    )
     page.locator("input[name=item-0-published_on]").fill("2024-06-26")
     page.get_by_role("button", name="Import checked articles").click()
 
     expect(page.get_by_role("heading", name="2 articles imported")).to_be_visible()
     assert page.evaluate("window.__marker") == 1
-    assert Article.objects.get(title__startswith="US, Israel").published_on.isoformat() \
-        == "2024-06-26"
+    assert (
+        Article.objects.get(title__startswith="US, Israel").published_on.isoformat() == "2024-06-26"
+    )
 
     page.get_by_role("link", name="Go to the articles").click()
-    expect(page.get_by_role("link", name="Israel cancels defence minister's visit to US")) \
-        .to_be_visible()
+    expect(
+        page.get_by_role("link", name="Israel cancels defence minister's visit to US")
+    ).to_be_visible()
 
 
 def test_sorting_and_paging_swap_only_the_table(logged_in_page, live_server):

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,98 +15,254 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('homepage', models.URLField(blank=True)),
-                ('notes', models.TextField(blank=True)),
-                ('active', models.BooleanField(default=True, help_text='Inactive sources are kept for old articles but not offered.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                ("homepage", models.URLField(blank=True)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Inactive sources are kept for old articles but not offered.",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalSource',
+            name="HistoricalSource",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(db_index=True, max_length=200)),
-                ('slug', models.SlugField(max_length=200)),
-                ('homepage', models.URLField(blank=True)),
-                ('notes', models.TextField(blank=True)),
-                ('active', models.BooleanField(default=True, help_text='Inactive sources are kept for old articles but not offered.')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(db_index=True, max_length=200)),
+                ("slug", models.SlugField(max_length=200)),
+                ("homepage", models.URLField(blank=True)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Inactive sources are kept for old articles but not offered.",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical source',
-                'verbose_name_plural': 'historical sources',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical source",
+                "verbose_name_plural": "historical sources",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalArticle',
+            name="HistoricalArticle",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=500)),
-                ('kicker', models.CharField(blank=True, max_length=200)),
-                ('standfirst', models.TextField(blank=True)),
-                ('byline', models.CharField(blank=True, max_length=500)),
-                ('published_on', models.DateField(blank=True, null=True)),
-                ('url', models.URLField(blank=True, max_length=1000)),
-                ('content_hash', models.CharField(db_index=True, editable=False, max_length=64)),
-                ('format', models.CharField(choices=[('text', 'Plain text'), ('markdown', 'Markdown'), ('html', 'HTML'), ('jsonl', 'JSON Lines')], max_length=10)),
-                ('date_detected', models.BooleanField(default=True, help_text='False when the importer found no publication date.')),
-                ('title_derived', models.BooleanField(default=False, help_text='True when the title was made from the first sentence.')),
-                ('import_notes', models.TextField(blank=True, help_text='What the importer warned about.')),
-                ('imported_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('imported_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='articles.source')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=500)),
+                ("kicker", models.CharField(blank=True, max_length=200)),
+                ("standfirst", models.TextField(blank=True)),
+                ("byline", models.CharField(blank=True, max_length=500)),
+                ("published_on", models.DateField(blank=True, null=True)),
+                ("url", models.URLField(blank=True, max_length=1000)),
+                ("content_hash", models.CharField(db_index=True, editable=False, max_length=64)),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[
+                            ("text", "Plain text"),
+                            ("markdown", "Markdown"),
+                            ("html", "HTML"),
+                            ("jsonl", "JSON Lines"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "date_detected",
+                    models.BooleanField(
+                        default=True, help_text="False when the importer found no publication date."
+                    ),
+                ),
+                (
+                    "title_derived",
+                    models.BooleanField(
+                        default=False,
+                        help_text="True when the title was made from the first sentence.",
+                    ),
+                ),
+                (
+                    "import_notes",
+                    models.TextField(blank=True, help_text="What the importer warned about."),
+                ),
+                ("imported_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "imported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="articles.source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical article',
-                'verbose_name_plural': 'historical articles',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical article",
+                "verbose_name_plural": "historical articles",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=500)),
-                ('kicker', models.CharField(blank=True, max_length=200)),
-                ('standfirst', models.TextField(blank=True)),
-                ('byline', models.CharField(blank=True, max_length=500)),
-                ('published_on', models.DateField(blank=True, null=True)),
-                ('url', models.URLField(blank=True, max_length=1000)),
-                ('body', models.TextField(help_text='The clean text that gets annotated. Offsets point into it.')),
-                ('raw_text', models.TextField(help_text='Exactly what was imported.')),
-                ('content_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('format', models.CharField(choices=[('text', 'Plain text'), ('markdown', 'Markdown'), ('html', 'HTML'), ('jsonl', 'JSON Lines')], max_length=10)),
-                ('date_detected', models.BooleanField(default=True, help_text='False when the importer found no publication date.')),
-                ('title_derived', models.BooleanField(default=False, help_text='True when the title was made from the first sentence.')),
-                ('import_notes', models.TextField(blank=True, help_text='What the importer warned about.')),
-                ('imported_at', models.DateTimeField(auto_now_add=True)),
-                ('imported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='articles.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=500)),
+                ("kicker", models.CharField(blank=True, max_length=200)),
+                ("standfirst", models.TextField(blank=True)),
+                ("byline", models.CharField(blank=True, max_length=500)),
+                ("published_on", models.DateField(blank=True, null=True)),
+                ("url", models.URLField(blank=True, max_length=1000)),
+                (
+                    "body",
+                    models.TextField(
+                        help_text="The clean text that gets annotated. Offsets point into it."
+                    ),
+                ),
+                ("raw_text", models.TextField(help_text="Exactly what was imported.")),
+                ("content_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[
+                            ("text", "Plain text"),
+                            ("markdown", "Markdown"),
+                            ("html", "HTML"),
+                            ("jsonl", "JSON Lines"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "date_detected",
+                    models.BooleanField(
+                        default=True, help_text="False when the importer found no publication date."
+                    ),
+                ),
+                (
+                    "title_derived",
+                    models.BooleanField(
+                        default=False,
+                        help_text="True when the title was made from the first sentence.",
+                    ),
+                ),
+                (
+                    "import_notes",
+                    models.TextField(blank=True, help_text="What the importer warned about."),
+                ),
+                ("imported_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "imported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="articles",
+                        to="articles.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-imported_at', '-id'],
-                'indexes': [models.Index(fields=['published_on'], name='articles_ar_publish_896118_idx'), models.Index(fields=['-imported_at', '-id'], name='articles_ar_importe_325e91_idx')],
+                "ordering": ["-imported_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["published_on"], name="articles_ar_publish_896118_idx"),
+                    models.Index(
+                        fields=["-imported_at", "-id"], name="articles_ar_importe_325e91_idx"
+                    ),
+                ],
             },
         ),
     ]

@@ -20,15 +20,29 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-        parser.add_argument("--source", metavar="SLUG",
-                            help="the Source (by slug) of every imported article")
-        parser.add_argument("--published-on", metavar="DATE", type=_iso_date,
-                            help="publication date (YYYY-MM-DD) for articles that state none")
-        parser.add_argument("--no-progress", action="store_true",
-                            help="no progress bar, even on a terminal")
+        parser.add_argument(
+            "--source", metavar="SLUG", help="the Source (by slug) of every imported article"
+        )
+        parser.add_argument(
+            "--published-on",
+            metavar="DATE",
+            type=_iso_date,
+            help="publication date (YYYY-MM-DD) for articles that state none",
+        )
+        parser.add_argument(
+            "--no-progress", action="store_true", help="no progress bar, even on a terminal"
+        )
 
-    def handle(self, *args, paths: list[Path], source: str | None, published_on: date | None,
-               no_progress: bool, verbosity: int, **options) -> None:
+    def handle(
+        self,
+        *args,
+        paths: list[Path],
+        source: str | None,
+        published_on: date | None,
+        no_progress: bool,
+        verbosity: int,
+        **options,
+    ) -> None:
         chosen_source = _source_by_slug(source) if source else None
         total = sum(1 for _ in iter_import_files(paths))
         show_bar = not no_progress and verbosity > 0 and sys.stderr.isatty()

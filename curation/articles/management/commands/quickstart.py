@@ -26,18 +26,23 @@ DEMO_SOURCES = [
 
 
 class Command(BaseCommand):
-    help = ("Set up a local demo and serve it: migrate, create demo accounts, import "
-            "the seed articles (idempotent) and run the server on 127.0.0.1:8000.")
+    help = (
+        "Set up a local demo and serve it: migrate, create demo accounts, import "
+        "the seed articles (idempotent) and run the server on 127.0.0.1:8000."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--no-serve", action="store_true",
-                            help="set everything up, but don't start the server")
+        parser.add_argument(
+            "--no-serve", action="store_true", help="set everything up, but don't start the server"
+        )
         parser.add_argument("--port", default="8000")
 
     def handle(self, *args, no_serve: bool, port: str, **options) -> None:
         if not settings.DEBUG:
-            self.stderr.write("quickstart is for a local demo and needs DJANGO_DEBUG=1 "
-                              "(manage.py sets it unless you set it to 0).")
+            self.stderr.write(
+                "quickstart is for a local demo and needs DJANGO_DEBUG=1 "
+                "(manage.py sets it unless you set it to 0)."
+            )
             raise SystemExit(2)
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Database ready.")
@@ -45,9 +50,12 @@ class Command(BaseCommand):
         self._import_seeds()
         if no_serve:
             return
-        self.stdout.write(self.style.SUCCESS(
-            f"Open http://127.0.0.1:{port}/ and log in as annotator / annotate-demo "
-            "(admin / admin-demo for /admin/). Ctrl-C stops."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Open http://127.0.0.1:{port}/ and log in as annotator / annotate-demo "
+                "(admin / admin-demo for /admin/). Ctrl-C stops."
+            )
+        )
         call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
 
     @transaction.atomic
@@ -66,8 +74,7 @@ class Command(BaseCommand):
             note = "" if created else " (already there; password unchanged)"
             self.stdout.write(f"  {username:<10} password: {password}{note}")
         for name, slug, homepage in DEMO_SOURCES:
-            Source.objects.get_or_create(slug=slug, defaults={"name": name,
-                                                              "homepage": homepage})
+            Source.objects.get_or_create(slug=slug, defaults={"name": name, "homepage": homepage})
 
     def _import_seeds(self) -> None:
         seed_files = sorted(SEEDS_DIR.glob("*.txt"))
@@ -78,5 +85,7 @@ class Command(BaseCommand):
                 if outcome.status == "failed":
                     self.stderr.write(f"  seed {outcome}")
         failed = f", {counts['failed']} failed" if counts["failed"] else ""
-        self.stdout.write(f"Seed articles: {counts['imported']} imported, "
-                          f"{counts['already']} already there{failed}.")
+        self.stdout.write(
+            f"Seed articles: {counts['imported']} imported, "
+            f"{counts['already']} already there{failed}."
+        )
