@@ -16,6 +16,15 @@ _ANNOTATOR_PERMISSIONS = [
     "articles.add_article",
     "articles.change_article",
     "articles.view_source",
+    "annotations.view_entity",
+    "annotations.add_entity",
+    "annotations.change_entity",
+    "annotations.delete_entity",  # merging deletes the merged entity
+    "annotations.add_alias",
+    "annotations.delete_alias",
+    "annotations.add_mention",
+    "annotations.change_mention",
+    "annotations.delete_mention",
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {

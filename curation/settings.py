@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "curation.articles",
+    "curation.annotations",
 ]
 
 MIDDLEWARE = [

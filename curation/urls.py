@@ -9,6 +9,7 @@ admin.site.site_title = "Curation desk admin"
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="articles:list"), name="home"),
     path("articles/", include("curation.articles.urls")),
+    path("", include("curation.annotations.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

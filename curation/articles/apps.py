@@ -8,7 +8,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self) -> None:
-        post_migrate.connect(_create_roles, sender=self, dispatch_uid="articles.create_roles")
+        # After every app's migrations, as each app brings the permissions its roles grant.
+        post_migrate.connect(_create_roles, dispatch_uid="curation.create_roles")
 
         from curation.articles.history import write_import_record_before_first_change
         from curation.articles.models import Article

@@ -1,0 +1,231 @@
+"""Reads for the workspace, the entity directory and suggestions."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Count, Max, Q, QuerySet
+
+from curation.annotations.gazetteer import Gazetteer, GazetteerMatch, normalise_alias
+from curation.annotations.models import Alias, DismissedSuggestion, Entity, Mention
+from curation.annotations.spans import Span, paragraphs
+from curation.articles.models import Article
+
+AUTOCOMPLETE_LIMIT = 8
+
+
+def article_mentions(article: Article) -> list[Mention]:
+    return list(
+        Mention.objects.filter(article=article)
+        .select_related("entity__kind")
+        .order_by("start", "-end", "id")
+    )
+
+
+@dataclass(frozen=True)
+class EntityCount:
+    entity: Entity
+    count: int
+    first_mention_id: int
+
+
+def entity_counts(mentions: list[Mention]) -> list[EntityCount]:
+    """The entities mentioned, most mentioned first, from mentions already loaded."""
+    counts = Counter(mention.entity_id for mention in mentions)
+    first: dict[int, Mention] = {}
+    for mention in mentions:
+        first.setdefault(mention.entity_id, mention)
+    return sorted(
+        (EntityCount(m.entity, counts[entity_id], m.pk) for entity_id, m in first.items()),
+        key=lambda row: (-row.count, row.entity.name.casefold()),
+    )
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    start: int
+    end: int
+    text: str
+    entity: Entity
+
+    @property
+    def key(self) -> str:
+        return f"{self.start}-{self.end}-{self.entity.pk}"
+
+
+def text_paragraphs(article: Article, mentions: list[Mention],
+                    suggestions: list[Suggestion] = ()):
+    spans = [Span(m.start, m.end, ("mention", m)) for m in mentions]
+    spans += [Span(s.start, s.end, ("suggestion", s)) for s in suggestions]
+    return paragraphs(article.body, spans)
+
+
+def entity_autocomplete(query: str, *, limit: int = AUTOCOMPLETE_LIMIT) -> list[Entity]:
+    """Entities whose name or an alias contains the query; names that start with it first."""
+    query = " ".join(query.split())
+    if not query:
+        return []
+    normalised = normalise_alias(query)
+    matches = (
+        Entity.objects.filter(Q(name__icontains=query) | Q(aliases__normalised__contains=normalised))
+        .select_related("kind")
+        .distinct()
+    )
+    ranked = sorted(
+        matches[: limit * 4],
+        key=lambda entity: (
+            not entity.name.casefold().startswith(normalised),
+            len(entity.name),
+            entity.name.casefold(),
+        ),
+    )
+    return ranked[:limit]
+
+
+def entity_directory() -> QuerySet[Entity]:
+    return Entity.objects.select_related("kind").annotate(
+        mention_count=Count("mentions", distinct=True),
+        article_count=Count("mentions__article", distinct=True),
+    )
+
+
+# --- the gazetteer, built once per process and rebuilt when names change ---------------
+
+_gazetteer_lock = threading.Lock()
+_gazetteer: tuple[tuple, Gazetteer] | None = None
+
+
+def _names_fingerprint() -> tuple:
+    """Changes whenever an entity or alias is added, renamed or deleted (two cheap
+    queries: a count, and the newest change through an index)."""
+    return tuple(
+        tuple(model.objects.aggregate(rows=Count("id"), changed=Max("updated_at")).values())
+        for model in (Entity, Alias)
+    )
+
+
+def gazetteer() -> Gazetteer:
+    global _gazetteer
+    fingerprint = _names_fingerprint()
+    if _gazetteer is None or _gazetteer[0] != fingerprint:
+        with _gazetteer_lock:
+            if _gazetteer is None or _gazetteer[0] != fingerprint:
+                names = Entity.objects.values_list("name", "id").iterator(chunk_size=5000)
+                aliases = Alias.objects.values_list("text", "entity_id").iterator(chunk_size=5000)
+                _gazetteer = (fingerprint, Gazetteer([*names, *aliases]))
+    return _gazetteer[1]
+
+
+def suggestions_for(article: Article, mentions: list[Mention]) -> list[Suggestion]:
+    """Known names found in the article where nothing is marked yet, less dismissed ones."""
+    marked = bytearray(len(article.body))
+    for mention in mentions:
+        marked[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    dismissed = set(
+        DismissedSuggestion.objects.filter(article=article).values_list("entity_id", "normalised")
+    )
+    found: list[tuple[GazetteerMatch, int]] = []
+    for match in gazetteer().find(article.body):
+        if marked.find(1, match.start, match.end) != -1:
+            continue
+        normalised = normalise_alias(match.text)
+        for entity_id in match.entity_ids:
+            if (entity_id, normalised) not in dismissed:
+                found.append((match, entity_id))
+                break
+    entities = Entity.objects.select_related("kind").in_bulk({eid for _, eid in found})
+    return [Suggestion(m.start, m.end, m.text, entities[eid]) for m, eid in found]
+
+
+# --- the article text as the workspace shows it ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentView:
+    start: int
+    text: str
+    css: str  # "m k-person" for a mention, "sug k-group" for a suggestion, "" for plain text
+    mention_ids: str  # space-separated, for the script
+    entity_ids: str
+    suggestion: str  # the suggestion's key, when this text is a suggestion
+    suggestion_label: str  # "Hezbollah (Group)"
+    anchor: str  # "m-12" on the first segment of mention 12: the target of links and j/k
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphView:
+    index: int
+    start: int
+    end: int
+    segments: list[SegmentView]
+
+
+def paragraph_views(
+    article: Article, mentions: list[Mention], suggestions: list[Suggestion] = ()
+) -> list[ParagraphView]:
+    views = []
+    seen_mentions: set[int] = set()
+    for index, segments in enumerate(text_paragraphs(article, mentions, suggestions)):
+        views.append(ParagraphView(index, segments[0].start, segments[-1].end,
+                                   [_segment_view(s, seen_mentions) for s in segments]))
+    return views
+
+
+def _segment_view(segment, seen_mentions: set[int]) -> SegmentView:
+    mentions = [item for kind, item in segment.keys if kind == "mention"]
+    suggestions = [item for kind, item in segment.keys if kind == "suggestion"]
+    anchor = ""
+    for mention in mentions:
+        if mention.pk not in seen_mentions:
+            seen_mentions.add(mention.pk)
+            anchor = anchor or f"m-{mention.pk}"
+    if mentions:
+        kinds = dict.fromkeys(f"k-{m.entity.kind.slug}" for m in mentions)
+        depth = " deep" if len(mentions) > 1 else ""
+        css = "m " + " ".join(kinds) + depth
+    elif suggestions:
+        css = f"sug k-{suggestions[0].entity.kind.slug}"
+    else:
+        css = ""
+    return SegmentView(
+        start=segment.start,
+        text=segment.text,
+        css=css,
+        mention_ids=" ".join(str(m.pk) for m in mentions),
+        entity_ids=" ".join(dict.fromkeys(str(m.entity_id) for m in mentions)),
+        suggestion=suggestions[0].key if suggestions and not mentions else "",
+        suggestion_label=(
+            f"{suggestions[0].entity.name} ({suggestions[0].entity.kind.name})"
+            if suggestions and not mentions else ""
+        ),
+        anchor=anchor,
+    )
+
+
+def paragraphs_touching(views: list[ParagraphView], start: int, end: int) -> list[ParagraphView]:
+    return [view for view in views if view.start < end and start < view.end]
+
+
+MENTION_CONTEXT_CHARS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class MentionInContext:
+    mention: Mention
+    before: str
+    after: str
+
+
+def entity_mentions(entity: Entity, *, limit: int = 200) -> list[MentionInContext]:
+    """The entity's mentions across articles, with the text around each (from the stored
+    prefix and suffix, so no article body is loaded)."""
+    mentions = (
+        Mention.objects.filter(entity=entity)
+        .select_related("article__source")
+        .only("start", "end", "quote", "prefix", "suffix", "status", "article__title",
+              "article__published_on", "article__source__name", "entity_id")
+        .order_by("-article__published_on", "article_id", "start")[:limit]
+    )
+    return [MentionInContext(m, m.prefix, m.suffix) for m in mentions]

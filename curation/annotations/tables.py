@@ -1,0 +1,27 @@
+import django_tables2 as tables
+from django.utils.html import format_html
+
+from curation.annotations.models import Entity
+
+
+class EntityTable(tables.Table):
+    name = tables.Column(linkify=True, attrs={"td": {"class": "title"}})
+    kind = tables.Column(accessor="kind__name", order_by=("kind__order", "kind__name"))
+    mention_count = tables.Column(verbose_name="Mentions", attrs={"td": {"class": "num"}})
+    article_count = tables.Column(verbose_name="Articles", attrs={"td": {"class": "num"}})
+    wikidata_id = tables.Column(verbose_name="Wikidata", empty_values=("",), default="—")
+
+    class Meta:
+        model = Entity
+        fields = ["name", "kind", "mention_count", "article_count", "wikidata_id"]
+        order_by = ("name",)
+        empty_text = "No entities match. Entities are created by marking text in an article."
+        attrs = {"class": "data-table"}
+
+    MAX_PER_PAGE = 200
+
+    def paginate(self, *args, per_page: int = 50, **kwargs) -> None:
+        super().paginate(*args, per_page=max(1, min(per_page, self.MAX_PER_PAGE)), **kwargs)
+
+    def render_kind(self, value, record):
+        return format_html('<span class="kind-dot k-{}"></span>{}', record.kind.slug, value)

@@ -1,0 +1,335 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+from curation.annotations import selectors, services
+from curation.annotations.filters import EntityFilter
+from curation.annotations.forms import (
+    AliasForm,
+    MentionCreateForm,
+    MergeForm,
+    RelinkForm,
+    SpanForm,
+    SuggestionForm,
+)
+from curation.annotations.models import Alias, Entity, EntityKind, Mention
+from curation.annotations.spans import SpanError, anchor, snap_to_words
+from curation.annotations.tables import EntityTable
+from curation.articles.models import Article
+
+UNPROCESSABLE = 422
+WORKSPACE = "annotations/workspace.html"
+
+can_read = permission_required("articles.view_article", raise_exception=True)
+can_annotate = permission_required("annotations.add_mention", raise_exception=True)
+
+
+# --- the workspace -----------------------------------------------------------------------
+
+
+@login_required
+@can_read
+@require_GET
+def workspace(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.select_related("source"), pk=pk)
+    suggesting = request.GET.get("suggest") == "1"
+    context = _workspace_context(article, suggesting=suggesting)
+    template = f"{WORKSPACE}#text" if request.htmx and not request.htmx.boosted else WORKSPACE
+    return render(request, template, context)
+
+
+def _workspace_context(article: Article, *, suggesting: bool = False) -> dict:
+    mentions = selectors.article_mentions(article)
+    suggestions = selectors.suggestions_for(article, mentions) if suggesting else []
+    return {
+        "article": article,
+        "paragraphs": selectors.paragraph_views(article, mentions, suggestions),
+        "entity_counts": selectors.entity_counts(mentions),
+        "mention_count": len(mentions),
+        "suggestions": suggestions,
+        "suggesting": suggesting,
+        "kinds": list(EntityKind.objects.all()),
+    }
+
+
+def _changed(request: HttpRequest, article: Article, *, start: int, end: int,
+             suggesting: bool, message: str = "") -> HttpResponse:
+    """The fragments a change touches: the paragraphs around [start, end), the side
+    panel and its counts (out of band), and an emptied popover."""
+    context = _workspace_context(article, suggesting=suggesting)
+    context["changed_paragraphs"] = selectors.paragraphs_touching(
+        context["paragraphs"], start, end
+    )
+    context["message"] = message
+    return render(request, "annotations/changed.html", context)
+
+
+def _article(pk: int) -> Article:
+    return get_object_or_404(Article, pk=pk)
+
+
+def _popover_error(request: HttpRequest, message: str) -> HttpResponse:
+    return render(request, "annotations/popover_error.html", {"message": message},
+                  status=UNPROCESSABLE)
+
+
+@login_required
+@can_annotate
+@require_GET
+def mention_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """The popover for a fresh selection: snapped to whole words, checked against the body."""
+    article = _article(pk)
+    form = SpanForm(request.GET)
+    if not form.is_valid():
+        return _popover_error(request, "That selection has no usable position. Select the "
+                              "text again.")
+    data = form.cleaned_data
+    try:
+        anchor(article.body, data["start"], data["end"], quote=data["quote"] or None)
+        start, end = snap_to_words(article.body, data["start"], data["end"])
+    except SpanError as error:
+        return _popover_error(request, str(error))
+    quote = article.body[start:end]
+    return render(request, "annotations/popover_new.html", {
+        "article": article, "start": start, "end": end, "quote": quote,
+        "kinds": EntityKind.objects.all(),
+        "hits": selectors.entity_autocomplete(quote),
+        "suggest": request.GET.get("suggest") == "1",
+    })
+
+
+@login_required
+@can_annotate
+@require_GET
+def entity_autocomplete(request: HttpRequest) -> HttpResponse:
+    hits = selectors.entity_autocomplete(request.GET.get("q", ""))
+    return render(request, "annotations/autocomplete.html", {"hits": hits,
+                                                             "q": request.GET.get("q", "")})
+
+
+@login_required
+@can_annotate
+@require_POST
+def mention_create(request: HttpRequest, pk: int) -> HttpResponse:
+    article = _article(pk)
+    form = MentionCreateForm(request.POST)
+    if not form.is_valid():
+        errors = "; ".join(error for errs in form.errors.values() for error in errs)
+        return _popover_error(request, errors)
+    data = form.cleaned_data
+    try:
+        entity = _chosen_or_new_entity(request, data)
+        mention = services.mention_create(
+            article=article, start=data["start"], end=data["end"], entity=entity,
+            quote=data["quote"] or None, created_by=request.user,
+        )
+    except services.AnnotationError as error:
+        return _popover_error(request, str(error))
+    return _changed(request, article, start=mention.start, end=mention.end,
+                    suggesting=data["suggest"],
+                    message=f"Marked “{mention.quote}” as {entity.name}.")
+
+
+def _chosen_or_new_entity(request: HttpRequest, data: dict) -> Entity:
+    if data["create"]:
+        return services.entity_create(name=data["name"], kind=data["kind"],
+                                      created_by=request.user)
+    if data["entity"]:
+        return data["entity"]
+    hits = selectors.entity_autocomplete(data["q"], limit=1)
+    if not hits:
+        raise services.AnnotationError(
+            f"No entity matches “{data['q']}”. Create a new one instead."
+        )
+    return hits[0]
+
+
+@login_required
+@can_annotate
+def mention_edit(request: HttpRequest, pk: int, mention_id: int) -> HttpResponse:
+    """GET: the popover of an existing mention. POST: link it to another entity."""
+    mention = get_object_or_404(Mention.objects.select_related("entity__kind", "article"),
+                                pk=mention_id, article_id=pk)
+    if request.method == "GET":
+        return render(request, "annotations/popover_mention.html", {
+            "mention": mention, "article": mention.article,
+            "suggest": request.GET.get("suggest") == "1",
+        })
+    form = RelinkForm(request.POST)
+    if not form.is_valid():
+        return _popover_error(request, "Choose the entity to link this mention to.")
+    data = form.cleaned_data
+    entity = data["entity"] or next(iter(selectors.entity_autocomplete(data["q"], limit=1)),
+                                    None)
+    if entity is None:
+        return _popover_error(request, "Choose the entity to link this mention to.")
+    try:
+        services.mention_relink(mention=mention, entity=entity, changed_by=request.user)
+    except services.AnnotationError as error:
+        return _popover_error(request, str(error))
+    return _changed(request, mention.article, start=mention.start, end=mention.end,
+                    suggesting=data["suggest"],
+                    message=f"“{mention.quote}” now marks {entity.name}.")
+
+
+@login_required
+@permission_required("annotations.delete_mention", raise_exception=True)
+@require_POST
+def mention_delete(request: HttpRequest, pk: int, mention_id: int) -> HttpResponse:
+    mention = get_object_or_404(Mention.objects.select_related("article"), pk=mention_id,
+                                article_id=pk)
+    services.mention_delete(mention=mention, deleted_by=request.user)
+    return _changed(request, mention.article, start=mention.start, end=mention.end,
+                    suggesting=request.POST.get("suggest") == "1",
+                    message=f"Removed the mention “{mention.quote}”.")
+
+
+# --- suggestions -------------------------------------------------------------------------
+
+
+@login_required
+@can_annotate
+@require_POST
+def suggestion_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    article = _article(pk)
+    form = SuggestionForm(request.POST)
+    if not form.is_valid():
+        return _popover_error(request, "That suggestion is out of date. Press Suggest again.")
+    data = form.cleaned_data
+    try:
+        mention = services.mention_create(
+            article=article, start=data["start"], end=data["end"], entity=data["entity"],
+            quote=data["quote"] or None, created_by=request.user,
+        )
+    except services.AnnotationError as error:
+        return _popover_error(request, str(error))
+    return _changed(request, article, start=mention.start, end=mention.end, suggesting=True,
+                    message=f"Marked “{mention.quote}” as {mention.entity.name}.")
+
+
+@login_required
+@can_annotate
+@require_POST
+def suggestions_accept_all(request: HttpRequest, pk: int) -> HttpResponse:
+    article = _article(pk)
+    suggestions = selectors.suggestions_for(article, selectors.article_mentions(article))
+    accepted = services.suggestions_accept(article=article, suggestions=suggestions,
+                                           created_by=request.user)
+    context = _workspace_context(article, suggesting=True)
+    context["message"] = f"Accepted {accepted} suggestion{'s' if accepted != 1 else ''}."
+    return render(request, "annotations/text_and_panel.html", context)
+
+
+@login_required
+@can_annotate
+@require_POST
+def suggestion_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    article = _article(pk)
+    form = SuggestionForm(request.POST)
+    if not form.is_valid():
+        return _popover_error(request, "That suggestion is out of date. Press Suggest again.")
+    data = form.cleaned_data
+    text = article.body[data["start"]:data["end"]]
+    services.suggestion_dismiss(article=article, entity=data["entity"], text=text,
+                                dismissed_by=request.user)
+    context = _workspace_context(article, suggesting=True)
+    context["message"] = f"“{text}” won't be suggested as {data['entity'].name} here again."
+    return render(request, "annotations/text_and_panel.html", context)
+
+
+# --- the entity directory ----------------------------------------------------------------
+
+
+class EntityListView(LoginRequiredMixin, PermissionRequiredMixin, SingleTableMixin,
+                     FilterView):
+    permission_required = "annotations.view_entity"
+    filterset_class = EntityFilter
+    table_class = EntityTable
+    template_name = "annotations/entity_list.html"
+    table_pagination = {"per_page": 50}
+
+    def get_queryset(self):
+        return selectors.entity_directory().order_by("name", "id")
+
+    def get_template_names(self):
+        if self.request.htmx and not self.request.htmx.boosted:
+            return [f"{self.template_name}#table"]
+        return [self.template_name]
+
+
+@login_required
+@permission_required("annotations.view_entity", raise_exception=True)
+@require_GET
+def entity_detail(request: HttpRequest, entity_id: int) -> HttpResponse:
+    entity = get_object_or_404(Entity.objects.select_related("kind", "created_by"),
+                               pk=entity_id)
+    return render(request, "annotations/entity_detail.html", {
+        "entity": entity,
+        "aliases": list(entity.aliases.all()),
+        "mentions": selectors.entity_mentions(entity),
+        "alias_form": AliasForm(),
+    })
+
+
+@login_required
+@permission_required("annotations.add_alias", raise_exception=True)
+@require_POST
+def alias_add(request: HttpRequest, entity_id: int) -> HttpResponse:
+    entity = get_object_or_404(Entity, pk=entity_id)
+    form = AliasForm(request.POST)
+    status = 200
+    if form.is_valid():
+        try:
+            alias = services.alias_add(entity=entity, text=form.cleaned_data["text"])
+        except services.AnnotationError as error:
+            form.add_error("text", str(error))
+        else:
+            if alias is None:
+                form.add_error("text", f"{entity.name} already has that name.")
+            else:
+                form = AliasForm()
+    if form.errors:
+        status = UNPROCESSABLE
+    return render(request, "annotations/entity_detail.html#aliases", {
+        "entity": entity, "aliases": list(entity.aliases.all()), "alias_form": form,
+    }, status=status)
+
+
+@login_required
+@permission_required("annotations.delete_alias", raise_exception=True)
+@require_POST
+def alias_delete(request: HttpRequest, entity_id: int, alias_id: int) -> HttpResponse:
+    alias = get_object_or_404(Alias.objects.select_related("entity"), pk=alias_id,
+                              entity_id=entity_id)
+    services.alias_delete(alias=alias)
+    entity = alias.entity
+    return render(request, "annotations/entity_detail.html#aliases", {
+        "entity": entity, "aliases": list(entity.aliases.all()), "alias_form": AliasForm(),
+    })
+
+
+@login_required
+@permission_required("annotations.delete_entity", raise_exception=True)
+def entity_merge(request: HttpRequest, entity_id: int) -> HttpResponse:
+    entity = get_object_or_404(Entity.objects.select_related("kind"), pk=entity_id)
+    form = MergeForm(request.POST or None)
+    form.fields["survivor"].queryset = form.fields["survivor"].queryset.exclude(pk=entity.pk)
+    if request.method == "POST" and form.is_valid():
+        survivor = form.cleaned_data["survivor"]
+        services.entity_merge(survivor=survivor, merged=entity, merged_by=request.user)
+        messages.success(request, f"Merged {entity.name} into {survivor.name}.")
+        return redirect(survivor)
+    query = request.GET.get("q", "")
+    candidates = [hit for hit in selectors.entity_autocomplete(query, limit=10)
+                  if hit.pk != entity.pk]
+    template = "annotations/entity_merge.html"
+    if request.htmx and request.method == "GET" and "q" in request.GET:
+        template += "#candidates"
+    return render(request, template, {"entity": entity, "form": form, "q": query,
+                                      "candidates": candidates},
+                  status=UNPROCESSABLE if form.errors else 200)

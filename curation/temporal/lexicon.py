@@ -1,0 +1,148 @@
+"""The English words that date expressions are made of, and regex fragments built from them.
+
+Rules kept here:
+
+- Month names are full ("July") or abbreviated ("Jul", "Jul.", "Sept"). Abbreviations count only
+  next to a day or a year; a bare "Jan" or "Mar" is not a month.
+- "May" and "March" are also verbs: written all in lowercase ("may", "march") they are never a
+  month. "MAY" and "May" are.
+- April, May, June, March and August are also names or words ("June Carter", "an august body"),
+  so on their own (no day, no year) they are months only after a preposition ("in June").
+- Weekdays are full names only: "Wed", "Sat" and "Sun" are words.
+- Seasons: spring 21, summer 22, autumn/fall 23, winter 24 (EDTF season codes).
+- Numbers in "N weeks ago" are digits (1-999) or words: a, an, one ... nineteen, twenty ...
+  ninety, and compounds such as "twenty-one".
+- Lookups are case-insensitive through ``str.casefold``; a token that the case-insensitive regex
+  matched but that folds to no known word (such as the long s in "ſunday") is simply not a date.
+"""
+
+import re
+from collections.abc import Iterable
+
+MONTHS: dict[str, int] = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+}
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+MONTH_DISPLAY_NAMES: tuple[str, ...] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MONTHS_NEEDING_PREPOSITION = frozenset({"april", "may", "june", "march", "august"})
+MONTHS_THAT_ARE_VERBS = frozenset({"may", "march"})
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+# "Black Friday", "Super Tuesday", "Easter Monday": named days, not "the nearest Friday".
+WEEKDAY_NAME_PREFIXES = frozenset(
+    {
+        "ash",
+        "black",
+        "bloody",
+        "cyber",
+        "easter",
+        "giving",
+        "good",
+        "holy",
+        "maundy",
+        "palm",
+        "shrove",
+        "super",
+        "whit",
+    }
+)
+
+SEASONS: dict[str, int] = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+SEASON_DISPLAY_NAMES: dict[int, str] = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+
+_UNITS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1,
+    "an": 1,
+    **{word: value for value, word in enumerate(_UNITS, start=1)},
+    **{word: 10 * tens for tens, word in enumerate(_TENS, start=2)},
+}
+_NUMBER_SPLIT = re.compile(r"[-\s]+")
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first so that no word shadows another."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def fold(token: str) -> str:
+    """The lookup key of a matched token: case-folded, trailing abbreviation dot removed."""
+    return token.rstrip(".").casefold()
+
+
+def month_number(token: str) -> int | None:
+    key = fold(token)
+    return MONTHS.get(key) or MONTH_ABBREVIATIONS.get(key)
+
+
+def parse_number(token: str) -> int | None:
+    """'3' -> 3, 'a' -> 1, 'two' -> 2, 'twenty-one' -> 21; None for anything else."""
+    if token.isascii() and token.isdigit():
+        return int(token)
+    total = 0
+    for word in _NUMBER_SPLIT.split(fold(token)):
+        value = NUMBER_WORDS.get(word)
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+MONTH_FULL = alternation(MONTHS)
+MONTH_ANY = rf"(?:{MONTH_FULL})\b|(?:{alternation(MONTH_ABBREVIATIONS)})(?:\.|\b)"
+WEEKDAY = alternation(WEEKDAYS)
+SEASON = alternation(SEASONS)
+NUMBER = (
+    rf"[0-9]{{1,3}}|(?:{alternation(_TENS)})(?:[-\s](?:{alternation(_UNITS[:9])}))?"
+    rf"|{alternation([*_UNITS, 'a', 'an'])}"
+)
+PART_OF_DAY = r"morning|afternoon|evening|night"

@@ -1,0 +1,121 @@
+"""Calendar periods: a span of days together with the EDTF value that names it.
+
+Rules:
+
+- Weeks run Monday to Sunday; a weekend is the Saturday and Sunday of a week.
+- early/mid/late of a month are days 1-10 / 11-20 / 21 to the end of the month.
+- early/mid/late of a year are January-April / May-August / September-December.
+- Seasons are northern meteorological seasons (see ``edtf``); winter YYYY-24 starts in December.
+- An approximate period keeps the bounds of the exact one and adds ~ to its value.
+- Constructors raise ValueError (or OverflowError) for days outside 0001-01-01..9999-12-31;
+  callers turn that into "cannot be resolved".
+"""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from curation.temporal.edtf import season_bounds
+
+Part = Literal["early", "mid", "late"]
+PARTS: dict[str, Part] = {"early": "early", "mid": "mid", "late": "late"}
+
+_MONTH_PART_DAYS: dict[str, tuple[int, int | None]] = {
+    "early": (1, 10),
+    "mid": (11, 20),
+    "late": (21, None),
+}
+_YEAR_PART_MONTHS: dict[str, tuple[int, int]] = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    lower: date
+    upper: date
+    value: str
+
+
+def _iso_day(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
+def _checked_year(year: int) -> int:
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is outside 0001-9999")
+    return year
+
+
+def days_in_month(*, year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, days_in_month(year=year, month=month))
+
+
+def single_day(day: date) -> Period:
+    return Period(day, day, _iso_day(day))
+
+
+def days(*, first: date, last: date) -> Period:
+    """The days first..last; a single day when they are the same."""
+    if first == last:
+        return single_day(first)
+    return Period(first, last, f"{_iso_day(first)}/{_iso_day(last)}")
+
+
+def whole_month(*, year: int, month: int) -> Period:
+    _checked_year(year)
+    return Period(date(year, month, 1), _last_day(year, month), f"{year:04d}-{month:02d}")
+
+
+def whole_year(year: int) -> Period:
+    _checked_year(year)
+    return Period(date(year, 1, 1), date(year, 12, 31), f"{year:04d}")
+
+
+def decade(first_year: int) -> Period:
+    """The decade starting in first_year, a multiple of ten: 1990 -> 199X."""
+    _checked_year(first_year)
+    return Period(date(first_year, 1, 1), date(first_year + 9, 12, 31), f"{first_year // 10:03d}X")
+
+
+def season(*, year: int, code: int) -> Period:
+    _checked_year(year)
+    lower, upper = season_bounds(year, code)
+    return Period(lower, upper, f"{year:04d}-{code}")
+
+
+def part_of_month(*, year: int, month: int, part: Part) -> Period:
+    first_day, last_day = _MONTH_PART_DAYS[part]
+    _checked_year(year)
+    last = date(year, month, last_day) if last_day else _last_day(year, month)
+    return days(first=date(year, month, first_day), last=last)
+
+
+def part_of_year(*, year: int, part: Part) -> Period:
+    first_month, last_month = _YEAR_PART_MONTHS[part]
+    first = whole_month(year=year, month=first_month)
+    last = whole_month(year=year, month=last_month)
+    return Period(first.lower, last.upper, f"{first.value}/{last.value}")
+
+
+def week_containing(day: date) -> Period:
+    monday = day - timedelta(days=day.weekday())
+    return days(first=monday, last=monday + timedelta(days=6))
+
+
+def weekend_containing(day: date) -> Period:
+    saturday = day + timedelta(days=5 - day.weekday())
+    return days(first=saturday, last=saturday + timedelta(days=1))
+
+
+def approximate(period: Period) -> Period:
+    return Period(period.lower, period.upper, f"{period.value}~")
+
+
+def shift_month(*, year: int, month: int, by: int) -> tuple[int, int]:
+    """(year, month) moved by a number of months: (2024, 1) by -1 is (2023, 12)."""
+    index = year * 12 + (month - 1) + by
+    return index // 12, index % 12 + 1

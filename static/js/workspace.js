@@ -1,0 +1,273 @@
+// The annotation workspace: turn a text selection into body offsets, open the popover,
+// and drive everything from the keyboard. htmx does the requests and the swaps.
+//
+// Offsets: every run of text in #workspace-text is a <span class="seg" data-s="N">,
+// where N is the code-point offset of its first character in Article.body. The DOM
+// counts UTF-16 units, so positions inside a segment are converted to code points here;
+// the server receives code points only (see docs/design.md, "Text offsets").
+(function () {
+  "use strict";
+
+  const workspace = document.querySelector(".workspace");
+  if (!workspace) return;
+  const popover = document.getElementById("popover");
+  const announce = () => document.getElementById("announce");
+  const helpDialog = document.getElementById("help");
+  const textRoot = () => document.getElementById("workspace-text");
+  const mentionBase = workspace.dataset.mentionBase;
+  const csrfToken = JSON.parse(document.body.getAttribute("hx-headers") || "{}")["X-CSRFToken"];
+
+  // --- offsets -----------------------------------------------------------------------
+
+  function codePointLength(text) {
+    let count = 0;
+    for (const _ of text) count += 1; // iterates by code point, not UTF-16 unit
+    return count;
+  }
+
+  // The body offset of a DOM position (a node and an offset in it), or null.
+  function bodyOffset(node, offset) {
+    let segment;
+    if (node.nodeType === Node.TEXT_NODE) {
+      segment = node.parentElement.closest(".seg");
+      if (!segment) return null;
+      return Number(segment.dataset.s) + codePointLength(node.data.slice(0, offset));
+    }
+    // An element position: before its child at `offset`, or after its last child.
+    const children = node.childNodes;
+    if (offset < children.length) {
+      segment = firstSegmentIn(children[offset]);
+      return segment ? Number(segment.dataset.s) : null;
+    }
+    segment = lastSegmentIn(node);
+    return segment ? Number(segment.dataset.s) + codePointLength(segment.textContent) : null;
+  }
+
+  function firstSegmentIn(node) {
+    if (node.nodeType !== Node.ELEMENT_NODE) node = node.parentElement;
+    return node.classList.contains("seg") ? node : node.querySelector(".seg");
+  }
+
+  function lastSegmentIn(node) {
+    const all = node.querySelectorAll ? node.querySelectorAll(".seg") : [];
+    return all.length ? all[all.length - 1] : node.closest && node.closest(".seg");
+  }
+
+  // The current selection inside the article text as {start, end, quote}, or null.
+  function selectedSpan() {
+    const selection = window.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+    const range = selection.getRangeAt(0);
+    const root = textRoot();
+    if (!root || !root.contains(range.commonAncestorContainer)) return null;
+    const start = bodyOffset(range.startContainer, range.startOffset);
+    const end = bodyOffset(range.endContainer, range.endOffset);
+    if (start === null || end === null || end <= start) return null;
+    return { start, end, quote: selection.toString(), rect: range.getBoundingClientRect() };
+  }
+
+  // --- the popover -------------------------------------------------------------------
+
+  let returnFocusTo = null;
+
+  function placePopover(rect) {
+    const top = window.scrollY + rect.bottom + 8;
+    const left = Math.max(8, Math.min(window.scrollX + rect.left,
+                                      window.scrollX + document.documentElement.clientWidth - 360));
+    popover.style.top = top + "px";
+    popover.style.left = left + "px";
+  }
+
+  function openPopover(url, rect) {
+    returnFocusTo = document.activeElement;
+    placePopover(rect);
+    popover.hidden = false;
+    htmx.ajax("GET", url, { target: "#popover", swap: "innerHTML" });
+  }
+
+  function closePopover() {
+    if (popover.hidden) return;
+    popover.hidden = true;
+    popover.innerHTML = "";
+    if (returnFocusTo && document.contains(returnFocusTo)) returnFocusTo.focus();
+  }
+
+  function suggesting() {
+    const root = textRoot();
+    return root && root.dataset.suggest === "1";
+  }
+
+  function openForSelection() {
+    const span = selectedSpan();
+    if (!span) return false;
+    const params = new URLSearchParams({ start: span.start, end: span.end, quote: span.quote });
+    if (suggesting()) params.set("suggest", "1");
+    openPopover(workspace.dataset.mentionNew + "?" + params, span.rect);
+    return true;
+  }
+
+  function mentionIdOf(segment) {
+    const ids = (segment.dataset.m || "").split(" ").filter(Boolean);
+    return ids.length ? ids[ids.length - 1] : null; // the innermost of nested mentions
+  }
+
+  function openForMention(segment) {
+    const id = mentionIdOf(segment);
+    if (!id) return;
+    const url = mentionBase + id + "/" + (suggesting() ? "?suggest=1" : "");
+    openPopover(url, segment.getBoundingClientRect());
+  }
+
+  function post(url, values) {
+    return htmx.ajax("POST", url, {
+      target: "#popover", swap: "innerHTML", values, headers: { "X-CSRFToken": csrfToken },
+    });
+  }
+
+  function deleteMention(segment) {
+    const id = mentionIdOf(segment);
+    if (!id) return;
+    if (!window.confirm("Remove the mention “" + segment.textContent + "”?")) return;
+    post(mentionBase + id + "/delete/", suggesting() ? { suggest: "1" } : {});
+  }
+
+  function suggestionValues(segment) {
+    const [start, end, entity] = segment.dataset.sug.split("-");
+    return { start, end, entity, quote: segment.textContent };
+  }
+
+  function acceptSuggestion(segment) {
+    post(workspace.dataset.mentionBase.replace(/mentions\/$/, "") +
+         "suggestions/accept/", suggestionValues(segment));
+  }
+
+  function openForSuggestion(segment) {
+    returnFocusTo = segment;
+    placePopover(segment.getBoundingClientRect());
+    const template = document.getElementById("suggestion-popover");
+    popover.replaceChildren(template.content.cloneNode(true));
+    const values = suggestionValues(segment);
+    popover.querySelector(".sug-label").textContent = segment.dataset.sugLabel || "";
+    popover.querySelectorAll("form").forEach((form) => {
+      for (const [name, value] of Object.entries(values)) {
+        form.querySelector(`[name="${name}"]`).value = value;
+      }
+    });
+    popover.hidden = false;
+    htmx.process(popover);
+    popover.querySelector("button").focus();
+  }
+
+  // After a change, the popover holds a one-line confirmation: read it out and close.
+  document.body.addEventListener("htmx:afterSwap", (event) => {
+    if (event.detail.target !== popover) return;
+    const done = popover.querySelector(".popover-done");
+    if (done) {
+      announce().textContent = done.textContent;
+      returnFocusTo = null;
+      closePopover();
+      window.getSelection().removeAllRanges();
+    } else {
+      const field = popover.querySelector("[autofocus]") || popover.querySelector("button");
+      if (field) field.focus();
+    }
+  });
+
+  // A popover form whose answer goes elsewhere (dismissing a suggestion) closes it.
+  document.body.addEventListener("htmx:afterRequest", (event) => {
+    if (popover.contains(event.detail.elt) && event.detail.target !== popover &&
+        event.detail.successful) {
+      closePopover();
+    }
+  });
+
+  // --- pointer -----------------------------------------------------------------------
+
+  document.addEventListener("mouseup", (event) => {
+    if (popover.contains(event.target)) return;
+    window.setTimeout(() => {
+      if (!openForSelection()) {
+        const segment = event.target.closest && event.target.closest("#workspace-text .seg");
+        if (segment && segment.dataset.m) openForMention(segment);
+        else if (segment && segment.dataset.sug) openForSuggestion(segment);
+      }
+    }, 0);
+  });
+
+  document.addEventListener("mousedown", (event) => {
+    if (!popover.hidden && !popover.contains(event.target)) closePopover();
+  });
+
+  workspace.addEventListener("click", (event) => {
+    const chip = event.target.closest(".entity-chip");
+    if (chip) highlightEntity(chip);
+    const action = event.target.closest("[data-action]");
+    if (action && action.dataset.action === "mark" && !openForSelection()) {
+      announce().textContent = "Select some text in the article first.";
+    }
+    if (action && action.dataset.action === "help") helpDialog.showModal();
+  });
+  popover.addEventListener("click", (event) => {
+    if (event.target.closest("[data-action=close]")) closePopover();
+  });
+
+  function highlightEntity(chip) {
+    const on = chip.getAttribute("aria-pressed") !== "true";
+    document.querySelectorAll(".entity-chip[aria-pressed=true]").forEach((other) => {
+      other.setAttribute("aria-pressed", "false");
+    });
+    document.querySelectorAll("#workspace-text .focus-entity").forEach((segment) => {
+      segment.classList.remove("focus-entity");
+    });
+    if (!on) return;
+    chip.setAttribute("aria-pressed", "true");
+    const id = chip.dataset.entity;
+    const segments = document.querySelectorAll(`#workspace-text .seg[data-e~="${id}"]`);
+    segments.forEach((segment) => segment.classList.add("focus-entity"));
+    if (segments.length) segments[0].scrollIntoView({ block: "center", behavior: "smooth" });
+  }
+
+  // --- keyboard ----------------------------------------------------------------------
+
+  function targets() {
+    return Array.from(document.querySelectorAll(
+      "#workspace-text .seg[id^='m-'], #workspace-text .seg[data-sug]"));
+  }
+
+  function move(step) {
+    const all = targets();
+    if (!all.length) return;
+    const current = all.indexOf(document.activeElement);
+    const next = current === -1 ? (step > 0 ? 0 : all.length - 1)
+      : (current + step + all.length) % all.length;
+    all[next].focus();
+    all[next].scrollIntoView({ block: "nearest" });
+  }
+
+  function typing(target) {
+    return target.closest("input, textarea, select, [contenteditable=true]");
+  }
+
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === "Escape") {
+      closePopover();
+      return;
+    }
+    if (typing(event.target) || helpDialog.open) return;
+    const focused = document.activeElement;
+    const onMention = focused && focused.matches && focused.matches("#workspace-text .seg[data-m]");
+    const onSuggestion = focused && focused.matches && focused.matches("#workspace-text .seg[data-sug]");
+    let handled = true;
+    if (event.key === "e") handled = openForSelection();
+    else if (event.key === "j") move(1);
+    else if (event.key === "k") move(-1);
+    else if (event.key === "?") helpDialog.showModal();
+    else if (event.key === "Enter" && onMention) openForMention(focused);
+    else if (event.key === "Enter" && onSuggestion) openForSuggestion(focused);
+    else if ((event.key === "Delete" || event.key === "Backspace") && onMention) deleteMention(focused);
+    else if (event.key === "a" && onSuggestion) acceptSuggestion(focused);
+    else handled = false;
+    if (handled) event.preventDefault();
+  });
+})();
