@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from curation import roles
+from curation.annotations.models import EntityKind
 from curation.articles.importing import content_hash
 from curation.articles.models import Article, Source
 
@@ -52,3 +53,29 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     content_hash = factory.LazyAttribute(lambda article: content_hash(article.body))
     format = Article.Format.TEXT
     published_on = factory.Faker("date_between", start_date="-2y", end_date="today")
+
+
+class EntityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "annotations.Entity"
+
+    name = factory.Sequence(lambda n: f"Entity {n}")
+    kind = factory.LazyFunction(lambda: EntityKind.objects.get(slug="person"))
+
+
+class MentionFactory(factory.django.DjangoModelFactory):
+    """A mention of the first occurrence of ``quote`` (default: the entity's name)."""
+
+    class Meta:
+        model = "annotations.Mention"
+
+    class Params:
+        quote_text = None
+
+    article = factory.SubFactory(ArticleFactory)
+    entity = factory.SubFactory(EntityFactory)
+    quote = factory.LazyAttribute(lambda m: m.quote_text or m.entity.name)
+    start = factory.LazyAttribute(lambda m: m.article.body.index(m.quote))
+    end = factory.LazyAttribute(lambda m: m.start + len(m.quote))
+    prefix = factory.LazyAttribute(lambda m: m.article.body[max(0, m.start - 32) : m.start])
+    suffix = factory.LazyAttribute(lambda m: m.article.body[m.end : m.end + 32])

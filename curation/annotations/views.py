@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -54,6 +55,7 @@ def _workspace_context(article: Article, *, suggesting: bool = False) -> dict:
         "suggestions": suggestions,
         "suggesting": suggesting,
         "kinds": list(EntityKind.objects.all()),
+        "entities_url": reverse("annotations:entities"),
     }
 
 

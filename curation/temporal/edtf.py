@@ -69,6 +69,8 @@ _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 _YEAR = re.compile(r"([0-9]{4})")
 _DECADE = re.compile(r"([0-9]{3})X")
 _SPACES_AROUND_SLASH = re.compile(r"\s*/\s*")
+_LOWERCASE_DECADE_X = re.compile(r"(?<=[0-9]{3})x")
+_SLASHED_DAY = re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}")
 
 SEASON_MONTHS: dict[int, int] = {21: 3, 22: 6, 23: 9, 24: 12}
 """The first month of each season code."""
@@ -105,7 +107,8 @@ def parse(value: str) -> Edtf:
     """The parsed value; ValueError with a message for people if it isn't EDTF we support."""
     if not isinstance(value, str):
         raise ValueError(f"A date must be text, not {type(value).__name__}. {FORMATS_HELP}")
-    return _parse_normalised(_SPACES_AROUND_SLASH.sub("/", value.strip()).replace("x", "X"))
+    text = _SPACES_AROUND_SLASH.sub("/", value.strip())
+    return _parse_normalised(_LOWERCASE_DECADE_X.sub("X", text))
 
 
 @lru_cache(maxsize=4096)
@@ -117,6 +120,12 @@ def _parse_normalised(text: str) -> Edtf:
             text,
             "uncertain dates (? or %) are not supported. Use ~ for an approximate date, "
             "or store only what you know (2024-06 rather than 2024-06-20?).",
+        )
+    if _SLASHED_DAY.fullmatch(text):
+        raise _error(
+            text,
+            "write a day as year-month-day, such as 2024-07-24; day/month/year and "
+            "month/day/year can't be told apart.",
         )
     if "/" in text:
         return _parse_interval(text)

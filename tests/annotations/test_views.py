@@ -1,0 +1,307 @@
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from curation.annotations.models import Alias, DismissedSuggestion, Entity, EntityKind, Mention
+from tests.factories import ArticleFactory, EntityFactory, MentionFactory
+
+pytestmark = pytest.mark.django_db
+
+BODY = ("Israel and Iran traded threats. Iranian officials met Hezbollah.\n\n"
+        "Hizbollah fired rockets. Netanyahu spoke; Benjamin Netanyahu left.")
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def article():
+    return ArticleFactory(body=BODY)
+
+
+def url(name: str, *args) -> str:
+    return reverse(f"annotations:{name}", args=args)
+
+
+def span_of(text: str, occurrence: int = 0) -> dict:
+    start = [m.start() for m in re.finditer(re.escape(text), BODY)][occurrence]
+    return {"start": start, "end": start + len(text), "quote": text}
+
+
+# --- permissions -------------------------------------------------------------------------
+
+
+def endpoints(article, mention, entity, alias):
+    """(method, url) for every annotations endpoint."""
+    return [
+        ("get", url("workspace", article.pk)),
+        ("get", url("mention-new", article.pk) + "?start=0&end=6"),
+        ("post", url("mention-create", article.pk)),
+        ("get", url("mention-edit", article.pk, mention.pk)),
+        ("post", url("mention-edit", article.pk, mention.pk)),
+        ("post", url("mention-delete", article.pk, mention.pk)),
+        ("post", url("suggestion-accept", article.pk)),
+        ("post", url("suggestions-accept-all", article.pk)),
+        ("post", url("suggestion-dismiss", article.pk)),
+        ("get", url("entities")),
+        ("get", url("entity-autocomplete") + "?q=Is"),
+        ("get", url("entity", entity.pk)),
+        ("post", url("alias-add", entity.pk)),
+        ("post", url("alias-delete", entity.pk, alias.pk)),
+        ("get", url("entity-merge", entity.pk)),
+        ("post", url("entity-merge", entity.pk)),
+    ]
+
+
+@pytest.fixture
+def fixtures(article):
+    entity = EntityFactory(name="Israel")
+    mention = MentionFactory(article=article, entity=entity)
+    alias = Alias.objects.create(entity=entity, text="Jerusalem")
+    return article, mention, entity, alias
+
+
+def test_anonymous_visitors_are_sent_to_login_everywhere(fixtures):
+    for method, address in endpoints(*fixtures):
+        response = getattr(Client(), method)(address)
+        assert response.status_code == 302, address
+        assert response["Location"].startswith(reverse("login")), address
+
+
+def test_users_without_a_role_are_refused_everywhere(fixtures, stranger_client):
+    for method, address in endpoints(*fixtures):
+        assert getattr(stranger_client, method)(address).status_code == 403, address
+
+
+def test_every_write_needs_a_csrf_token(fixtures, annotator):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(annotator)
+    for method, address in endpoints(*fixtures):
+        if method == "post":
+            assert client.post(address).status_code == 403, address
+    assert Mention.objects.count() == 1 and Alias.objects.count() == 1
+
+
+# --- the workspace -----------------------------------------------------------------------
+
+
+def test_the_workspace_renders_overlapping_mentions_and_escapes_the_text(annotator_client):
+    article = ArticleFactory(body="<b>Benjamin Netanyahu</b> spoke.")
+    person = EntityFactory(name="Benjamin Netanyahu")
+    surname = EntityFactory(name="Netanyahu")
+    MentionFactory(article=article, entity=person)
+    MentionFactory(article=article, entity=surname)
+
+    html = annotator_client.get(url("workspace", article.pk)).content.decode()
+
+    assert "<b>Benjamin" not in html and "&lt;b&gt;" in html
+    assert re.search(r'<span class="seg m k-person deep"[^>]* data-s="12"[^>]*>Netanyahu</span>',
+                     html)
+    text = re.sub(r"<[^>]+>", "", html.split('id="workspace-text"')[1].split("</p>")[0])
+    assert "&lt;b&gt;Benjamin Netanyahu&lt;/b&gt; spoke." in text.replace("\n", "")
+
+
+@pytest.mark.parametrize("mentions", [2, 60])
+def test_the_workspace_runs_a_constant_number_of_queries(annotator_client, mentions,
+                                                        django_assert_num_queries):
+    words = [f"Name{n}" for n in range(mentions)]
+    article = ArticleFactory(body=" ".join(words) + ".")
+    kinds = list(EntityKind.objects.all())
+    for n, word in enumerate(words):
+        MentionFactory(article=article, quote_text=word,
+                       entity=EntityFactory(name=word, kind=kinds[n % len(kinds)]))
+    # session, user, user and group permissions; the article; its mentions with
+    # entities and kinds; the kinds (colours and the create form)
+    with django_assert_num_queries(7):
+        response = annotator_client.get(url("workspace", article.pk))
+    assert response.content.decode().count('class="seg m ') == mentions
+
+
+def test_creating_a_mention_swaps_only_the_touched_paragraph_and_the_panel(
+        annotator_client, article, django_assert_max_num_queries):
+    hezbollah = EntityFactory(name="Hezbollah")
+    with django_assert_max_num_queries(16):
+        response = annotator_client.post(url("mention-create", article.pk),
+                                         {**span_of("Hezbollah"), "entity": hezbollah.pk},
+                                         **HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="p-0" data-start="0"' in html and 'id="p-1"' not in html
+    assert html.count('hx-swap-oob="true"') == 2  # the paragraph and the side panel
+    assert "Marked “Hezbollah” as Hezbollah." in html
+    assert Mention.objects.get().quote == "Hezbollah"
+
+
+def test_creating_a_new_entity_from_the_popover(annotator_client, article, annotator):
+    place = EntityKind.objects.get(slug="place")
+    annotator_client.post(url("mention-create", article.pk),
+                          {**span_of("Iran"), "create": "on", "name": "Iran",
+                           "kind": place.pk}, **HTMX)
+    iran = Entity.objects.get(name="Iran")
+    assert iran.kind == place and iran.created_by == annotator
+    assert Mention.objects.get().entity == iran
+
+
+def test_enter_in_the_search_box_takes_the_first_match(annotator_client, article):
+    EntityFactory(name="Hezbollah")
+    annotator_client.post(url("mention-create", article.pk),
+                          {**span_of("Hizbollah"), "q": "hezb"}, **HTMX)
+    mention = Mention.objects.get()
+    assert mention.entity.name == "Hezbollah"
+    assert list(mention.entity.aliases.values_list("text", flat=True)) == ["Hizbollah"]
+
+
+def test_a_mismatched_quote_explains_itself(annotator_client, article):
+    response = annotator_client.post(url("mention-create", article.pk),
+                                     {"start": 0, "end": 6, "quote": "Iranx",
+                                      "entity": EntityFactory().pk}, **HTMX)
+    assert response.status_code == 422
+    assert b"doesn" in response.content and not Mention.objects.exists()
+
+
+def test_the_popover_snaps_a_selection_to_whole_words(annotator_client, article):
+    start = BODY.index("srael")
+    response = annotator_client.get(url("mention-new", article.pk),
+                                    {"start": start, "end": start + 3, "quote": "sra"})
+    assert "Mark “Israel” as…" in response.content.decode()
+    assert 'name="start" value="0"' in response.content.decode()
+
+
+def test_relink_and_delete_from_the_popover(annotator_client, article):
+    mention = MentionFactory(article=article, entity=EntityFactory(name="Iran"),
+                             quote_text="Iran")
+    other = EntityFactory(name="Islamic Republic of Iran")
+    popover = annotator_client.get(url("mention-edit", article.pk, mention.pk), **HTMX)
+    assert b"Remove mention" in popover.content
+
+    annotator_client.post(url("mention-edit", article.pk, mention.pk), {"entity": other.pk},
+                          **HTMX)
+    mention.refresh_from_db()
+    assert mention.entity == other
+
+    response = annotator_client.post(url("mention-delete", article.pk, mention.pk), **HTMX)
+    assert b"Removed the mention" in response.content
+    assert not Mention.objects.exists()
+
+
+def test_a_mention_of_another_article_is_not_found(annotator_client, article):
+    mention = MentionFactory(article=article, entity=EntityFactory(name="Iran"),
+                             quote_text="Iran")
+    other = ArticleFactory()
+    response = annotator_client.post(url("mention-delete", other.pk, mention.pk))
+    assert response.status_code == 404
+    assert Mention.objects.exists()
+
+
+def test_autocomplete_finds_names_and_aliases(annotator_client):
+    hezbollah = EntityFactory(name="Hezbollah")
+    Alias.objects.create(entity=hezbollah, text="Hizbollah")
+    EntityFactory(name="Hamas")
+    html = annotator_client.get(url("entity-autocomplete"), {"q": "hizb"}).content.decode()
+    assert "Hezbollah" in html and "Hamas" not in html
+    assert f'value="{hezbollah.pk}"' in html
+
+
+# --- suggestions -------------------------------------------------------------------------
+
+
+def test_suggestions_respect_word_boundaries_and_existing_mentions(annotator_client, article):
+    iran = EntityFactory(name="Iran")
+    hezbollah = EntityFactory(name="Hezbollah")
+    Alias.objects.create(entity=hezbollah, text="Hizbollah")
+    MentionFactory(article=article, entity=hezbollah, quote_text="Hezbollah")
+
+    response = annotator_client.get(url("workspace", article.pk), {"suggest": "1"})
+
+    suggestions = response.context["suggestions"]
+    assert [(s.text, s.entity) for s in suggestions] == [("Iran", iran),
+                                                        ("Hizbollah", hezbollah)]
+    assert b'data-sug="' in response.content
+
+
+def test_accepting_and_dismissing_suggestions(annotator_client, article):
+    iran = EntityFactory(name="Iran")
+    israel = EntityFactory(name="Israel")
+    annotator_client.post(url("suggestion-accept", article.pk),
+                          {**span_of("Iran"), "entity": iran.pk}, **HTMX)
+    assert Mention.objects.get().entity == iran
+
+    response = annotator_client.post(url("suggestion-dismiss", article.pk),
+                                     {**span_of("Israel"), "entity": israel.pk}, **HTMX)
+    assert "won&#x27;t be suggested as Israel here again" in response.content.decode()
+    assert DismissedSuggestion.objects.get().normalised == "israel"
+    again = annotator_client.get(url("workspace", article.pk), {"suggest": "1"})
+    assert again.context["suggestions"] == []
+
+
+def test_accept_all(annotator_client, article):
+    EntityFactory(name="Netanyahu")
+    EntityFactory(name="Benjamin Netanyahu")
+    response = annotator_client.post(url("suggestions-accept-all", article.pk), **HTMX)
+    assert "Accepted 2 suggestions." in response.content.decode()
+    assert sorted(Mention.objects.values_list("quote", flat=True)) == [
+        "Benjamin Netanyahu", "Netanyahu"]
+
+
+def test_the_gazetteer_is_rebuilt_when_an_alias_changes(annotator_client, article):
+    hezbollah = EntityFactory(name="Hezbollah")
+    first = annotator_client.get(url("workspace", article.pk), {"suggest": "1"})
+    assert [s.text for s in first.context["suggestions"]] == ["Hezbollah"]
+    Alias.objects.create(entity=hezbollah, text="Hizbollah")
+    second = annotator_client.get(url("workspace", article.pk), {"suggest": "1"})
+    assert [s.text for s in second.context["suggestions"]] == ["Hezbollah", "Hizbollah"]
+
+
+# --- the entity directory ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("entities", [3, 60])
+def test_the_directory_runs_a_constant_number_of_queries(annotator_client, entities,
+                                                        django_assert_num_queries):
+    article = ArticleFactory(body=" ".join(f"E{n}" for n in range(entities)))
+    for n in range(entities):
+        MentionFactory(article=article, entity=EntityFactory(name=f"E{n}"))
+    # session, user, permissions (2); count; the page with kinds and counts; kind options
+    with django_assert_num_queries(7):
+        response = annotator_client.get(url("entities"))
+    rows = response.context["table"].page.object_list
+    assert len(rows) == min(entities, 50)
+    assert all(row.record.mention_count == 1 for row in rows)
+
+
+def test_directory_filters_by_kind_and_searches_aliases(annotator_client):
+    group = EntityKind.objects.get(slug="group")
+    hezbollah = EntityFactory(name="Hezbollah", kind=group)
+    Alias.objects.create(entity=hezbollah, text="Hizbollah")
+    EntityFactory(name="Gallant")
+    names = lambda response: [row.record.name for row in response.context["table"].page]  # noqa: E731
+    assert names(annotator_client.get(url("entities"), {"kind": group.pk})) == ["Hezbollah"]
+    assert names(annotator_client.get(url("entities"), {"q": "hizbo"})) == ["Hezbollah"]
+
+
+def test_the_entity_page_shows_aliases_and_mentions_in_context(annotator_client, article):
+    hezbollah = EntityFactory(name="Hezbollah")
+    mention = MentionFactory(article=article, entity=hezbollah)
+    html = annotator_client.get(url("entity", hezbollah.pk)).content.decode()
+    assert "officials met <mark>Hezbollah</mark>." in html
+    assert f'/articles/{article.pk}/annotate/#m-{mention.pk}' in html
+
+
+def test_adding_an_alias_on_the_entity_page(annotator_client):
+    hezbollah = EntityFactory(name="Hezbollah")
+    response = annotator_client.post(url("alias-add", hezbollah.pk), {"text": "Hizbollah"},
+                                     **HTMX)
+    assert b"Hizbollah" in response.content and b"<html" not in response.content
+    again = annotator_client.post(url("alias-add", hezbollah.pk), {"text": "hizbollah"},
+                                  **HTMX)
+    assert again.status_code == 422 and b"already has that name" in again.content
+
+
+def test_merging_from_the_entity_page(annotator_client, article):
+    survivor, merged = EntityFactory(name="Hezbollah"), EntityFactory(name="Hizbollah")
+    MentionFactory(article=article, entity=merged)
+    candidates = annotator_client.get(url("entity-merge", merged.pk), {"q": "hez"}, **HTMX)
+    assert f'value="{survivor.pk}"'.encode() in candidates.content
+    response = annotator_client.post(url("entity-merge", merged.pk), {"survivor": survivor.pk})
+    assert response.status_code == 302 and response["Location"] == survivor.get_absolute_url()
+    assert Mention.objects.get().entity == survivor
