@@ -42,20 +42,21 @@ _PARAGRAPH_MARK = "\n"
 
 _APOSTROPHES = "\u2018\u2019\u201a\u201b\u02bc\uff07"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\uff02"
-_QUOTE_TABLE = {ord(char): "'" for char in _APOSTROPHES} | {
-    ord(char): '"' for char in _DOUBLE_QUOTES
-}
+_QUOTE_FOLDS = {char: "'" for char in _APOSTROPHES} | {char: '"' for char in _DOUBLE_QUOTES}
+_QUOTE_TABLE = str.maketrans(_QUOTE_FOLDS)
 # Every character for which str.isspace() is true.
 _WHITESPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 # Applied to lower-cased text; every character maps to exactly one, so offsets survive.
-_MATCH_FOLD_TABLE = (
-    _QUOTE_TABLE
-    | {ord(char): " " for char in _WHITESPACE if char != "\n"}
-    | {ord("ς"): "σ", ord(_WORD_MARK): "\ufffd"}
+_MATCH_FOLDS = (
+    _QUOTE_FOLDS
+    | {char: " " for char in _WHITESPACE if char not in " \n"}
+    | {"ς": "σ", _WORD_MARK: "\ufffd"}
 )
+# str.translate looks up every character of non-ASCII text; a regex only stops at these.
+_MATCH_FOLD_RE = re.compile("[" + re.escape("".join(_MATCH_FOLDS)) + "]")
 
 _WHITESPACE_RUN_RE = re.compile(r"\s+")
 _SPACING_RE = re.compile(r"[ \n]{2,}|\n")
@@ -189,7 +190,7 @@ class _Folded:
     """
 
     def __init__(self, text: str) -> None:
-        folded = _lower_charwise(text).translate(_MATCH_FOLD_TABLE)
+        folded = _MATCH_FOLD_RE.sub(_fold_char, _lower_charwise(text))
         self.spaced, self._run_positions, self._removed_before = _collapse_spacing(folded)
         self.marked = _WORD_RUN_RE.sub(f"{_WORD_MARK}\\g<0>{_WORD_MARK}", self.spaced)
 
@@ -201,6 +202,10 @@ class _Folded:
     def original_index(self, spaced_index: int) -> int:
         """The text's offset of a character of ``spaced`` that is not a shortened run."""
         return spaced_index + self._removed_before[bisect_left(self._run_positions, spaced_index)]
+
+
+def _fold_char(match: re.Match[str]) -> str:
+    return _MATCH_FOLDS[match.group()]
 
 
 def _lower_charwise(text: str) -> str:

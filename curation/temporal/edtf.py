@@ -68,7 +68,6 @@ _DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 _YEAR = re.compile(r"([0-9]{4})")
 _DECADE = re.compile(r"([0-9]{3})X")
-_SPACES_AROUND_SLASH = re.compile(r"\s*/\s*")
 _LOWERCASE_DECADE_X = re.compile(r"(?<=[0-9]{3})x")
 _SLASHED_DAY = re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}")
 
@@ -107,7 +106,7 @@ def parse(value: str) -> Edtf:
     """The parsed value; ValueError with a message for people if it isn't EDTF we support."""
     if not isinstance(value, str):
         raise ValueError(f"A date must be text, not {type(value).__name__}. {FORMATS_HELP}")
-    text = _SPACES_AROUND_SLASH.sub("/", value.strip())
+    text = "/".join(part.strip() for part in value.split("/"))
     return _parse_normalised(_LOWERCASE_DECADE_X.sub("X", text))
 
 

@@ -2,8 +2,8 @@
 
 What is found (case-insensitive; ``reference`` is the article's publication date):
 
-    absolute       "24 July 2024", "July 24, 2024", "Tuesday, 24 July 2024", "2024-07-24",
-                   "24-26 July 2024" (an interval), "the 24th of July 2024" -> a day or days
+    absolute       "24 July 2024", "July 24, 2024", "the 24th of July 2024", "2024-07-24",
+                   "24-26 July 2024", "July 24-26, 2024" (intervals) -> a day or days
                    "March 2023", "March of 2023" -> 2023-03;  "the 1990s" -> 199X
                    "in 2009" -> 2009 (a bare year needs a preposition, see below)
                    "summer 2023", "summer of 2023" -> 2023-22; "winter 2023-24" -> 2023-24
@@ -43,13 +43,12 @@ Rules where the task left room:
 - Without a reference, absolute dates resolve; everything else is reported with value None.
   A reference so close to 0001 or 9999 that the answer falls outside them also gives None.
 - Day ranges ("24-26 July") must run forwards and stay within one month. An impossible day is
-  not a date, though the month and year after it still are ("31 June 2024" -> "June 2024").
+  not a date, though its month still is ("31 June 2024" -> "June 2024", "June 31" -> "June").
 - "today" in "USA Today" is a newspaper.
-- Overlapping candidates: the longest wins, then the earliest; results are sorted by start and
-  never overlap.
+- Overlapping candidates: the one that starts first wins, and of those that start together the
+  longest ("24 July 2024", not "July 2024"). Results are sorted by start and never overlap.
 """
 
-import bisect
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -109,7 +108,7 @@ def find_dates(text: str, reference: date | None) -> list[DateMention]:
     ]
     return [
         DateMention(item.start, item.end, text[item.start : item.end], item.value)
-        for item in _longest_without_overlap(found)
+        for item in _leftmost_longest(found)
     ]
 
 
@@ -135,17 +134,14 @@ class _Found:
     value: str | None
 
 
-def _longest_without_overlap(found: list[_Found]) -> list[_Found]:
+def _leftmost_longest(found: list[_Found]) -> list[_Found]:
+    """The candidate that starts first, the longest of those; then the next one after it."""
     chosen: list[_Found] = []
-    starts: list[int] = []
-    for item in sorted(found, key=lambda f: (f.start - f.end, f.start)):
-        index = bisect.bisect(starts, item.start)
-        if index > 0 and chosen[index - 1].end > item.start:
-            continue
-        if index < len(chosen) and chosen[index].start < item.end:
-            continue
-        starts.insert(index, item.start)
-        chosen.insert(index, item)
+    end = 0
+    for item in sorted(found, key=lambda f: (f.start, f.start - f.end)):
+        if item.start >= end:
+            chosen.append(item)
+            end = item.end
     return chosen
 
 
@@ -264,10 +260,6 @@ def _first_letters(*words: str) -> str:
     return f"(?=[{''.join(sorted({word[0] for word in words}))}])"
 
 
-def _words(alternation: str) -> list[str]:
-    return alternation.split("|")
-
-
 _DAY_RANGE = rf"{_day('day')}(?:\s*[-–]\s*{_day('last_day')})?"
 
 _ISO_DAY = re.compile(
@@ -279,7 +271,7 @@ _DAY_FIRST = re.compile(
 )
 _MONTH_FIRST = re.compile(
     rf"{_first_letters(*MONTHS, *MONTH_ABBREVIATIONS)}\b{_MONTH}"
-    rf"(?:\s+(?<![0-9.,:/]){_DAY_RANGE}(?:,?\s+{_year('day_year')})?"
+    rf"(?:\s+{_DAY_RANGE}(?:,?\s+{_year('day_year')})?"
     rf"|(?:,?\s+|\s+of\s+){_year()})?",
     re.IGNORECASE,
 )
@@ -309,9 +301,9 @@ _SEASON_FIRST = re.compile(
     re.IGNORECASE,
 )
 _YEAR_FIRST = re.compile(rf"(?=[12])(?<![\w'’-])(?P<year>(?:19|20)[0-9]{{2}}){_YEAR_END}")
-_DECADE = re.compile(r"(?=[12])(?<![\w'’-])(?P<decade>[12][0-9]{2})0s\b", re.IGNORECASE)
+_DECADE = re.compile(r"(?=[12])(?<![\w'’])(?P<decade>[12][0-9]{2})0s\b", re.IGNORECASE)
 _DAY_WORD_FIRST = re.compile(
-    rf"(?=[ty])\b(?:(?P<today>today|tonight)"
+    rf"(?=[ty])\b(?:(?P<same_day>today|tonight)"
     rf"|(?P<word>yesterday|tomorrow)(?:\s+(?:{PART_OF_DAY}))?)\b",
     re.IGNORECASE,
 )
@@ -362,8 +354,9 @@ def _day_range(match: re.Match[str], context: _Context, *, year: str | None) -> 
 
 
 def _month_first(match: re.Match[str], context: _Context) -> _Found | None:
-    if match["day"]:
-        return _day_range(match, context, year=match["day_year"])
+    """'July 24, 2024', 'July 2024', 'in July'. After an impossible day the month still counts."""
+    if match["day"] and (found := _day_range(match, context, year=match["day_year"])):
+        return found
     token = match["month"]
     month = month_number(token)
     if month is None or _is_verb(token):
@@ -377,7 +370,7 @@ def _month_first(match: re.Match[str], context: _Context) -> _Found | None:
 
 def _bare_month(match: re.Match[str], context: _Context, *, month: int) -> _Found | None:
     """'in November': a month of the year the tense points to."""
-    token, start = match["month"], match.start()
+    token, start, end = match["month"], match.start(), match.end("month")
     if fold(token) not in MONTHS or token.endswith("."):
         return None
     if context.preceded_by(_RELATION_BEFORE, start=start) or context.preceded_by(
@@ -389,7 +382,7 @@ def _bare_month(match: re.Match[str], context: _Context, *, month: int) -> _Foun
     ):
         return None
     candidates = _yearly(lambda year: periods.whole_month(year=year, month=month))
-    return _found(match, context.by_tense(candidates, start=start, end=match.end()))
+    return _Found(start, end, context.by_tense(candidates, start=start, end=end))
 
 
 def _weekday_first(match: re.Match[str], context: _Context) -> _Found | None:
@@ -447,11 +440,11 @@ def _relation_first(match: re.Match[str], context: _Context) -> _Found | None:
 def _relative_unit(match: re.Match[str], context: _Context, *, relation: Relation) -> _Found | None:
     """this/last/next week, weekend, month or year; this morning, last night."""
     offset = _RELATION_OFFSETS[relation]
-    unit = fold(match["unit"] or match["time"])
-    if unit in PART_OF_DAY.split("|"):
+    if match["time"] is not None:
         if relation is Relation.NEXT:
             return None
         return _found(match, context.relative(lambda ref: _day_after(ref, offset)))
+    unit = fold(match["unit"])
 
     def compute(reference: date) -> Period:
         if unit == "week":
@@ -545,7 +538,7 @@ def _decade(match: re.Match[str], context: _Context) -> _Found | None:
 
 def _day_word(match: re.Match[str], context: _Context) -> _Found | None:
     """today, tonight, yesterday (evening), tomorrow (morning)."""
-    if match["today"] is not None:
+    if match["same_day"] is not None:
         if context.preceded_by(_USA_BEFORE, start=match.start()):
             return None
         offset = 0

@@ -12,8 +12,9 @@ Rules kept here:
 - Seasons: spring 21, summer 22, autumn/fall 23, winter 24 (EDTF season codes).
 - Numbers in "N weeks ago" are digits (1-999) or words: a, an, one ... nineteen, twenty ...
   ninety, and compounds such as "twenty-one".
-- Lookups are case-insensitive through ``str.casefold``; a token that the case-insensitive regex
-  matched but that folds to no known word (such as the long s in "ſunday") is simply not a date.
+- Lookups are case-insensitive through ``str.casefold``. The case-insensitive regexes also
+  match a few look-alike letters (the long s in "ſunday" folds to "s" and counts); a token that
+  folds to no known word (a dotted capital İ in "THİS") is simply not a date.
 """
 
 import re

@@ -30,21 +30,33 @@ from curation.temporal.periods import Period
 
 CLAUSE_WINDOW = 300
 
+_CLAUSE_WORDS = (
+    "that which who whom whose where when while whereas although though because but before "
+    "after since until if unless"
+).split()
+_FUTURE_WORDS = [
+    *"will shall expected scheduled slated planned plans poised upcoming won't shan't".split(),
+    "set to",
+    "going to",
+]
+_PAST_WORDS = "was were had did wasn't weren't hadn't didn't".split()
+# "due", but not the "due to" of a cause: "due to the war".
+_DUE = r"due(?!\s+to\s+(?:the|a|an|his|her|its|their|our|this|that|these|those)\b)"
+
+
+def _words_regex(words: list[str], *, extra: str = "") -> str:
+    """Whole words, any spacing, straight or curly apostrophes, behind a first-letter filter."""
+    spelled = [re.escape(word).replace(r"\ ", r"\s+").replace("'", "[’']") for word in words]
+    alternatives = "|".join(sorted(spelled, key=len, reverse=True) + ([extra] if extra else []))
+    initials = "".join(sorted({word[0] for word in words} | ({extra[0]} if extra else set())))
+    return rf"(?=[{initials}])\b(?:{alternatives})\b"
+
+
 _PUNCTUATION = re.compile(r"[.!?;:,()\[\]{}\"“”«»\n—]|\s[-–]\s")
-_CLAUSE_WORD = re.compile(
-    r"(?=[abiuwt])\b(?:that|which|who|whom|whose|where|when|while|whereas|although|though"
-    r"|because|but|before|after|since|until|if|unless)\b",
-    re.IGNORECASE,
-)
+_CLAUSE_WORD = re.compile(_words_regex(_CLAUSE_WORDS), re.IGNORECASE)
 _OWN_PREPOSITION_GAP = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
-_FUTURE = re.compile(
-    r"\b(?:will|shall|expected|scheduled|set\s+to|slated|planned|plans|poised|going\s+to"
-    r"|upcoming|won[’']t|shan[’']t"
-    r"|due(?!\s+to\s+(?:the|a|an|his|her|its|their|our|this|that|these|those)\b))\b"
-    r"|[’']ll\b",
-    re.IGNORECASE,
-)
-_PAST = re.compile(r"\b(?:was|were|had|did|wasn[’']t|weren[’']t|hadn[’']t|didn[’']t)\b", re.I)
+_FUTURE = re.compile(_words_regex(_FUTURE_WORDS, extra=_DUE) + r"|[’']ll\b", re.IGNORECASE)
+_PAST = re.compile(_words_regex(_PAST_WORDS), re.IGNORECASE)
 
 
 class Tense(StrEnum):

@@ -241,6 +241,12 @@ SENTENCES = [
     ("Flights were cancelled due to the storm on Friday.", WED, [("Friday", "2024-06-21")]),
     ("Flights are due to resume on Friday, officials were told.", WED, [("Friday", "2024-06-28")]),
     ("A meeting in July that was cancelled.", WED, [("July", "2024-07")]),
+    ("They won’t meet on Monday.", WED, [("Monday", "2024-07-01")]),
+    ("They’ll meet on Monday.", WED, [("Monday", "2024-07-01")]),
+    ("They didn't meet on Friday.", WED, [("Friday", "2024-06-21")]),
+    ("He will explain why prices rose on Monday.", WED, [("Monday", "2024-07-01")]),
+    ("He will explain, since prices rose on Monday.", WED, [("Monday", "2024-06-24")]),
+    ("He will explain since prices rose on Monday.", WED, [("Monday", "2024-06-24")]),
     # prepositions are context, not span
     ("Nothing has changed since March 2023.", WED, [("March 2023", "2023-03")]),
     ("It must be signed before mid-July 2024.", WED, [("mid-July 2024", "2024-07-11/2024-07-20")]),
@@ -251,6 +257,13 @@ SENTENCES = [
     # impossible days are not days
     ("Due on 31 June 2024.", WED, [("June 2024", "2024-06")]),
     ("Due on 30 February.", WED, [("February", "2025-02")]),
+    ("Results come in November 31.", WED, [("November", "2024-11")]),
+    # look-alikes that are dates after all, or only partly
+    ("On Tuesday 24 people died.", WED, [("Tuesday", "2024-06-25")]),
+    ("It began on Sept. 11, 2001.", WED, [("Sept. 11, 2001", "2001-09-11")]),
+    ("Rates peaked in the mid-1990s.", WED, [("1990s", "199X")]),
+    ("He speaks this evening.", WED, [("this evening", "2024-06-26")]),
+    ("The ceasefire holds until 2025.", WED, [("2025", "2025")]),
     # durations, vague periods and look-alikes are not reported
     ("Fire has been exchanged for over eight months.", WED, []),
     ("In recent weeks, shelling intensified.", WED, []),
@@ -267,6 +280,7 @@ SENTENCES = [
     ("© The Financial Times Limited 2024.", WED, []),
     ("USA Today reported it.", WED, []),
     ("Iran may seek an advantage.", WED, []),
+    ("Prices may 5 times exceed costs.", WED, []),
     ("April Ryan and June Carter spoke.", WED, []),
     ("Crowds march 2023 metres.", WED, []),
     ("It was seen during the Arab Spring.", WED, []),
