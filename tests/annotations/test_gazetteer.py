@@ -21,6 +21,8 @@ ALIASES = [
     ("Netanyahu", NETANYAHU),
     ("Benjamin Netanyahu", NETANYAHU),
     ("Prime Minister Benjamin Netanyahu", NETANYAHU),
+    ("Prime Minister", 14),  # an office
+    ("Benjamin", 15),  # a first name, shared by many
     ("US", US),
     ("U.S.", US),
     ("Turkey", TURKEY),
@@ -93,7 +95,7 @@ FINDS = [
     ),
     pytest.param(
         "Benjamin\n\nNetanyahu",
-        [(10, 19, "Netanyahu", (NETANYAHU,))],
+        [(0, 8, "Benjamin", (15,)), (10, 19, "Netanyahu", (NETANYAHU,))],
         id="never across a paragraph break",
     ),
     pytest.param(
@@ -114,7 +116,7 @@ FINDS = [
     ),
     pytest.param(
         "Prime Minister Benjamin Netanyahus",
-        [],
+        [(0, 14, "Prime Minister", (14,)), (15, 23, "Benjamin", (15,))],
         id="a longer match must end at a boundary too",
     ),
     pytest.param(
