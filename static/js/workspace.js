@@ -97,9 +97,18 @@
     return root && root.dataset.suggest === "1";
   }
 
-  function openForSelection() {
+  // Touch screens often clear the selection when a button is tapped, so the Mark button
+  // falls back to the last selection made in the text.
+  let lastSpan = null;
+  document.addEventListener("selectionchange", () => {
     const span = selectedSpan();
+    if (span) lastSpan = span;
+  });
+
+  function openForSelection({ orLast = false } = {}) {
+    const span = selectedSpan() || (orLast ? lastSpan : null);
     if (!span) return false;
+    lastSpan = null;
     const params = new URLSearchParams({ start: span.start, end: span.end, quote: span.quote });
     if (suggesting()) params.set("suggest", "1");
     openPopover(workspace.dataset.mentionNew + "?" + params, span.rect);
@@ -185,6 +194,7 @@
 
   document.addEventListener("mouseup", (event) => {
     if (popover.contains(event.target)) return;
+    if (event.target.closest("button, a, input, select, textarea, summary, dialog")) return;
     window.setTimeout(() => {
       if (!openForSelection()) {
         const segment = event.target.closest && event.target.closest("#workspace-text .seg");
@@ -202,7 +212,7 @@
     const chip = event.target.closest(".entity-chip");
     if (chip) highlightEntity(chip);
     const action = event.target.closest("[data-action]");
-    if (action && action.dataset.action === "mark" && !openForSelection()) {
+    if (action && action.dataset.action === "mark" && !openForSelection({ orLast: true })) {
       announce().textContent = "Select some text in the article first.";
     }
     if (action && action.dataset.action === "help") helpDialog.showModal();
