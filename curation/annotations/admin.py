@@ -45,10 +45,30 @@ class MentionAdmin(SimpleHistoryAdmin):
     list_select_related = ["entity", "article", "created_by"]
     search_fields = ["quote", "entity__name"]
     raw_id_fields = ["article", "entity"]
-    readonly_fields = ["article", "start", "end", "quote", "prefix", "suffix", "created_by",
-                       "created_at", "updated_at"]
-    fields = ["article", "entity", "status", "start", "end", "quote", "prefix", "suffix",
-              "created_by", "created_at", "updated_at"]
+    readonly_fields = [
+        "article",
+        "start",
+        "end",
+        "quote",
+        "prefix",
+        "suffix",
+        "created_by",
+        "created_at",
+        "updated_at",
+    ]
+    fields = [
+        "article",
+        "entity",
+        "status",
+        "start",
+        "end",
+        "quote",
+        "prefix",
+        "suffix",
+        "created_by",
+        "created_at",
+        "updated_at",
+    ]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -10,5 +10,6 @@ class AnnotationsConfig(AppConfig):
     def ready(self) -> None:
         from curation.annotations.kinds import ensure_default_kinds
 
-        post_migrate.connect(ensure_default_kinds, sender=self,
-                             dispatch_uid="annotations.default_kinds")
+        post_migrate.connect(
+            ensure_default_kinds, sender=self, dispatch_uid="annotations.default_kinds"
+        )

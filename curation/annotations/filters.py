@@ -6,12 +6,15 @@ from curation.annotations.models import Entity, EntityKind
 
 class EntityFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        method="search", label="Search",
+        method="search",
+        label="Search",
         widget=django_filters.widgets.forms.TextInput(
-            attrs={"type": "search", "placeholder": "A name or alias"}),
+            attrs={"type": "search", "placeholder": "A name or alias"}
+        ),
     )
-    kind = django_filters.ModelChoiceFilter(queryset=EntityKind.objects.all(),
-                                            empty_label="All kinds")
+    kind = django_filters.ModelChoiceFilter(
+        queryset=EntityKind.objects.all(), empty_label="All kinds"
+    )
 
     class Meta:
         model = Entity

@@ -117,6 +117,7 @@ class Gazetteer:
         self._pattern_count = len(ids_by_key_and_case)
 
     def __len__(self) -> int:
+        """Distinct patterns: aliases differing only in case, quotes or spacing are one."""
         return self._pattern_count
 
     def find(self, text: str) -> list[GazetteerMatch]:

@@ -45,7 +45,10 @@ class Entity(models.Model):
         "Wikidata id", max_length=20, blank=True, validators=[wikidata_id_validator]
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -59,7 +62,8 @@ class Entity(models.Model):
         indexes = [models.Index(fields=["name"]), models.Index(fields=["updated_at"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["wikidata_id"], condition=~Q(wikidata_id=""),
+                fields=["wikidata_id"],
+                condition=~Q(wikidata_id=""),
                 name="entity_wikidata_id_unique",
                 violation_error_message="Another entity already has this Wikidata id.",
             ),
@@ -89,7 +93,8 @@ class Alias(models.Model):
         verbose_name_plural = "aliases"
         constraints = [
             models.UniqueConstraint(
-                fields=["entity", "normalised"], name="alias_unique_per_entity",
+                fields=["entity", "normalised"],
+                name="alias_unique_per_entity",
                 violation_error_message="This entity already has that alias.",
             ),
         ]
@@ -127,7 +132,10 @@ class Mention(models.Model):
     suffix = models.CharField(max_length=64, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -142,7 +150,8 @@ class Mention(models.Model):
                 condition=Q(start__gte=0) & Q(start__lt=F("end")), name="mention_start_before_end"
             ),
             models.UniqueConstraint(
-                fields=["article", "start", "end", "entity"], name="mention_unique_span_entity",
+                fields=["article", "start", "end", "entity"],
+                name="mention_unique_span_entity",
                 violation_error_message="This text is already marked as this entity.",
             ),
         ]
@@ -162,7 +171,10 @@ class DismissedSuggestion(models.Model):
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="+")
     normalised = models.CharField(max_length=300)
     dismissed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     dismissed_at = models.DateTimeField(auto_now_add=True)

@@ -55,8 +55,7 @@ class Suggestion:
         return f"{self.start}-{self.end}-{self.entity.pk}"
 
 
-def text_paragraphs(article: Article, mentions: list[Mention],
-                    suggestions: list[Suggestion] = ()):
+def text_paragraphs(article: Article, mentions: list[Mention], suggestions: list[Suggestion] = ()):
     spans = [Span(m.start, m.end, ("mention", m)) for m in mentions]
     spans += [Span(s.start, s.end, ("suggestion", s)) for s in suggestions]
     return paragraphs(article.body, spans)
@@ -69,7 +68,9 @@ def entity_autocomplete(query: str, *, limit: int = AUTOCOMPLETE_LIMIT) -> list[
         return []
     normalised = normalise_alias(query)
     matches = (
-        Entity.objects.filter(Q(name__icontains=query) | Q(aliases__normalised__contains=normalised))
+        Entity.objects.filter(
+            Q(name__icontains=query) | Q(aliases__normalised__contains=normalised)
+        )
         .select_related("kind")
         .distinct()
     )
@@ -168,8 +169,14 @@ def paragraph_views(
     views = []
     seen_mentions: set[int] = set()
     for index, segments in enumerate(text_paragraphs(article, mentions, suggestions)):
-        views.append(ParagraphView(index, segments[0].start, segments[-1].end,
-                                   [_segment_view(s, seen_mentions) for s in segments]))
+        views.append(
+            ParagraphView(
+                index,
+                segments[0].start,
+                segments[-1].end,
+                [_segment_view(s, seen_mentions) for s in segments],
+            )
+        )
     return views
 
 
@@ -198,7 +205,8 @@ def _segment_view(segment, seen_mentions: set[int]) -> SegmentView:
         suggestion=suggestions[0].key if suggestions and not mentions else "",
         suggestion_label=(
             f"{suggestions[0].entity.name} ({suggestions[0].entity.kind.name})"
-            if suggestions and not mentions else ""
+            if suggestions and not mentions
+            else ""
         ),
         anchor=anchor,
     )
@@ -224,8 +232,18 @@ def entity_mentions(entity: Entity, *, limit: int = 200) -> list[MentionInContex
     mentions = (
         Mention.objects.filter(entity=entity)
         .select_related("article__source")
-        .only("start", "end", "quote", "prefix", "suffix", "status", "article__title",
-              "article__published_on", "article__source__name", "entity_id")
+        .only(
+            "start",
+            "end",
+            "quote",
+            "prefix",
+            "suffix",
+            "status",
+            "article__title",
+            "article__published_on",
+            "article__source__name",
+            "entity_id",
+        )
         .order_by("-article__published_on", "article_id", "start")[:limit]
     )
     return [MentionInContext(m, m.prefix, m.suffix) for m in mentions]

@@ -28,8 +28,13 @@ def entity_create(
     name = " ".join(name.split())
     if not name:
         raise AnnotationError("An entity needs a name.")
-    entity = Entity(name=name, kind=kind, description=description, wikidata_id=wikidata_id,
-                    created_by=created_by)
+    entity = Entity(
+        name=name,
+        kind=kind,
+        description=description,
+        wikidata_id=wikidata_id,
+        created_by=created_by,
+    )
     entity.full_clean()
     entity.save()
     return entity
@@ -74,16 +79,20 @@ def mention_create(
     except SpanError as error:
         raise AnnotationError(str(error)) from None
     mention = Mention(
-        article=article, entity=entity, start=span.start, end=span.end, quote=span.quote,
-        prefix=span.prefix, suffix=span.suffix, created_by=created_by,
+        article=article,
+        entity=entity,
+        start=span.start,
+        end=span.end,
+        quote=span.quote,
+        prefix=span.prefix,
+        suffix=span.suffix,
+        created_by=created_by,
     )
     try:
         with transaction.atomic():
             mention.save()
     except IntegrityError:
-        raise AnnotationError(
-            f"“{span.quote}” is already marked as {entity.name} here."
-        ) from None
+        raise AnnotationError(f"“{span.quote}” is already marked as {entity.name} here.") from None
     alias_add(entity=entity, text=span.quote)
     return mention
 
@@ -92,8 +101,9 @@ def mention_create(
 def mention_relink(*, mention: Mention, entity: Entity, changed_by: AbstractBaseUser) -> Mention:
     if entity.pk == mention.entity_id:
         return mention
-    if Mention.objects.filter(article=mention.article_id, start=mention.start, end=mention.end,
-                              entity=entity).exists():
+    if Mention.objects.filter(
+        article=mention.article_id, start=mention.start, end=mention.end, entity=entity
+    ).exists():
         raise AnnotationError(f"“{mention.quote}” is already marked as {entity.name} here.")
     mention.entity = entity
     mention._history_user = changed_by
@@ -126,7 +136,10 @@ def entity_merge(*, survivor: Entity, merged: Entity, merged_by: AbstractBaseUse
     for mention in moved:
         mention.entity = survivor
     bulk_update_with_history(
-        moved, Mention, ["entity"], default_user=merged_by,
+        moved,
+        Mention,
+        ["entity"],
+        default_user=merged_by,
         default_change_reason=f"entity {merged.pk} merged into {survivor.pk}",
     )
     for alias in merged.aliases.all():
@@ -142,7 +155,9 @@ def suggestion_dismiss(
     *, article: Article, entity: Entity, text: str, dismissed_by: AbstractBaseUser
 ) -> None:
     DismissedSuggestion.objects.get_or_create(
-        article=article, entity=entity, normalised=normalise_alias(text),
+        article=article,
+        entity=entity,
+        normalised=normalise_alias(text),
         defaults={"dismissed_by": dismissed_by},
     )
 
@@ -154,8 +169,13 @@ def suggestions_accept(*, article: Article, suggestions, created_by: AbstractBas
     accepted = 0
     for suggestion in suggestions:
         try:
-            mention_create(article=article, start=suggestion.start, end=suggestion.end,
-                           entity=suggestion.entity, created_by=created_by)
+            mention_create(
+                article=article,
+                start=suggestion.start,
+                end=suggestion.end,
+                entity=suggestion.entity,
+                created_by=created_by,
+            )
         except AnnotationError:
             continue
         accepted += 1

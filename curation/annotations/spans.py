@@ -57,10 +57,14 @@ class Anchor:
 
 
 def anchor(body: str, start: int, end: int, *, quote: str | None = None) -> Anchor:
-    """The stored form of ``body[start:end]``; ``quote`` is what the browser thinks it selected."""
+    """The stored form of ``body[start:end]``; ``quote`` is what the browser thinks it selected.
+
+    The comparison ignores how whitespace is written: a browser reports a paragraph break
+    or a soft line break in a selection as spaces or newlines of its own choosing.
+    """
     check_offsets(body, start, end)
     text = body[start:end]
-    if quote is not None and quote != text:
+    if quote is not None and quote.split() != text.split():
         raise SpanError(
             f"The selected text doesn't match the article at those positions ({start}–{end}): "
             f"you selected {quote!r} but the article has {text!r} there. The article may have "
@@ -100,23 +104,23 @@ def _is_int(value: object) -> bool:
 def snap_to_words(body: str, start: int, end: int) -> tuple[int, int]:
     """Trim ``body[start:end]`` to its first and last word characters, then widen to whole words."""
     check_offsets(body, start, end)
-    start, end = _trim(body, start, end)
-    if start == end:
+    trimmed_start, trimmed_end = _trim(body, start, end)
+    if trimmed_start == trimmed_end:
         raise SpanError(
             f"The selection {start}–{end} holds only spaces or punctuation. "
             "Select at least one word."
         )
-    return _widen(body, start, end)
+    return _widen(body, trimmed_start, trimmed_end)
 
 
-def is_word_char(char: str) -> bool:
+def _is_word_char(char: str) -> bool:
     return char.isalnum() or unicodedata.category(char).startswith("M")
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and not is_word_char(body[start]):
+    while start < end and not _is_word_char(body[start]):
         start += 1
-    while start < end and not is_word_char(body[end - 1]):
+    while start < end and not _is_word_char(body[end - 1]):
         if _closes_abbreviation(body, dot=end - 1, start=start):
             break
         end -= 1
@@ -124,9 +128,9 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _widen(body: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and is_word_char(body[start - 1]):
+    while start > 0 and _is_word_char(body[start - 1]):
         start -= 1
-    while end < len(body) and is_word_char(body[end - 1]) and is_word_char(body[end]):
+    while end < len(body) and _is_word_char(body[end - 1]) and _is_word_char(body[end]):
         end += 1
     if end < len(body) and _closes_abbreviation(body, dot=end, start=start):
         end += 1
@@ -136,10 +140,7 @@ def _widen(body: str, start: int, end: int) -> tuple[int, int]:
 def _closes_abbreviation(body: str, *, dot: int, start: int) -> bool:
     """Whether ``body[dot]`` is the "." after "X.Y" with all three characters from ``start`` on."""
     return (
-        body[dot] == "."
-        and dot - 2 >= start
-        and body[dot - 1].isalpha()
-        and body[dot - 2] == "."
+        body[dot] == "." and dot - 2 >= start and body[dot - 1].isalpha() and body[dot - 2] == "."
     )
 
 
@@ -149,7 +150,9 @@ def _closes_abbreviation(body: str, *, dot: int, start: int) -> bool:
 def index_to_utf16(text: str, index: int) -> int:
     """The UTF-16 offset of ``text[index]``: one unit per code point, two above U+FFFF."""
     if not 0 <= index <= len(text):
-        raise SpanError(f"Position {index} is outside the text, which is {len(text)} long.")
+        raise SpanError(
+            f"Position {index} is outside the text, which is {len(text)} characters long."
+        )
     return index + len(_ASTRAL_CHAR_RE.findall(text, 0, index))
 
 
@@ -170,7 +173,8 @@ def utf16_to_index(text: str, utf16_offset: int) -> int:
     if not 0 <= index <= len(text):
         raise SpanError(
             f"Position {utf16_offset} is outside the text, which is "
-            f"{index_to_utf16(text, len(text))} UTF-16 units long. Reload the page and select again."
+            f"{index_to_utf16(text, len(text))} UTF-16 units long. "
+            "Reload the page and select again."
         )
     return index
 
@@ -238,7 +242,9 @@ def paragraphs(body: str, spans: Iterable[Span]) -> list[list[Segment]]:
 def _in_key_order(body: str, spans: Iterable[Span]) -> list[Span]:
     indexed = list(enumerate(spans))
     for position, span in indexed:
-        if not (_is_int(span.start) and _is_int(span.end) and 0 <= span.start < span.end <= len(body)):
+        if not (
+            _is_int(span.start) and _is_int(span.end) and 0 <= span.start < span.end <= len(body)
+        ):
             raise ValueError(
                 f"Span {position} ({span.start!r}, {span.end!r}, key={span.key!r}) is not a "
                 f"non-empty range inside the body of {len(body)} characters."

@@ -59,14 +59,19 @@ def _workspace_context(article: Article, *, suggesting: bool = False) -> dict:
     }
 
 
-def _changed(request: HttpRequest, article: Article, *, start: int, end: int,
-             suggesting: bool, message: str = "") -> HttpResponse:
+def _changed(
+    request: HttpRequest,
+    article: Article,
+    *,
+    start: int,
+    end: int,
+    suggesting: bool,
+    message: str = "",
+) -> HttpResponse:
     """The fragments a change touches: the paragraphs around [start, end), the side
     panel and its counts (out of band), and an emptied popover."""
     context = _workspace_context(article, suggesting=suggesting)
-    context["changed_paragraphs"] = selectors.paragraphs_touching(
-        context["paragraphs"], start, end
-    )
+    context["changed_paragraphs"] = selectors.paragraphs_touching(context["paragraphs"], start, end)
     context["message"] = message
     return render(request, "annotations/changed.html", context)
 
@@ -76,8 +81,9 @@ def _article(pk: int) -> Article:
 
 
 def _popover_error(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "annotations/popover_error.html", {"message": message},
-                  status=UNPROCESSABLE)
+    return render(
+        request, "annotations/popover_error.html", {"message": message}, status=UNPROCESSABLE
+    )
 
 
 @login_required
@@ -88,8 +94,9 @@ def mention_new(request: HttpRequest, pk: int) -> HttpResponse:
     article = _article(pk)
     form = SpanForm(request.GET)
     if not form.is_valid():
-        return _popover_error(request, "That selection has no usable position. Select the "
-                              "text again.")
+        return _popover_error(
+            request, "That selection has no usable position. Select the text again."
+        )
     data = form.cleaned_data
     try:
         anchor(article.body, data["start"], data["end"], quote=data["quote"] or None)
@@ -97,12 +104,19 @@ def mention_new(request: HttpRequest, pk: int) -> HttpResponse:
     except SpanError as error:
         return _popover_error(request, str(error))
     quote = article.body[start:end]
-    return render(request, "annotations/popover_new.html", {
-        "article": article, "start": start, "end": end, "quote": quote,
-        "kinds": EntityKind.objects.all(),
-        "hits": selectors.entity_autocomplete(quote),
-        "suggest": request.GET.get("suggest") == "1",
-    })
+    return render(
+        request,
+        "annotations/popover_new.html",
+        {
+            "article": article,
+            "start": start,
+            "end": end,
+            "quote": quote,
+            "kinds": EntityKind.objects.all(),
+            "hits": selectors.entity_autocomplete(quote),
+            "suggest": request.GET.get("suggest") == "1",
+        },
+    )
 
 
 @login_required
@@ -110,8 +124,9 @@ def mention_new(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def entity_autocomplete(request: HttpRequest) -> HttpResponse:
     hits = selectors.entity_autocomplete(request.GET.get("q", ""))
-    return render(request, "annotations/autocomplete.html", {"hits": hits,
-                                                             "q": request.GET.get("q", "")})
+    return render(
+        request, "annotations/autocomplete.html", {"hits": hits, "q": request.GET.get("q", "")}
+    )
 
 
 @login_required
@@ -127,20 +142,28 @@ def mention_create(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         entity = _chosen_or_new_entity(request, data)
         mention = services.mention_create(
-            article=article, start=data["start"], end=data["end"], entity=entity,
-            quote=data["quote"] or None, created_by=request.user,
+            article=article,
+            start=data["start"],
+            end=data["end"],
+            entity=entity,
+            quote=data["quote"] or None,
+            created_by=request.user,
         )
     except services.AnnotationError as error:
         return _popover_error(request, str(error))
-    return _changed(request, article, start=mention.start, end=mention.end,
-                    suggesting=data["suggest"],
-                    message=f"Marked “{mention.quote}” as {entity.name}.")
+    return _changed(
+        request,
+        article,
+        start=mention.start,
+        end=mention.end,
+        suggesting=data["suggest"],
+        message=f"Marked “{mention.quote}” as {entity.name}.",
+    )
 
 
 def _chosen_or_new_entity(request: HttpRequest, data: dict) -> Entity:
     if data["create"]:
-        return services.entity_create(name=data["name"], kind=data["kind"],
-                                      created_by=request.user)
+        return services.entity_create(name=data["name"], kind=data["kind"], created_by=request.user)
     if data["entity"]:
         return data["entity"]
     hits = selectors.entity_autocomplete(data["q"], limit=1)
@@ -155,40 +178,56 @@ def _chosen_or_new_entity(request: HttpRequest, data: dict) -> Entity:
 @can_annotate
 def mention_edit(request: HttpRequest, pk: int, mention_id: int) -> HttpResponse:
     """GET: the popover of an existing mention. POST: link it to another entity."""
-    mention = get_object_or_404(Mention.objects.select_related("entity__kind", "article"),
-                                pk=mention_id, article_id=pk)
+    mention = get_object_or_404(
+        Mention.objects.select_related("entity__kind", "article"), pk=mention_id, article_id=pk
+    )
     if request.method == "GET":
-        return render(request, "annotations/popover_mention.html", {
-            "mention": mention, "article": mention.article,
-            "suggest": request.GET.get("suggest") == "1",
-        })
+        return render(
+            request,
+            "annotations/popover_mention.html",
+            {
+                "mention": mention,
+                "article": mention.article,
+                "suggest": request.GET.get("suggest") == "1",
+            },
+        )
     form = RelinkForm(request.POST)
     if not form.is_valid():
         return _popover_error(request, "Choose the entity to link this mention to.")
     data = form.cleaned_data
-    entity = data["entity"] or next(iter(selectors.entity_autocomplete(data["q"], limit=1)),
-                                    None)
+    entity = data["entity"] or next(iter(selectors.entity_autocomplete(data["q"], limit=1)), None)
     if entity is None:
         return _popover_error(request, "Choose the entity to link this mention to.")
     try:
         services.mention_relink(mention=mention, entity=entity, changed_by=request.user)
     except services.AnnotationError as error:
         return _popover_error(request, str(error))
-    return _changed(request, mention.article, start=mention.start, end=mention.end,
-                    suggesting=data["suggest"],
-                    message=f"“{mention.quote}” now marks {entity.name}.")
+    return _changed(
+        request,
+        mention.article,
+        start=mention.start,
+        end=mention.end,
+        suggesting=data["suggest"],
+        message=f"“{mention.quote}” now marks {entity.name}.",
+    )
 
 
 @login_required
 @permission_required("annotations.delete_mention", raise_exception=True)
 @require_POST
 def mention_delete(request: HttpRequest, pk: int, mention_id: int) -> HttpResponse:
-    mention = get_object_or_404(Mention.objects.select_related("article"), pk=mention_id,
-                                article_id=pk)
+    mention = get_object_or_404(
+        Mention.objects.select_related("article"), pk=mention_id, article_id=pk
+    )
     services.mention_delete(mention=mention, deleted_by=request.user)
-    return _changed(request, mention.article, start=mention.start, end=mention.end,
-                    suggesting=request.POST.get("suggest") == "1",
-                    message=f"Removed the mention “{mention.quote}”.")
+    return _changed(
+        request,
+        mention.article,
+        start=mention.start,
+        end=mention.end,
+        suggesting=request.POST.get("suggest") == "1",
+        message=f"Removed the mention “{mention.quote}”.",
+    )
 
 
 # --- suggestions -------------------------------------------------------------------------
@@ -205,13 +244,23 @@ def suggestion_accept(request: HttpRequest, pk: int) -> HttpResponse:
     data = form.cleaned_data
     try:
         mention = services.mention_create(
-            article=article, start=data["start"], end=data["end"], entity=data["entity"],
-            quote=data["quote"] or None, created_by=request.user,
+            article=article,
+            start=data["start"],
+            end=data["end"],
+            entity=data["entity"],
+            quote=data["quote"] or None,
+            created_by=request.user,
         )
     except services.AnnotationError as error:
         return _popover_error(request, str(error))
-    return _changed(request, article, start=mention.start, end=mention.end, suggesting=True,
-                    message=f"Marked “{mention.quote}” as {mention.entity.name}.")
+    return _changed(
+        request,
+        article,
+        start=mention.start,
+        end=mention.end,
+        suggesting=True,
+        message=f"Marked “{mention.quote}” as {mention.entity.name}.",
+    )
 
 
 @login_required
@@ -220,8 +269,9 @@ def suggestion_accept(request: HttpRequest, pk: int) -> HttpResponse:
 def suggestions_accept_all(request: HttpRequest, pk: int) -> HttpResponse:
     article = _article(pk)
     suggestions = selectors.suggestions_for(article, selectors.article_mentions(article))
-    accepted = services.suggestions_accept(article=article, suggestions=suggestions,
-                                           created_by=request.user)
+    accepted = services.suggestions_accept(
+        article=article, suggestions=suggestions, created_by=request.user
+    )
     context = _workspace_context(article, suggesting=True)
     context["message"] = f"Accepted {accepted} suggestion{'s' if accepted != 1 else ''}."
     return render(request, "annotations/text_and_panel.html", context)
@@ -236,9 +286,10 @@ def suggestion_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _popover_error(request, "That suggestion is out of date. Press Suggest again.")
     data = form.cleaned_data
-    text = article.body[data["start"]:data["end"]]
-    services.suggestion_dismiss(article=article, entity=data["entity"], text=text,
-                                dismissed_by=request.user)
+    text = article.body[data["start"] : data["end"]]
+    services.suggestion_dismiss(
+        article=article, entity=data["entity"], text=text, dismissed_by=request.user
+    )
     context = _workspace_context(article, suggesting=True)
     context["message"] = f"“{text}” won't be suggested as {data['entity'].name} here again."
     return render(request, "annotations/text_and_panel.html", context)
@@ -247,8 +298,7 @@ def suggestion_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
 # --- the entity directory ----------------------------------------------------------------
 
 
-class EntityListView(LoginRequiredMixin, PermissionRequiredMixin, SingleTableMixin,
-                     FilterView):
+class EntityListView(LoginRequiredMixin, PermissionRequiredMixin, SingleTableMixin, FilterView):
     permission_required = "annotations.view_entity"
     filterset_class = EntityFilter
     table_class = EntityTable
@@ -268,14 +318,17 @@ class EntityListView(LoginRequiredMixin, PermissionRequiredMixin, SingleTableMix
 @permission_required("annotations.view_entity", raise_exception=True)
 @require_GET
 def entity_detail(request: HttpRequest, entity_id: int) -> HttpResponse:
-    entity = get_object_or_404(Entity.objects.select_related("kind", "created_by"),
-                               pk=entity_id)
-    return render(request, "annotations/entity_detail.html", {
-        "entity": entity,
-        "aliases": list(entity.aliases.all()),
-        "mentions": selectors.entity_mentions(entity),
-        "alias_form": AliasForm(),
-    })
+    entity = get_object_or_404(Entity.objects.select_related("kind", "created_by"), pk=entity_id)
+    return render(
+        request,
+        "annotations/entity_detail.html",
+        {
+            "entity": entity,
+            "aliases": list(entity.aliases.all()),
+            "mentions": selectors.entity_mentions(entity),
+            "alias_form": AliasForm(),
+        },
+    )
 
 
 @login_required
@@ -297,22 +350,36 @@ def alias_add(request: HttpRequest, entity_id: int) -> HttpResponse:
                 form = AliasForm()
     if form.errors:
         status = UNPROCESSABLE
-    return render(request, "annotations/entity_detail.html#aliases", {
-        "entity": entity, "aliases": list(entity.aliases.all()), "alias_form": form,
-    }, status=status)
+    return render(
+        request,
+        "annotations/entity_detail.html#aliases",
+        {
+            "entity": entity,
+            "aliases": list(entity.aliases.all()),
+            "alias_form": form,
+        },
+        status=status,
+    )
 
 
 @login_required
 @permission_required("annotations.delete_alias", raise_exception=True)
 @require_POST
 def alias_delete(request: HttpRequest, entity_id: int, alias_id: int) -> HttpResponse:
-    alias = get_object_or_404(Alias.objects.select_related("entity"), pk=alias_id,
-                              entity_id=entity_id)
+    alias = get_object_or_404(
+        Alias.objects.select_related("entity"), pk=alias_id, entity_id=entity_id
+    )
     services.alias_delete(alias=alias)
     entity = alias.entity
-    return render(request, "annotations/entity_detail.html#aliases", {
-        "entity": entity, "aliases": list(entity.aliases.all()), "alias_form": AliasForm(),
-    })
+    return render(
+        request,
+        "annotations/entity_detail.html#aliases",
+        {
+            "entity": entity,
+            "aliases": list(entity.aliases.all()),
+            "alias_form": AliasForm(),
+        },
+    )
 
 
 @login_required
@@ -327,11 +394,15 @@ def entity_merge(request: HttpRequest, entity_id: int) -> HttpResponse:
         messages.success(request, f"Merged {entity.name} into {survivor.name}.")
         return redirect(survivor)
     query = request.GET.get("q", "")
-    candidates = [hit for hit in selectors.entity_autocomplete(query, limit=10)
-                  if hit.pk != entity.pk]
+    candidates = [
+        hit for hit in selectors.entity_autocomplete(query, limit=10) if hit.pk != entity.pk
+    ]
     template = "annotations/entity_merge.html"
     if request.htmx and request.method == "GET" and "q" in request.GET:
         template += "#candidates"
-    return render(request, template, {"entity": entity, "form": form, "q": query,
-                                      "candidates": candidates},
-                  status=UNPROCESSABLE if form.errors else 200)
+    return render(
+        request,
+        template,
+        {"entity": entity, "form": form, "q": query, "candidates": candidates},
+        status=UNPROCESSABLE if form.errors else 200,
+    )

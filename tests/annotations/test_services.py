@@ -23,12 +23,18 @@ def test_a_mention_stores_the_servers_quote_and_context(article, editor):
     gallant = EntityFactory(name="Yoav Gallant")
     start = BODY.index("Yoav Gallant")
 
-    mention = services.mention_create(article=article, start=start, end=start + 12,
-                                      entity=gallant, created_by=editor, quote="Yoav Gallant")
+    mention = services.mention_create(
+        article=article,
+        start=start,
+        end=start + 12,
+        entity=gallant,
+        created_by=editor,
+        quote="Yoav Gallant",
+    )
 
     assert mention.quote == "Yoav Gallant"
-    assert mention.prefix == BODY[max(0, start - 32):start]
-    assert mention.suffix == BODY[start + 12:start + 44]
+    assert mention.prefix == BODY[max(0, start - 32) : start]
+    assert mention.suffix == BODY[start + 12 : start + 44]
     assert mention.status == "draft" and mention.created_by == editor
     assert not Alias.objects.exists()  # the text is the canonical name
 
@@ -37,23 +43,37 @@ def test_offsets_after_an_emoji_are_code_points(article, editor):
     gallant = EntityFactory(name="Yoav Gallant")
     start = BODY.index("Gallant left")
     assert BODY[start - 2] == "🙂"
-    mention = services.mention_create(article=article, start=start, end=start + 7,
-                                      entity=gallant, created_by=editor, quote="Gallant")
+    mention = services.mention_create(
+        article=article,
+        start=start,
+        end=start + 7,
+        entity=gallant,
+        created_by=editor,
+        quote="Gallant",
+    )
     assert mention.quote == "Gallant"
     assert list(gallant.aliases.values_list("text", flat=True)) == ["Gallant"]
 
 
-@pytest.mark.parametrize("start, end, quote, message", [
-    (0, 7, "Israelx", "doesn't match"),
-    (5, 5, None, "0"),
-    (-1, 4, None, "-1"),
-    (70, 999, None, "999"),
-])
-def test_bad_offsets_and_mismatched_quotes_are_refused(article, editor, start, end, quote,
-                                                       message):
+@pytest.mark.parametrize(
+    "start, end, quote, message",
+    [
+        (0, 7, "Israelx", "doesn't match"),
+        (5, 5, None, "0"),
+        (-1, 4, None, "-1"),
+        (70, 999, None, "999"),
+    ],
+)
+def test_bad_offsets_and_mismatched_quotes_are_refused(article, editor, start, end, quote, message):
     with pytest.raises(services.AnnotationError, match=message):
-        services.mention_create(article=article, start=start, end=end,
-                                entity=EntityFactory(), created_by=editor, quote=quote)
+        services.mention_create(
+            article=article,
+            start=start,
+            end=end,
+            entity=EntityFactory(),
+            created_by=editor,
+            quote=quote,
+        )
     assert not Mention.objects.exists()
 
 
@@ -61,18 +81,19 @@ def test_the_database_refuses_an_inverted_span(article):
     from django.db import IntegrityError, transaction
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        Mention.objects.create(article=article, entity=EntityFactory(), start=10, end=4,
-                               quote="x")
+        Mention.objects.create(article=article, entity=EntityFactory(), start=10, end=4, quote="x")
 
 
 def test_marking_the_same_span_twice_as_one_entity_is_refused(article, editor):
     gallant = EntityFactory(name="Yoav Gallant")
     start = BODY.index("Yoav Gallant")
-    services.mention_create(article=article, start=start, end=start + 12, entity=gallant,
-                            created_by=editor)
+    services.mention_create(
+        article=article, start=start, end=start + 12, entity=gallant, created_by=editor
+    )
     with pytest.raises(services.AnnotationError, match="already marked"):
-        services.mention_create(article=article, start=start, end=start + 12,
-                                entity=gallant, created_by=editor)
+        services.mention_create(
+            article=article, start=start, end=start + 12, entity=gallant, created_by=editor
+        )
 
 
 def test_aliases_are_unique_per_entity_in_normalised_form():
@@ -84,8 +105,9 @@ def test_aliases_are_unique_per_entity_in_normalised_form():
 
 
 def test_relinking_moves_the_mention_and_teaches_the_new_entity_the_text(article, editor):
-    mention = MentionFactory(article=article, entity=EntityFactory(name="Gallant"),
-                             quote_text="Gallant")
+    mention = MentionFactory(
+        article=article, entity=EntityFactory(name="Gallant"), quote_text="Gallant"
+    )
     defence_minister = EntityFactory(name="Yoav Gallant")
 
     services.mention_relink(mention=mention, entity=defence_minister, changed_by=editor)
@@ -122,8 +144,7 @@ def test_merge_into_itself_is_refused(editor):
 
 def test_a_failed_merge_changes_nothing(editor, monkeypatch):
     survivor, merged = EntityFactory(name="A"), EntityFactory(name="B")
-    mention = MentionFactory(entity=merged, article=ArticleFactory(body="B said."),
-                             quote_text="B")
+    mention = MentionFactory(entity=merged, article=ArticleFactory(body="B said."), quote_text="B")
 
     def explode(**kwargs):
         raise RuntimeError("disk full")

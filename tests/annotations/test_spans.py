@@ -2,7 +2,6 @@
 
 import itertools
 import random
-import time
 
 import pytest
 
@@ -295,8 +294,10 @@ def naive_paragraphs(body: str, spans: list[Span]) -> list[list[Segment]]:
         if new_paragraph:
             result.append([])
         paragraph = result[-1]
-        if not new_paragraph and keys_at(index) == keys_at(index - 1) and (
-            index not in {span.start for span in spans} | {span.end for span in spans}
+        if (
+            not new_paragraph
+            and keys_at(index) == keys_at(index - 1)
+            and (index not in {span.start for span in spans} | {span.end for span in spans})
         ):
             last = paragraph[-1]
             paragraph[-1] = Segment(last.start, index + 1, last.text + char, last.keys)
@@ -369,25 +370,9 @@ def test_segmentation_properties_with_hypothesis():
     check()
 
 
-def test_segmenting_a_long_body_is_fast():
-    """50,000 characters with 1,000 spans, some nested and overlapping: well under 10 ms."""
-    rng = random.Random(7)
-    words = ["Hezbollah", "Iran", "the", "US", "said", "🙂", "Netanyahu’s", "talks."]
-    text = " ".join(rng.choice(words) for _ in range(9000))
-    body = "\n\n".join(text[i : i + 500] for i in range(0, 50_000, 500))[:50_000]
-    assert len(body) == 50_000
-    spans = []
-    for key in range(1000):
-        start = rng.randrange(0, len(body) - 200)
-        spans.append(Span(start, start + rng.randrange(1, 200), key))
-
-    best = min(_timed(paragraphs, body, spans) for _ in range(5))
-
-    print(f"paragraphs(): {len(body)} chars, {len(spans)} spans: {best * 1000:.2f} ms")
-    assert best < 0.05  # a generous bound for slow CI; quadratic code takes far longer
-
-
-def _timed(function, *args) -> float:
-    started = time.perf_counter()
-    function(*args)
-    return time.perf_counter() - started
+def test_a_quote_that_differs_only_in_whitespace_still_matches():
+    body = "First paragraph ends.\n\nSecond starts here."
+    start, end = body.index("ends"), body.index("Second") + len("Second")
+    assert anchor(body, start, end, quote="ends.\nSecond").quote == "ends.\n\nSecond"
+    with pytest.raises(SpanError):
+        anchor(body, start, end, quote="ends. Secon")

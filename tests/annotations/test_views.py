@@ -9,8 +9,10 @@ from tests.factories import ArticleFactory, EntityFactory, MentionFactory
 
 pytestmark = pytest.mark.django_db
 
-BODY = ("Israel and Iran traded threats. Iranian officials met Hezbollah.\n\n"
-        "Hizbollah fired rockets. Netanyahu spoke; Benjamin Netanyahu left.")
+BODY = (
+    "Israel and Iran traded threats. Iranian officials met Hezbollah.\n\n"
+    "Hizbollah fired rockets. Netanyahu spoke; Benjamin Netanyahu left."
+)
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
@@ -95,21 +97,26 @@ def test_the_workspace_renders_overlapping_mentions_and_escapes_the_text(annotat
     html = annotator_client.get(url("workspace", article.pk)).content.decode()
 
     assert "<b>Benjamin" not in html and "&lt;b&gt;" in html
-    assert re.search(r'<span class="seg m k-person deep"[^>]* data-s="12"[^>]*>Netanyahu</span>',
-                     html)
+    assert re.search(
+        r'<span class="seg m k-person deep"[^>]* data-s="12"[^>]*>Netanyahu</span>', html
+    )
     text = re.sub(r"<[^>]+>", "", html.split('id="workspace-text"')[1].split("</p>")[0])
     assert "&lt;b&gt;Benjamin Netanyahu&lt;/b&gt; spoke." in text.replace("\n", "")
 
 
 @pytest.mark.parametrize("mentions", [2, 60])
-def test_the_workspace_runs_a_constant_number_of_queries(annotator_client, mentions,
-                                                        django_assert_num_queries):
+def test_the_workspace_runs_a_constant_number_of_queries(
+    annotator_client, mentions, django_assert_num_queries
+):
     words = [f"Name{n}" for n in range(mentions)]
     article = ArticleFactory(body=" ".join(words) + ".")
     kinds = list(EntityKind.objects.all())
     for n, word in enumerate(words):
-        MentionFactory(article=article, quote_text=word,
-                       entity=EntityFactory(name=word, kind=kinds[n % len(kinds)]))
+        MentionFactory(
+            article=article,
+            quote_text=word,
+            entity=EntityFactory(name=word, kind=kinds[n % len(kinds)]),
+        )
     # session, user, user and group permissions; the article; its mentions with
     # entities and kinds; the kinds (colours and the create form)
     with django_assert_num_queries(7):
@@ -118,12 +125,15 @@ def test_the_workspace_runs_a_constant_number_of_queries(annotator_client, menti
 
 
 def test_creating_a_mention_swaps_only_the_touched_paragraph_and_the_panel(
-        annotator_client, article, django_assert_max_num_queries):
+    annotator_client, article, django_assert_max_num_queries
+):
     hezbollah = EntityFactory(name="Hezbollah")
     with django_assert_max_num_queries(16):
-        response = annotator_client.post(url("mention-create", article.pk),
-                                         {**span_of("Hezbollah"), "entity": hezbollah.pk},
-                                         **HTMX)
+        response = annotator_client.post(
+            url("mention-create", article.pk),
+            {**span_of("Hezbollah"), "entity": hezbollah.pk},
+            **HTMX,
+        )
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="p-0" data-start="0"' in html and 'id="p-1"' not in html
@@ -134,9 +144,11 @@ def test_creating_a_mention_swaps_only_the_touched_paragraph_and_the_panel(
 
 def test_creating_a_new_entity_from_the_popover(annotator_client, article, annotator):
     place = EntityKind.objects.get(slug="place")
-    annotator_client.post(url("mention-create", article.pk),
-                          {**span_of("Iran"), "create": "on", "name": "Iran",
-                           "kind": place.pk}, **HTMX)
+    annotator_client.post(
+        url("mention-create", article.pk),
+        {**span_of("Iran"), "create": "on", "name": "Iran", "kind": place.pk},
+        **HTMX,
+    )
     iran = Entity.objects.get(name="Iran")
     assert iran.kind == place and iran.created_by == annotator
     assert Mention.objects.get().entity == iran
@@ -144,38 +156,40 @@ def test_creating_a_new_entity_from_the_popover(annotator_client, article, annot
 
 def test_enter_in_the_search_box_takes_the_first_match(annotator_client, article):
     EntityFactory(name="Hezbollah")
-    annotator_client.post(url("mention-create", article.pk),
-                          {**span_of("Hizbollah"), "q": "hezb"}, **HTMX)
+    annotator_client.post(
+        url("mention-create", article.pk), {**span_of("Hizbollah"), "q": "hezb"}, **HTMX
+    )
     mention = Mention.objects.get()
     assert mention.entity.name == "Hezbollah"
     assert list(mention.entity.aliases.values_list("text", flat=True)) == ["Hizbollah"]
 
 
 def test_a_mismatched_quote_explains_itself(annotator_client, article):
-    response = annotator_client.post(url("mention-create", article.pk),
-                                     {"start": 0, "end": 6, "quote": "Iranx",
-                                      "entity": EntityFactory().pk}, **HTMX)
+    response = annotator_client.post(
+        url("mention-create", article.pk),
+        {"start": 0, "end": 6, "quote": "Iranx", "entity": EntityFactory().pk},
+        **HTMX,
+    )
     assert response.status_code == 422
     assert b"doesn" in response.content and not Mention.objects.exists()
 
 
 def test_the_popover_snaps_a_selection_to_whole_words(annotator_client, article):
     start = BODY.index("srael")
-    response = annotator_client.get(url("mention-new", article.pk),
-                                    {"start": start, "end": start + 3, "quote": "sra"})
+    response = annotator_client.get(
+        url("mention-new", article.pk), {"start": start, "end": start + 3, "quote": "sra"}
+    )
     assert "Mark “Israel” as…" in response.content.decode()
     assert 'name="start" value="0"' in response.content.decode()
 
 
 def test_relink_and_delete_from_the_popover(annotator_client, article):
-    mention = MentionFactory(article=article, entity=EntityFactory(name="Iran"),
-                             quote_text="Iran")
+    mention = MentionFactory(article=article, entity=EntityFactory(name="Iran"), quote_text="Iran")
     other = EntityFactory(name="Islamic Republic of Iran")
     popover = annotator_client.get(url("mention-edit", article.pk, mention.pk), **HTMX)
     assert b"Remove mention" in popover.content
 
-    annotator_client.post(url("mention-edit", article.pk, mention.pk), {"entity": other.pk},
-                          **HTMX)
+    annotator_client.post(url("mention-edit", article.pk, mention.pk), {"entity": other.pk}, **HTMX)
     mention.refresh_from_db()
     assert mention.entity == other
 
@@ -185,8 +199,7 @@ def test_relink_and_delete_from_the_popover(annotator_client, article):
 
 
 def test_a_mention_of_another_article_is_not_found(annotator_client, article):
-    mention = MentionFactory(article=article, entity=EntityFactory(name="Iran"),
-                             quote_text="Iran")
+    mention = MentionFactory(article=article, entity=EntityFactory(name="Iran"), quote_text="Iran")
     other = ArticleFactory()
     response = annotator_client.post(url("mention-delete", other.pk, mention.pk))
     assert response.status_code == 404
@@ -214,20 +227,21 @@ def test_suggestions_respect_word_boundaries_and_existing_mentions(annotator_cli
     response = annotator_client.get(url("workspace", article.pk), {"suggest": "1"})
 
     suggestions = response.context["suggestions"]
-    assert [(s.text, s.entity) for s in suggestions] == [("Iran", iran),
-                                                        ("Hizbollah", hezbollah)]
+    assert [(s.text, s.entity) for s in suggestions] == [("Iran", iran), ("Hizbollah", hezbollah)]
     assert b'data-sug="' in response.content
 
 
 def test_accepting_and_dismissing_suggestions(annotator_client, article):
     iran = EntityFactory(name="Iran")
     israel = EntityFactory(name="Israel")
-    annotator_client.post(url("suggestion-accept", article.pk),
-                          {**span_of("Iran"), "entity": iran.pk}, **HTMX)
+    annotator_client.post(
+        url("suggestion-accept", article.pk), {**span_of("Iran"), "entity": iran.pk}, **HTMX
+    )
     assert Mention.objects.get().entity == iran
 
-    response = annotator_client.post(url("suggestion-dismiss", article.pk),
-                                     {**span_of("Israel"), "entity": israel.pk}, **HTMX)
+    response = annotator_client.post(
+        url("suggestion-dismiss", article.pk), {**span_of("Israel"), "entity": israel.pk}, **HTMX
+    )
     assert "won&#x27;t be suggested as Israel here again" in response.content.decode()
     assert DismissedSuggestion.objects.get().normalised == "israel"
     again = annotator_client.get(url("workspace", article.pk), {"suggest": "1"})
@@ -240,7 +254,9 @@ def test_accept_all(annotator_client, article):
     response = annotator_client.post(url("suggestions-accept-all", article.pk), **HTMX)
     assert "Accepted 2 suggestions." in response.content.decode()
     assert sorted(Mention.objects.values_list("quote", flat=True)) == [
-        "Benjamin Netanyahu", "Netanyahu"]
+        "Benjamin Netanyahu",
+        "Netanyahu",
+    ]
 
 
 def test_the_gazetteer_is_rebuilt_when_an_alias_changes(annotator_client, article):
@@ -256,8 +272,9 @@ def test_the_gazetteer_is_rebuilt_when_an_alias_changes(annotator_client, articl
 
 
 @pytest.mark.parametrize("entities", [3, 60])
-def test_the_directory_runs_a_constant_number_of_queries(annotator_client, entities,
-                                                        django_assert_num_queries):
+def test_the_directory_runs_a_constant_number_of_queries(
+    annotator_client, entities, django_assert_num_queries
+):
     article = ArticleFactory(body=" ".join(f"E{n}" for n in range(entities)))
     for n in range(entities):
         MentionFactory(article=article, entity=EntityFactory(name=f"E{n}"))
@@ -284,16 +301,14 @@ def test_the_entity_page_shows_aliases_and_mentions_in_context(annotator_client,
     mention = MentionFactory(article=article, entity=hezbollah)
     html = annotator_client.get(url("entity", hezbollah.pk)).content.decode()
     assert "officials met <mark>Hezbollah</mark>." in html
-    assert f'/articles/{article.pk}/annotate/#m-{mention.pk}' in html
+    assert f"/articles/{article.pk}/annotate/#m-{mention.pk}" in html
 
 
 def test_adding_an_alias_on_the_entity_page(annotator_client):
     hezbollah = EntityFactory(name="Hezbollah")
-    response = annotator_client.post(url("alias-add", hezbollah.pk), {"text": "Hizbollah"},
-                                     **HTMX)
+    response = annotator_client.post(url("alias-add", hezbollah.pk), {"text": "Hizbollah"}, **HTMX)
     assert b"Hizbollah" in response.content and b"<html" not in response.content
-    again = annotator_client.post(url("alias-add", hezbollah.pk), {"text": "hizbollah"},
-                                  **HTMX)
+    again = annotator_client.post(url("alias-add", hezbollah.pk), {"text": "hizbollah"}, **HTMX)
     assert again.status_code == 422 and b"already has that name" in again.content
 
 

@@ -25,11 +25,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def setup_django(data_dir: str) -> None:
     sys.path.insert(0, str(ROOT))
-    os.environ.update({
-        "DJANGO_SETTINGS_MODULE": "tests.settings",
-        "CURATION_DATA_DIR": data_dir,
-        "DJANGO_DEBUG": "0",
-    })
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "tests.settings",
+            "CURATION_DATA_DIR": data_dir,
+            "DJANGO_DEBUG": "0",
+        }
+    )
     os.environ.pop("DATABASE_URL", None)
     import django
 
@@ -54,8 +56,11 @@ def timed(function, repeat: int = 1):
 
 
 def report(label: str, times: list[float], queries: int, target: str = "") -> None:
-    figure = (f"median {statistics.median(times):7.1f} ms (min {min(times):.1f}, "
-              f"max {max(times):.1f})" if len(times) > 1 else f"{times[0]:7.1f} ms")
+    figure = (
+        f"median {statistics.median(times):7.1f} ms (min {min(times):.1f}, max {max(times):.1f})"
+        if len(times) > 1
+        else f"{times[0]:7.1f} ms"
+    )
     print(f"{label:<58} {figure}, {queries} queries {target}")
 
 
@@ -75,8 +80,10 @@ def run() -> None:
     from curation.articles.importing import content_hash
     from curation.articles.models import Article
 
-    print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} "
-          "cores; SQLite")
+    print(
+        f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} "
+        "cores; SQLite"
+    )
     rng = random.Random(7)
     kinds = list(EntityKind.objects.all())
     user = get_user_model().objects.create_user("bench", password="x")
@@ -86,8 +93,10 @@ def run() -> None:
 
     # A 50,000-character article with 1,000 names in it, some nested in longer ones.
     names = [f"Name{n} Surname{n}" for n in range(1000)]
-    filler = ("officials said talks would resume after the meeting was cancelled last week "
-              "and both sides described the call as constructive ").split()
+    filler = (
+        "officials said talks would resume after the meeting was cancelled last week "
+        "and both sides described the call as constructive "
+    ).split()
     words, spans, length = [], [], 0
     for n, name in enumerate(names):
         words.extend(rng.choices(filler, k=5))
@@ -99,22 +108,32 @@ def run() -> None:
     body = " ".join(words).replace(" \n\n ", "\n\n")
     body = body + " " + " ".join(rng.choices(filler, k=max(0, (50_000 - len(body)) // 7)))
     body = body[:50_000]
-    article = Article.objects.create(title="Benchmark", body=body, raw_text=body,
-                                     content_hash=content_hash(body), format="text")
+    article = Article.objects.create(
+        title="Benchmark", body=body, raw_text=body, content_hash=content_hash(body), format="text"
+    )
     entities = Entity.objects.bulk_create(
-        Entity(name=name, kind=kinds[n % len(kinds)]) for n, name in enumerate(names))
+        Entity(name=name, kind=kinds[n % len(kinds)]) for n, name in enumerate(names)
+    )
     mentions = []
     for entity in entities:
         start = body.find(entity.name)
         if start >= 0:
             end = start + len(entity.name)
-            mentions.append(Mention(article=article, entity=entity, start=start, end=end,
-                                    quote=body[start:end]))
+            mentions.append(
+                Mention(article=article, entity=entity, start=start, end=end, quote=body[start:end])
+            )
             # every tenth name is also marked by its surname alone: nested spans
             if len(mentions) % 10 == 0:
                 surname_start = start + entity.name.index("Surname")
-                mentions.append(Mention(article=article, entity=entity, start=surname_start,
-                                        end=end, quote=body[surname_start:end]))
+                mentions.append(
+                    Mention(
+                        article=article,
+                        entity=entity,
+                        start=surname_start,
+                        end=end,
+                        quote=body[surname_start:end],
+                    )
+                )
     Mention.objects.bulk_create(mentions[:1000])
     print(f"article: {len(body):,} characters, {min(len(mentions), 1000):,} mentions")
 
@@ -125,8 +144,9 @@ def run() -> None:
 
     # 2. Mentions created through the endpoint, on a fresh article with plain words.
     plain = " ".join(f"Word{n}" for n in range(5000))
-    target_article = Article.objects.create(title="Target", body=plain, raw_text=plain,
-                                            content_hash=content_hash(plain), format="text")
+    target_article = Article.objects.create(
+        title="Target", body=plain, raw_text=plain, content_hash=content_hash(plain), format="text"
+    )
     entity = entities[0]
     create = f"/articles/{target_article.pk}/annotate/mentions/"
     offsets = iter(range(200))
@@ -135,39 +155,53 @@ def run() -> None:
         n = next(offsets)
         word = f"Word{n * 20}"
         start = plain.index(word + " ")
-        return client.post(create, {"start": start, "end": start + len(word), "quote": word,
-                                    "entity": entity.pk}, HTTP_HX_REQUEST="true")
+        return client.post(
+            create,
+            {"start": start, "end": start + len(word), "quote": word, "entity": entity.pk},
+            HTTP_HX_REQUEST="true",
+        )
 
     response, times, queries = timed(create_one, repeat=200)
     assert response.status_code == 200, response.content[:300]
-    report("2. create a mention via HTMX (fragments included)", times, queries,
-           "(target median <= 20 ms)")
+    report(
+        "2. create a mention via HTMX (fragments included)",
+        times,
+        queries,
+        "(target median <= 20 ms)",
+    )
 
     # 3. A gazetteer of 100,000 aliases.
     Alias.objects.bulk_create(
-        Alias(entity=entities[n % len(entities)], text=f"Alias {n} of {n % 977}",
-              normalised=f"alias {n} of {n % 977}")
-        for n in range(100_000 - len(entities)))
+        Alias(
+            entity=entities[n % len(entities)],
+            text=f"Alias {n} of {n % 977}",
+            normalised=f"alias {n} of {n % 977}",
+        )
+        for n in range(100_000 - len(entities))
+    )
     started = time.perf_counter()
     gazetteer = selectors.gazetteer()
-    print(f"   gazetteer built: {len(gazetteer):,} names in "
-          f"{(time.perf_counter() - started) * 1000:,.0f} ms (once per change)")
+    print(
+        f"   gazetteer built: {len(gazetteer):,} names in "
+        f"{(time.perf_counter() - started) * 1000:,.0f} ms (once per change)"
+    )
     loaded = selectors.article_mentions(article)
     Mention.objects.filter(article=article).delete()
     _, times, queries = timed(lambda: selectors.suggestions_for(article, []), repeat=10)
     found = len(selectors.suggestions_for(article, []))
-    report(f"3. suggestions, 100,000 aliases ({found:,} found)", times, queries,
-           "(target <= 50 ms)")
+    report(
+        f"3. suggestions, 100,000 aliases ({found:,} found)", times, queries, "(target <= 50 ms)"
+    )
     Mention.objects.bulk_create(loaded)
 
     # 4. The entity directory with 10,000 entities.
     Entity.objects.bulk_create(
-        Entity(name=f"Extra entity {n}", kind=kinds[n % len(kinds)]) for n in range(9000))
+        Entity(name=f"Extra entity {n}", kind=kinds[n % len(kinds)]) for n in range(9000)
+    )
     directory = "/entities/"
     client.get(directory)
     _, times, queries = timed(lambda: client.get(directory), repeat=10)
-    report(f"4. entity directory, {Entity.objects.count():,} entities (first page)", times,
-           queries)
+    report(f"4. entity directory, {Entity.objects.count():,} entities (first page)", times, queries)
     _, times, queries = timed(lambda: client.get(directory + "?q=entity+99"), repeat=10)
     report("   ... searching it", times, queries)
 

@@ -15,8 +15,9 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 def import_seed(name: str) -> Article:
     parsed = parse_document((SEEDS / name).read_bytes(), filename=name)
-    [outcome] = articles_save(batch=[(name, article_build(parsed=parsed, source=None,
-                                                          imported_by=None))])
+    [outcome] = articles_save(
+        batch=[(name, article_build(parsed=parsed, source=None, imported_by=None))]
+    )
     return Article.objects.get(pk=outcome.article_id)
 
 
@@ -102,8 +103,12 @@ def test_mark_an_entity_with_the_mouse_and_accept_a_suggestion(logged_in_page, l
 def test_offsets_survive_an_emoji_before_the_selection(logged_in_page, live_server, prefix):
     page = logged_in_page
     article = Article.objects.create(
-        title="Emoji", body=f"{prefix}Talks with Tehran resumed.", raw_text="x",
-        content_hash=f"emoji-{len(prefix)}", format="text")
+        title="Emoji",
+        body=f"{prefix}Talks with Tehran resumed.",
+        raw_text="x",
+        content_hash=f"emoji-{len(prefix)}",
+        format="text",
+    )
     page.goto(f"{live_server.url}/articles/{article.pk}/annotate/")
     select_text(page, "Tehran")
     popover = page.locator("#popover")
@@ -112,19 +117,22 @@ def test_offsets_survive_an_emoji_before_the_selection(logged_in_page, live_serv
     popover.get_by_role("button", name="Create and mark").click()
     expect(page.locator("#workspace-text .seg.m")).to_have_text("Tehran")
     mention = Mention.objects.get()
-    assert article.body[mention.start:mention.end] == "Tehran"
+    assert article.body[mention.start : mention.end] == "Tehran"
 
 
-def test_keyboard_moves_between_mentions_and_deletes_after_confirming(logged_in_page,
-                                                                     live_server):
+def test_keyboard_moves_between_mentions_and_deletes_after_confirming(logged_in_page, live_server):
     page = logged_in_page
     article = import_seed("000_04889a4c5d51775a.txt")
     person = EntityKind.objects.get(slug="person")
     netanyahu = Entity.objects.create(name="Benjamin Netanyahu", kind=person)
     for start in (article.body.index("Benjamin Netanyahu"),):
-        Mention.objects.create(article=article, entity=netanyahu, start=start,
-                               end=start + len("Benjamin Netanyahu"),
-                               quote="Benjamin Netanyahu")
+        Mention.objects.create(
+            article=article,
+            entity=netanyahu,
+            start=start,
+            end=start + len("Benjamin Netanyahu"),
+            quote="Benjamin Netanyahu",
+        )
     page.goto(f"{live_server.url}/articles/{article.pk}/annotate/")
     page.keyboard.press("?")
     expect(page.locator("#help")).to_be_visible()

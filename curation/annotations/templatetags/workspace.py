@@ -33,11 +33,30 @@ _SUGGESTION = (
 def _segment(segment: SegmentView):
     if segment.mention_ids:
         if segment.anchor:
-            return format_html(_MENTION_START, segment.css, segment.start, segment.mention_ids,
-                               segment.entity_ids, segment.anchor, segment.text)
-        return format_html(_MENTION, segment.css, segment.start, segment.mention_ids,
-                           segment.entity_ids, segment.text)
+            return format_html(
+                _MENTION_START,
+                segment.css,
+                segment.start,
+                segment.mention_ids,
+                segment.entity_ids,
+                segment.anchor,
+                segment.text,
+            )
+        return format_html(
+            _MENTION,
+            segment.css,
+            segment.start,
+            segment.mention_ids,
+            segment.entity_ids,
+            segment.text,
+        )
     if segment.suggestion:
-        return format_html(_SUGGESTION, segment.css, segment.start, segment.suggestion,
-                           segment.suggestion_label, segment.text)
+        return format_html(
+            _SUGGESTION,
+            segment.css,
+            segment.start,
+            segment.suggestion,
+            segment.suggestion_label,
+            segment.text,
+        )
     return format_html(_PLAIN, segment.start, segment.text)
