@@ -320,3 +320,24 @@ def test_merging_from_the_entity_page(annotator_client, article):
     response = annotator_client.post(url("entity-merge", merged.pk), {"survivor": survivor.pk})
     assert response.status_code == 302 and response["Location"] == survivor.get_absolute_url()
     assert Mention.objects.get().entity == survivor
+
+
+def test_creating_a_mention_costs_the_same_queries_however_many_there_are(annotator_client):
+    def queries_to_create_one(existing: int) -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        words = [f"Word{n}" for n in range(existing + 1)]
+        article = ArticleFactory(body=" ".join(words) + ".")
+        for word in words[:existing]:
+            MentionFactory(article=article, quote_text=word, entity=EntityFactory(name=word))
+        target = EntityFactory(name="Target")
+        start = article.body.index(words[-1])
+        with CaptureQueriesContext(connection) as captured:
+            response = annotator_client.post(
+                url("mention-create", article.pk),
+                {"start": start, "end": start + len(words[-1]), "entity": target.pk}, **HTMX)
+        assert response.status_code == 200
+        return len(captured)
+
+    assert queries_to_create_one(2) == queries_to_create_one(40)

@@ -97,11 +97,9 @@ def run() -> None:
         "officials said talks would resume after the meeting was cancelled last week "
         "and both sides described the call as constructive "
     ).split()
-    words, spans, length = [], [], 0
+    words = []
     for n, name in enumerate(names):
         words.extend(rng.choices(filler, k=5))
-        text = " ".join(words) + " "
-        spans.append((len(text), len(text) + len(name)))
         words.append(name)
         if n % 100 == 99:
             words.append("\n\n")
@@ -185,7 +183,7 @@ def run() -> None:
         f"   gazetteer built: {len(gazetteer):,} names in "
         f"{(time.perf_counter() - started) * 1000:,.0f} ms (once per change)"
     )
-    loaded = selectors.article_mentions(article)
+    loaded = list(Mention.objects.filter(article=article))
     Mention.objects.filter(article=article).delete()
     _, times, queries = timed(lambda: selectors.suggestions_for(article, []), repeat=10)
     found = len(selectors.suggestions_for(article, []))
