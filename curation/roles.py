@@ -25,6 +25,9 @@ _ANNOTATOR_PERMISSIONS = [
     "annotations.add_mention",
     "annotations.change_mention",
     "annotations.delete_mention",
+    "annotations.add_event",
+    "annotations.change_event",
+    "annotations.delete_event",
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {

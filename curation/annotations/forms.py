@@ -1,6 +1,7 @@
 from django import forms
 
-from curation.annotations.models import Entity, EntityKind
+from curation.annotations.models import Entity, EntityKind, EventType
+from curation.temporal import parse_date_input
 
 
 class SpanForm(forms.Form):
@@ -62,3 +63,55 @@ class MergeForm(forms.Form):
         label="Merge into",
         help_text="This entity keeps its name; the one you are on becomes its alias.",
     )
+
+
+class EventForm(forms.Form):
+    """The event side form. The date takes EDTF ("2024-07") or words ("mid-July 2024",
+    "last Thursday"), read against the article's publication date."""
+
+    headline = forms.CharField(
+        max_length=300, help_text="One line, in your own words.",
+        widget=forms.TextInput(attrs={"placeholder": "Israel and US cancel Iran talks"}),
+    )
+    event_type = forms.ModelChoiceField(queryset=EventType.objects.all(), label="Type")
+    date = forms.CharField(
+        max_length=60, required=False,
+        help_text="EDTF (2024-07, 2024-07-11/2024-07-20) or words (mid-July 2024).",
+    )
+    date_text = forms.CharField(max_length=200, required=False, widget=forms.HiddenInput)
+    date_start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    date_end = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    location = forms.ModelChoiceField(queryset=Entity.objects.none(), required=False,
+                                      empty_label="None")
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, article, type_choices, places, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article = article
+        self.fields["event_type"].choices = [("", "Choose a type…"), *type_choices]
+        self.fields["location"].queryset = Entity.objects.filter(pk__in=[p.pk for p in places])
+        self.fields["location"].choices = [("", "None"), *((p.pk, p.name) for p in places)]
+
+    def clean_date(self) -> str:
+        text = self.cleaned_data["date"].strip()
+        if not text:
+            return ""
+        value = parse_date_input(text, self.article.published_on)
+        if value is None:
+            if self.article.published_on is None:
+                raise forms.ValidationError(
+                    f"“{text}” needs the article's publication date, which is missing. "
+                    "Add it on the article page, or enter the date itself (2024-06-20)."
+                )
+            raise forms.ValidationError(
+                f"Can't read “{text}” as a date. Try 2024-06-20, 2024-07, "
+                "mid-July 2024 or last Thursday."
+            )
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_start"), cleaned.get("date_end")
+        if (start is None) != (end is None) or (start is not None and start >= end):
+            cleaned["date_start"] = cleaned["date_end"] = None
+        return cleaned

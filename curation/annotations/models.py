@@ -1,4 +1,6 @@
-"""Entities (canonical records with aliases) and their mentions in articles."""
+"""Entities (canonical records with aliases), their mentions in articles, and events."""
+
+from datetime import date
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -9,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from curation.annotations.gazetteer import normalise_alias
 from curation.articles.models import Article
+from curation.temporal import bounds, display, sort_key
 
 wikidata_id_validator = RegexValidator(
     r"^Q[1-9]\d*$", "A Wikidata id is Q followed by digits, like Q42."
@@ -185,3 +188,119 @@ class DismissedSuggestion(models.Model):
                 fields=["article", "entity", "normalised"], name="dismissal_unique"
             ),
         ]
+
+
+class EventType(models.Model):
+    """What happened, from a taxonomy seeded with the 16 top-level categories of the
+    PLOVER political event ontology and a few subtypes diplomacy news needs. Editors
+    extend it in admin."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=120)
+    description = models.CharField(max_length=500, blank=True)
+    colour = models.CharField(
+        max_length=7, default="#6b6b78",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Use a colour like #1f5fbf.")],
+    )
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="children")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+
+class Event(models.Model):
+    """Something that happened, as an article reports it: an evidence passage, a type, a
+    headline in the editor's words, a date with honest precision, and participants.
+
+    ``date`` is EDTF ("2024-06-20", "2024-07", "2024-07-11/2024-07-20", "2024-06-13~");
+    ``date_lower``/``date_upper`` are its bounds, derived on save, for sorting and
+    filtering. ``date_text`` is the phrase the date came from, and ``date_start``/
+    ``date_end`` its position in the body, when it came from the text.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    quote = models.TextField()
+    prefix = models.CharField(max_length=64, blank=True)
+    suffix = models.CharField(max_length=64, blank=True)
+    event_type = models.ForeignKey(EventType, on_delete=models.PROTECT, related_name="events",
+                                   verbose_name="type")
+    headline = models.CharField(max_length=300)
+    notes = models.TextField(blank=True)
+    date = models.CharField("date (EDTF)", max_length=60, blank=True)
+    date_lower = models.DateField(null=True, blank=True, editable=False)
+    date_upper = models.DateField(null=True, blank=True, editable=False)
+    date_text = models.CharField(max_length=200, blank=True)
+    date_start = models.PositiveIntegerField(null=True, blank=True)
+    date_end = models.PositiveIntegerField(null=True, blank=True)
+    location = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="events_here")
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date_lower", "date_upper", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__gte=0) & Q(start__lt=F("end")), name="event_start_before_end"
+            ),
+            models.CheckConstraint(
+                condition=Q(date_start__isnull=True) | Q(date_start__lt=F("date_end")),
+                name="event_date_span_ordered",
+            ),
+        ]
+        indexes = [models.Index(fields=["article", "start"]),
+                   models.Index(fields=["date_lower", "date_upper"])]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        self.date_lower, self.date_upper = bounds(self.date) if self.date else (None, None)
+        if kwargs.get("update_fields") is not None and "date" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "date_lower", "date_upper"}
+        super().save(*args, **kwargs)
+
+    @property
+    def date_display(self) -> str:
+        return display(self.date) if self.date else "date unknown"
+
+    @property
+    def sort_key(self):
+        return sort_key(self.date, self.pk or 0) if self.date else (date.max, 0, date.max,
+                                                                     self.pk or 0)
+
+
+class Participant(models.Model):
+    class Role(models.TextChoices):
+        ACTOR = "actor", "Actor"
+        TARGET = "target", "Target"
+        OTHER = "other", "Other"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participants")
+    entity = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="participations")
+    role = models.CharField(max_length=10, choices=Role, default=Role.ACTOR)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["role", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "entity", "role"],
+                                    name="participant_unique_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entity} ({self.get_role_display()})"

@@ -6,13 +6,22 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from curation.annotations.gazetteer import Gazetteer, GazetteerMatch, normalise_alias
-from curation.annotations.models import Alias, DismissedSuggestion, Entity, Mention
-from curation.annotations.spans import Span, paragraphs
+from curation.annotations.models import (
+    Alias,
+    DismissedSuggestion,
+    Entity,
+    Event,
+    EventType,
+    Mention,
+    Participant,
+)
+from curation.annotations.spans import Span, paragraphs, sentence_around
 from curation.articles.models import Article
+from curation.temporal import display, find_dates
 
 AUTOCOMPLETE_LIMIT = 8
 
@@ -62,9 +71,15 @@ class Suggestion:
         return f"{self.start}-{self.end}-{self.entity.pk}"
 
 
-def text_paragraphs(article: Article, mentions: list[Mention], suggestions: list[Suggestion] = ()):
+def text_paragraphs(
+    article: Article,
+    mentions: list[Mention],
+    suggestions: list[Suggestion] = (),
+    events: list[Event] = (),
+):
     spans = [Span(m.start, m.end, ("mention", m)) for m in mentions]
     spans += [Span(s.start, s.end, ("suggestion", s)) for s in suggestions]
+    spans += [Span(e.start, e.end, ("event", e)) for e in events]
     return paragraphs(article.body, spans)
 
 
@@ -166,6 +181,7 @@ class SegmentView:
     suggestion: str  # the suggestion's key, when this text is a suggestion
     suggestion_label: str  # "Hezbollah (Group)"
     anchor: str  # "m-12" on the first segment of mention 12: the target of links and j/k
+    event_ids: str  # the events whose evidence covers this text, space-separated
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,11 +193,14 @@ class ParagraphView:
 
 
 def paragraph_views(
-    article: Article, mentions: list[Mention], suggestions: list[Suggestion] = ()
+    article: Article,
+    mentions: list[Mention],
+    suggestions: list[Suggestion] = (),
+    events: list[Event] = (),
 ) -> list[ParagraphView]:
     views = []
     seen_mentions: set[int] = set()
-    for index, segments in enumerate(text_paragraphs(article, mentions, suggestions)):
+    for index, segments in enumerate(text_paragraphs(article, mentions, suggestions, events)):
         views.append(
             ParagraphView(
                 index,
@@ -194,6 +213,7 @@ def paragraph_views(
 
 
 def _segment_view(segment, seen_mentions: set[int]) -> SegmentView:
+    events = [item for kind, item in segment.keys if kind == "event"]
     mentions = [item for kind, item in segment.keys if kind == "mention"]
     suggestions = [item for kind, item in segment.keys if kind == "suggestion"]
     anchor = ""
@@ -209,6 +229,8 @@ def _segment_view(segment, seen_mentions: set[int]) -> SegmentView:
         css = f"sug k-{suggestions[0].entity.kind.slug}"
     else:
         css = ""
+    if events:
+        css = f"{css} ev".strip()
     return SegmentView(
         start=segment.start,
         text=segment.text,
@@ -222,6 +244,7 @@ def _segment_view(segment, seen_mentions: set[int]) -> SegmentView:
             else ""
         ),
         anchor=anchor,
+        event_ids=" ".join(str(event.pk) for event in events),
     )
 
 
@@ -260,3 +283,80 @@ def entity_mentions(entity: Entity, *, limit: int = 200) -> list[MentionInContex
         .order_by("-article__published_on", "article_id", "start")[:limit]
     )
     return [MentionInContext(m, m.prefix, m.suffix) for m in mentions]
+
+
+# --- events ------------------------------------------------------------------------------
+
+
+def article_events(article: Article) -> list[Event]:
+    """The article's events in date order (undated last), with what the panel shows."""
+    events = (
+        Event.objects.filter(article=article)
+        .select_related("event_type__parent", "location")
+        .prefetch_related(
+            Prefetch("participants",
+                     queryset=Participant.objects.select_related("entity__kind"))
+        )
+    )
+    return sorted(events, key=lambda event: event.sort_key)
+
+
+@dataclass(frozen=True)
+class DateSuggestion:
+    value: str | None  # EDTF, or None when the phrase needs a publication date
+    text: str
+    start: int
+    end: int
+
+    @property
+    def display(self) -> str:
+        return display(self.value) if self.value else ""
+
+
+@dataclass(frozen=True)
+class EventPrefill:
+    """What the event form starts with for a selection: the sentence around it, dates
+    found in that sentence (nearest to the selection first) and the entities mentioned
+    in it."""
+
+    sentence_start: int
+    sentence_end: int
+    dates: list[DateSuggestion]
+    entities: list[Entity]
+
+
+def event_prefill(article: Article, start: int, end: int,
+                  mentions: list[Mention]) -> EventPrefill:
+    sentence_start, sentence_end = sentence_around(article.body, start, end)
+    found = [
+        DateSuggestion(m.value, m.text, m.start, m.end)
+        for m in find_dates(article.body, article.published_on)
+        if sentence_start <= m.start and m.end <= sentence_end
+    ]
+    found.sort(key=lambda d: _distance(d.start, d.end, start, end))
+    entities = {}
+    for mention in mentions:
+        if sentence_start <= mention.start and mention.end <= sentence_end:
+            entities.setdefault(mention.entity_id, mention.entity)
+    return EventPrefill(sentence_start, sentence_end, found, list(entities.values()))
+
+
+def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    if a_end <= b_start:
+        return b_start - a_end
+    if b_end <= a_start:
+        return a_start - b_end
+    return 0
+
+
+def event_type_choices() -> list[tuple[str, list[tuple[int, str]]]]:
+    """Event types grouped under their top-level category, for a <select> with optgroups."""
+    types = list(EventType.objects.select_related("parent").order_by("name"))
+    groups: dict[int, list[tuple[int, str]]] = {}
+    tops = [t for t in types if t.parent_id is None]
+    for event_type in types:
+        top_id = event_type.parent_id or event_type.pk
+        label = event_type.name if event_type.parent_id else f"{event_type.name} (in general)"
+        groups.setdefault(top_id, []).append((event_type.pk, label))
+    return [(top.name, sorted(groups[top.pk], key=lambda c: c[1] != f"{top.name} (in general)"))
+            for top in tops]

@@ -8,9 +8,19 @@ from django.db.models import F
 from simple_history.utils import bulk_update_with_history
 
 from curation.annotations.gazetteer import normalise_alias
-from curation.annotations.models import Alias, DismissedSuggestion, Entity, EntityKind, Mention
+from curation.annotations.models import (
+    Alias,
+    DismissedSuggestion,
+    Entity,
+    EntityKind,
+    Event,
+    EventType,
+    Mention,
+    Participant,
+)
 from curation.annotations.spans import SpanError, anchor
 from curation.articles.models import Article
+from curation.temporal import validate
 
 
 class AnnotationError(ValueError):
@@ -180,3 +190,97 @@ def suggestions_accept(*, article: Article, suggestions, created_by: AbstractBas
             continue
         accepted += 1
     return accepted
+
+
+# --- events ------------------------------------------------------------------------------
+
+
+def _checked_date(value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        return validate(value)
+    except ValueError as error:
+        raise AnnotationError(str(error)) from None
+
+
+@transaction.atomic
+def event_create(
+    *,
+    article: Article,
+    start: int,
+    end: int,
+    event_type: EventType,
+    headline: str,
+    created_by: AbstractBaseUser,
+    date: str = "",
+    date_text: str = "",
+    date_span: tuple[int, int] | None = None,
+    location: Entity | None = None,
+    participants: list[tuple[Entity, str]] = (),
+    notes: str = "",
+    quote: str | None = None,
+) -> Event:
+    """Record an event reported by body[start:end]. ``date`` is EDTF (checked here);
+    ``participants`` are (entity, role) pairs."""
+    try:
+        span = anchor(article.body, start, end, quote=quote)
+    except SpanError as error:
+        raise AnnotationError(str(error)) from None
+    headline = " ".join(headline.split())
+    if not headline:
+        raise AnnotationError("Give the event a one-line headline in your own words.")
+    event = Event.objects.create(
+        article=article, start=span.start, end=span.end, quote=span.quote, prefix=span.prefix,
+        suffix=span.suffix, event_type=event_type, headline=headline, notes=notes,
+        date=_checked_date(date), date_text=date_text[:200],
+        date_start=date_span[0] if date_span else None,
+        date_end=date_span[1] if date_span else None,
+        location=location, created_by=created_by,
+    )
+    _set_participants(event, participants)
+    return event
+
+
+@transaction.atomic
+def event_update(
+    *,
+    event: Event,
+    changed_by: AbstractBaseUser,
+    event_type: EventType,
+    headline: str,
+    date: str,
+    date_text: str = "",
+    location: Entity | None = None,
+    participants: list[tuple[Entity, str]] = (),
+    notes: str = "",
+) -> Event:
+    headline = " ".join(headline.split())
+    if not headline:
+        raise AnnotationError("Give the event a one-line headline in your own words.")
+    new_date = _checked_date(date)
+    if new_date != event.date:
+        # A date typed by the editor no longer points at a phrase in the text.
+        event.date_text, event.date_start, event.date_end = date_text[:200], None, None
+    event.event_type, event.headline, event.date = event_type, headline, new_date
+    event.location, event.notes = location, notes
+    event._history_user = changed_by
+    event.save()
+    _set_participants(event, participants)
+    return event
+
+
+def _set_participants(event: Event, participants: list[tuple[Entity, str]]) -> None:
+    wanted = {(entity.pk, role) for entity, role in participants}
+    existing = {(p.entity_id, p.role): p for p in event.participants.all()}
+    for key, participant in existing.items():
+        if key not in wanted:
+            participant.delete()
+    for entity_id, role in wanted - set(existing):
+        Participant.objects.create(event=event, entity_id=entity_id, role=role)
+
+
+def event_delete(*, event: Event, deleted_by: AbstractBaseUser) -> None:
+    event._history_user = deleted_by
+    event.delete()

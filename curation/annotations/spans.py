@@ -265,3 +265,25 @@ def _paragraph_bounds(body: str) -> list[tuple[int, int]]:
     if paragraph_start < text_end:
         bounds.append((paragraph_start, text_end))
     return bounds
+
+
+# A sentence ends at . ! or ? (optionally followed by closing quotes or brackets) before
+# whitespace, or at a paragraph break.
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|\n{2,}")
+
+
+def sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence (or sentences) containing body[start:end]: from just
+    after the previous sentence end to the next sentence end, inclusive of its mark.
+    Abbreviations like "U.S." may end a sentence early; that only narrows the search for
+    a nearby date, it never loses the evidence itself."""
+    check_offsets(body, start, end)
+    sentence_start = 0
+    for match in _SENTENCE_END_RE.finditer(body, 0, start):
+        sentence_start = match.end()
+    following = _SENTENCE_END_RE.search(body, max(end - 1, start))
+    sentence_end = following.end() if following and following.group()[0] != "\n" else (
+        following.start() if following else len(body))
+    while sentence_start < start and body[sentence_start].isspace():
+        sentence_start += 1
+    return sentence_start, max(sentence_end, end)

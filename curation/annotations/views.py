@@ -12,13 +12,14 @@ from curation.annotations import selectors, services
 from curation.annotations.filters import EntityFilter
 from curation.annotations.forms import (
     AliasForm,
+    EventForm,
     MentionCreateForm,
     MergeForm,
     RelinkForm,
     SpanForm,
     SuggestionForm,
 )
-from curation.annotations.models import Alias, Entity, EntityKind, Mention
+from curation.annotations.models import Alias, Entity, EntityKind, Event, Mention, Participant
 from curation.annotations.spans import SpanError, anchor, snap_to_words
 from curation.annotations.tables import EntityTable
 from curation.articles.models import Article
@@ -47,9 +48,11 @@ def workspace(request: HttpRequest, pk: int) -> HttpResponse:
 def _workspace_context(article: Article, *, suggesting: bool = False) -> dict:
     mentions = selectors.article_mentions(article)
     suggestions = selectors.suggestions_for(article, mentions) if suggesting else []
+    events = selectors.article_events(article)
     return {
         "article": article,
-        "paragraphs": selectors.paragraph_views(article, mentions, suggestions),
+        "paragraphs": selectors.paragraph_views(article, mentions, suggestions, events),
+        "events": events,
         "entity_counts": selectors.entity_counts(mentions),
         "mention_count": len(mentions),
         "suggestions": suggestions,
@@ -406,3 +409,172 @@ def entity_merge(request: HttpRequest, entity_id: int) -> HttpResponse:
         {"entity": entity, "form": form, "q": query, "candidates": candidates},
         status=UNPROCESSABLE if form.errors else 200,
     )
+
+
+# --- events ------------------------------------------------------------------------------
+
+can_record_events = permission_required("annotations.add_event", raise_exception=True)
+
+
+def _event_form(article: Article, data=None, *, initial=None) -> EventForm:
+    mentions = selectors.article_mentions(article)
+    places = {m.entity_id: m.entity for m in mentions if m.entity.kind.slug == "place"}
+    return EventForm(data, initial=initial, article=article,
+                     type_choices=selectors.event_type_choices(),
+                     places=sorted(places.values(), key=lambda e: e.name))
+
+
+def _participant_choices(article: Article, mentions, checked: dict[int, str]):
+    """Every entity mentioned in the article, with whether it takes part and as what."""
+    rows = selectors.entity_counts(mentions)
+    return [{"row": row, "checked": row.id in checked, "role": checked.get(row.id, "actor")}
+            for row in rows]
+
+
+def _posted_participants(request: HttpRequest) -> list[tuple[Entity, str]]:
+    ids = [int(value) for value in request.POST.getlist("participant") if value.isdigit()]
+    entities = Entity.objects.in_bulk(ids[:200])
+    roles = {choice for choice, _ in Participant.Role.choices}
+    participants = []
+    for entity_id, entity in entities.items():
+        role = request.POST.get(f"role-{entity_id}", Participant.Role.ACTOR)
+        participants.append((entity, role if role in roles else Participant.Role.ACTOR))
+    return participants
+
+
+def _render_event_form(request, article, form, *, span=None, event=None, checked=None,
+                       status=200):
+    mentions = selectors.article_mentions(article)
+    return render(request, "annotations/event_form.html", {
+        "article": article, "form": form, "event": event, "span": span,
+        "participants": _participant_choices(article, mentions, checked or {}),
+        "roles": Participant.Role.choices,
+    }, status=status)
+
+
+@login_required
+@can_record_events
+@require_GET
+def event_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """The event form for a selected passage, with the date and participants found in
+    its sentence filled in."""
+    article = _article(pk)
+    span_form = SpanForm(request.GET)
+    if not span_form.is_valid():
+        return _popover_error(request, "Select the passage that reports the event first.")
+    data = span_form.cleaned_data
+    try:
+        anchor(article.body, data["start"], data["end"], quote=data["quote"] or None)
+        start, end = snap_to_words(article.body, data["start"], data["end"])
+    except SpanError as error:
+        return _popover_error(request, str(error))
+    prefill = selectors.event_prefill(article, start, end, selectors.article_mentions(article))
+    initial = {}
+    if prefill.dates:
+        nearest = prefill.dates[0]
+        initial = {"date": nearest.value or nearest.text, "date_text": nearest.text,
+                   "date_start": nearest.start, "date_end": nearest.end}
+    form = _event_form(article, initial=initial)
+    checked = {entity.pk: Participant.Role.ACTOR for entity in prefill.entities}
+    return _render_event_form(request, article, form,
+                              span={"start": start, "end": end, "quote": article.body[start:end]},
+                              checked=checked)
+
+
+@login_required
+@can_record_events
+@require_POST
+def event_create(request: HttpRequest, pk: int) -> HttpResponse:
+    article = _article(pk)
+    span_form = SpanForm(request.POST)
+    form = _event_form(article, request.POST)
+    participants = _posted_participants(request)
+    span = span_form.cleaned_data if span_form.is_valid() else None
+    if span is None:
+        return _popover_error(request, "The event's passage is missing. Select it again.")
+    if not form.is_valid():
+        return _render_event_form(request, article, form, span=span,
+                                  checked={e.pk: role for e, role in participants},
+                                  status=UNPROCESSABLE)
+    data = form.cleaned_data
+    try:
+        event = services.event_create(
+            article=article, start=span["start"], end=span["end"], quote=span["quote"] or None,
+            event_type=data["event_type"], headline=data["headline"], date=data["date"],
+            date_text=data["date_text"] if data["date_start"] is not None else "",
+            date_span=(data["date_start"], data["date_end"])
+            if data["date_start"] is not None else None,
+            location=data["location"], participants=participants, notes=data["notes"],
+            created_by=request.user,
+        )
+    except services.AnnotationError as error:
+        form.add_error(None, str(error))
+        return _render_event_form(request, article, form, span=span, status=UNPROCESSABLE)
+    return _events_changed(request, article, start=event.start, end=event.end,
+                           message=f"Recorded: {event.headline} ({event.date_display}).")
+
+
+def _events_changed(request, article, *, start, end, message) -> HttpResponse:
+    context = _workspace_context(article, suggesting=request.POST.get("suggest") == "1")
+    context["changed_paragraphs"] = selectors.paragraphs_touching(context["paragraphs"], start,
+                                                                  end)
+    context["message"] = message
+    return render(request, "annotations/events_changed.html", context)
+
+
+@login_required
+@permission_required("annotations.change_event", raise_exception=True)
+def event_edit(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
+    event = get_object_or_404(Event.objects.select_related("article"), pk=event_id,
+                              article_id=pk)
+    article = event.article
+    if request.method == "GET":
+        form = _event_form(article, initial={
+            "headline": event.headline, "event_type": event.event_type_id, "date": event.date,
+            "location": event.location_id, "notes": event.notes,
+        })
+        checked = {p.entity_id: p.role for p in event.participants.all()}
+        return _render_event_form(request, article, form, event=event, checked=checked)
+    form = _event_form(article, request.POST)
+    participants = _posted_participants(request)
+    if not form.is_valid():
+        return _render_event_form(request, article, form, event=event,
+                                  checked={e.pk: role for e, role in participants},
+                                  status=UNPROCESSABLE)
+    data = form.cleaned_data
+    try:
+        services.event_update(
+            event=event, changed_by=request.user, event_type=data["event_type"],
+            headline=data["headline"], date=data["date"], location=data["location"],
+            participants=participants, notes=data["notes"],
+        )
+    except services.AnnotationError as error:
+        form.add_error(None, str(error))
+        return _render_event_form(request, article, form, event=event, status=UNPROCESSABLE)
+    return _events_changed(request, article, start=event.start, end=event.end,
+                           message=f"Saved: {event.headline} ({event.date_display}).")
+
+
+@login_required
+@permission_required("annotations.delete_event", raise_exception=True)
+@require_POST
+def event_delete(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
+    event = get_object_or_404(Event.objects.select_related("article"), pk=event_id,
+                              article_id=pk)
+    services.event_delete(event=event, deleted_by=request.user)
+    return _events_changed(request, event.article, start=event.start, end=event.end,
+                           message=f"Deleted the event “{event.headline}”.")
+
+
+@login_required
+@can_record_events
+@require_GET
+def date_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """How a date typed in the event form reads, before saving."""
+    article = _article(pk)
+    form = EventForm({"date": request.GET.get("date", "")[:60], "headline": "x"},
+                     article=article, type_choices=[], places=[])
+    form.is_valid()
+    return render(request, "annotations/date_preview.html", {
+        "value": form.cleaned_data.get("date", ""), "errors": form.errors.get("date", []),
+    })

@@ -115,6 +115,23 @@
     return true;
   }
 
+  // The event form opens in the side panel, for the selected passage.
+  const eventSlot = () => document.getElementById("event-slot");
+
+  function openEventForm({ orLast = false } = {}) {
+    const span = selectedSpan() || (orLast ? lastSpan : null);
+    if (!span) return false;
+    lastSpan = null;
+    const params = new URLSearchParams({ start: span.start, end: span.end, quote: span.quote });
+    htmx.ajax("GET", workspace.dataset.eventNew + "?" + params,
+              { target: "#event-slot", swap: "innerHTML" });
+    return true;
+  }
+
+  function closeEventForm() {
+    eventSlot().innerHTML = "";
+  }
+
   function mentionIdOf(segment) {
     const ids = (segment.dataset.m || "").split(" ").filter(Boolean);
     return ids.length ? ids[ids.length - 1] : null; // the innermost of nested mentions
@@ -169,6 +186,18 @@
 
   // After a change, the popover holds a one-line confirmation: read it out and close.
   document.body.addEventListener("htmx:afterSwap", (event) => {
+    if (event.detail.target === eventSlot()) {
+      const done = eventSlot().querySelector(".popover-done");
+      if (done) {
+        announce().textContent = done.textContent;
+        closeEventForm();
+      } else {
+        const first = eventSlot().querySelector("input[name=headline]");
+        if (first && !first.value) first.focus();
+        eventSlot().scrollIntoView({ block: "nearest" });
+      }
+      return;
+    }
     if (event.detail.target !== popover) return;
     const done = popover.querySelector(".popover-done");
     if (done) {
@@ -216,10 +245,25 @@
       announce().textContent = "Select some text in the article first.";
     }
     if (action && action.dataset.action === "help") helpDialog.showModal();
+    if (action && action.dataset.action === "event" && !openEventForm({ orLast: true })) {
+      announce().textContent = "Select the passage that reports the event first.";
+    }
+    if (action && action.dataset.action === "close-event") closeEventForm();
+    const jump = event.target.closest(".event-jump");
+    if (jump) showEvent(jump.dataset.event);
   });
   popover.addEventListener("click", (event) => {
     if (event.target.closest("[data-action=close]")) closePopover();
   });
+
+  function showEvent(id) {
+    const segments = document.querySelectorAll(`#workspace-text .seg[data-ev~="${id}"]`);
+    document.querySelectorAll("#workspace-text .focus-event").forEach((segment) => {
+      segment.classList.remove("focus-event");
+    });
+    segments.forEach((segment) => segment.classList.add("focus-event"));
+    if (segments.length) segments[0].scrollIntoView({ block: "center", behavior: "smooth" });
+  }
 
   function highlightEntity(chip) {
     const on = chip.getAttribute("aria-pressed") !== "true";
@@ -261,7 +305,8 @@
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === "Escape") {
-      closePopover();
+      if (!popover.hidden) closePopover();
+      else if (eventSlot() && eventSlot().contains(document.activeElement)) closeEventForm();
       return;
     }
     if (typing(event.target) || helpDialog.open) return;
@@ -270,6 +315,7 @@
     const onSuggestion = focused && focused.matches && focused.matches("#workspace-text .seg[data-sug]");
     let handled = true;
     if (event.key === "e") handled = openForSelection();
+    else if (event.key === "v") handled = openEventForm();
     else if (event.key === "j") move(1);
     else if (event.key === "k") move(-1);
     else if (event.key === "?") helpDialog.showModal();

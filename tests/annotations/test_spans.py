@@ -376,3 +376,26 @@ def test_a_quote_that_differs_only_in_whitespace_still_matches():
     assert anchor(body, start, end, quote="ends.\nSecond").quote == "ends.\n\nSecond"
     with pytest.raises(SpanError):
         anchor(body, start, end, quote="ends. Secon")
+
+
+SENTENCES = (
+    "The meeting was set for last Thursday. The meeting, originally scheduled for last "
+    "Thursday, was reportedly canceled. It may happen in mid-July!\n\nNew paragraph here."
+)
+
+
+@pytest.mark.parametrize("needle, expected", [
+    ("originally scheduled",
+     "The meeting, originally scheduled for last Thursday, was reportedly canceled."),
+    ("The meeting was", "The meeting was set for last Thursday."),
+    ("mid-July", "It may happen in mid-July!"),
+    ("New paragraph", "New paragraph here."),
+    ("canceled. It may", "The meeting, originally scheduled for last Thursday, was reportedly "
+                         "canceled. It may happen in mid-July!"),
+])
+def test_sentence_around(needle, expected):
+    from curation.annotations.spans import sentence_around
+
+    start = SENTENCES.index(needle)
+    sentence_start, sentence_end = sentence_around(SENTENCES, start, start + len(needle))
+    assert SENTENCES[sentence_start:sentence_end] == expected

@@ -4,7 +4,15 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from curation.annotations.models import Alias, DismissedSuggestion, Entity, EntityKind, Mention
+from curation.annotations.models import (
+    Alias,
+    DismissedSuggestion,
+    Entity,
+    EntityKind,
+    Event,
+    EventType,
+    Mention,
+)
 from tests.factories import ArticleFactory, EntityFactory, MentionFactory
 
 pytestmark = pytest.mark.django_db
@@ -111,17 +119,26 @@ def test_the_workspace_runs_a_constant_number_of_queries(
     words = [f"Name{n}" for n in range(mentions)]
     article = ArticleFactory(body=" ".join(words) + ".")
     kinds = list(EntityKind.objects.all())
+    meeting = EventType.objects.get(slug="consult-meeting")
     for n, word in enumerate(words):
-        MentionFactory(
+        mention = MentionFactory(
             article=article,
             quote_text=word,
             entity=EntityFactory(name=word, kind=kinds[n % len(kinds)]),
         )
+        if n % 2:  # and half as many events, each with a participant
+            event = Event.objects.create(
+                article=article, start=mention.start, end=mention.end, quote=word,
+                event_type=meeting, headline=f"Met {word}", date="2024-06-20",
+            )
+            event.participants.create(entity=mention.entity)
     # session, user, user and group permissions; the article; its mentions with
-    # entities and kinds; the kinds (colours and the create form)
-    with django_assert_num_queries(7):
+    # entities and kinds; its events and their participants; the kinds (colours)
+    with django_assert_num_queries(9):
         response = annotator_client.get(url("workspace", article.pk))
-    assert response.content.decode().count('class="seg m ') == mentions
+    html = response.content.decode()
+    assert html.count('data-m="') == mentions
+    assert html.count('<li class="event-item"') == mentions // 2
 
 
 def test_creating_a_mention_swaps_only_the_touched_paragraph_and_the_panel(

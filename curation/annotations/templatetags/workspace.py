@@ -31,6 +31,8 @@ _SUGGESTION = (
 
 
 def _segment(segment: SegmentView):
+    if segment.event_ids:
+        return _segment_with_event(segment)
     if segment.mention_ids:
         if segment.anchor:
             return format_html(
@@ -60,3 +62,15 @@ def _segment(segment: SegmentView):
             segment.text,
         )
     return format_html(_PLAIN, segment.start, segment.text)
+
+
+def _segment_with_event(segment: SegmentView):
+    """Evidence of an event, perhaps also a mention: rarer, so built attribute by attribute."""
+    attributes = {"class": f"seg {segment.css}", "data-s": segment.start,
+                  "data-ev": segment.event_ids}
+    if segment.mention_ids:
+        attributes |= {"data-m": segment.mention_ids, "data-e": segment.entity_ids}
+    if segment.anchor:
+        attributes |= {"id": segment.anchor, "tabindex": "-1"}
+    return format_html("<span{}>{}</span>",
+                       format_html_join("", ' {}="{}"', attributes.items()), segment.text)
