@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 class AnnotationsConfig(AppConfig):
@@ -9,7 +9,16 @@ class AnnotationsConfig(AppConfig):
 
     def ready(self) -> None:
         from curation.annotations.kinds import ensure_default_kinds
+        from curation.annotations.models import Alias, Entity, NamesVersion
 
         post_migrate.connect(
             ensure_default_kinds, sender=self, dispatch_uid="annotations.default_kinds"
         )
+        # Every committed change to a name or alias tells the gazetteers to rebuild.
+        for model in (Entity, Alias):
+            for signal_name, signal in (("save", post_save), ("delete", post_delete)):
+                signal.connect(
+                    NamesVersion.bump,
+                    sender=model,
+                    dispatch_uid=f"annotations.names.{model.__name__}.{signal_name}",
+                )

@@ -70,19 +70,22 @@ class EventForm(forms.Form):
     "last Thursday"), read against the article's publication date."""
 
     headline = forms.CharField(
-        max_length=300, help_text="One line, in your own words.",
+        max_length=300,
+        help_text="One line, in your own words.",
         widget=forms.TextInput(attrs={"placeholder": "Israel and US cancel Iran talks"}),
     )
     event_type = forms.ModelChoiceField(queryset=EventType.objects.all(), label="Type")
     date = forms.CharField(
-        max_length=60, required=False,
+        max_length=60,
+        required=False,
         help_text="EDTF (2024-07, 2024-07-11/2024-07-20) or words (mid-July 2024).",
     )
     date_text = forms.CharField(max_length=200, required=False, widget=forms.HiddenInput)
     date_start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     date_end = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
-    location = forms.ModelChoiceField(queryset=Entity.objects.none(), required=False,
-                                      empty_label="None")
+    location = forms.ModelChoiceField(
+        queryset=Entity.objects.none(), required=False, empty_label="None"
+    )
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, article, type_choices, places, **kwargs):

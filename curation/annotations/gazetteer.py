@@ -120,10 +120,17 @@ class Gazetteer:
         """Distinct patterns: aliases differing only in case, quotes or spacing are one."""
         return self._pattern_count
 
-    def find(self, text: str) -> list[GazetteerMatch]:
+    def find(self, text: str, *, taken: bytes | bytearray | None = None) -> list[GazetteerMatch]:
+        """Leftmost-longest matches. ``taken`` (one byte a character, non-zero where the
+        text is already marked) removes the matches that overlap marked text *before*
+        choosing, so a shorter name beside a mark is still found ("Prime Minister" when
+        "Benjamin Netanyahu" after it is marked)."""
         if not self._pattern_count:
             return []
-        return _leftmost_longest(self._candidates(text))
+        candidates = self._candidates(text)
+        if taken is not None:
+            candidates = [m for m in candidates if taken.find(1, m.start, m.end) == -1]
+        return _leftmost_longest(candidates)
 
     def _candidates(self, text: str) -> list[GazetteerMatch]:
         """Every match at word boundaries whose case some alias accepts, overlapping or not."""

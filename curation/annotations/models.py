@@ -4,7 +4,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -199,11 +199,13 @@ class EventType(models.Model):
     name = models.CharField(max_length=120)
     description = models.CharField(max_length=500, blank=True)
     colour = models.CharField(
-        max_length=7, default="#6b6b78",
+        max_length=7,
+        default="#6b6b78",
         validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Use a colour like #1f5fbf.")],
     )
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
 
     class Meta:
         ordering = ["name"]
@@ -228,8 +230,9 @@ class Event(models.Model):
     quote = models.TextField()
     prefix = models.CharField(max_length=64, blank=True)
     suffix = models.CharField(max_length=64, blank=True)
-    event_type = models.ForeignKey(EventType, on_delete=models.PROTECT, related_name="events",
-                                   verbose_name="type")
+    event_type = models.ForeignKey(
+        EventType, on_delete=models.PROTECT, related_name="events", verbose_name="type"
+    )
     headline = models.CharField(max_length=300)
     notes = models.TextField(blank=True)
     date = models.CharField("date (EDTF)", max_length=60, blank=True)
@@ -238,11 +241,15 @@ class Event(models.Model):
     date_text = models.CharField(max_length=200, blank=True)
     date_start = models.PositiveIntegerField(null=True, blank=True)
     date_end = models.PositiveIntegerField(null=True, blank=True)
-    location = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="events_here")
+    location = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="events_here"
+    )
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -261,8 +268,10 @@ class Event(models.Model):
                 name="event_date_span_ordered",
             ),
         ]
-        indexes = [models.Index(fields=["article", "start"]),
-                   models.Index(fields=["date_lower", "date_upper"])]
+        indexes = [
+            models.Index(fields=["article", "start"]),
+            models.Index(fields=["date_lower", "date_upper"]),
+        ]
 
     def __str__(self) -> str:
         return self.headline
@@ -279,8 +288,11 @@ class Event(models.Model):
 
     @property
     def sort_key(self):
-        return sort_key(self.date, self.pk or 0) if self.date else (date.max, 0, date.max,
-                                                                     self.pk or 0)
+        return (
+            sort_key(self.date, self.pk or 0)
+            if self.date
+            else (date.max, 0, date.max, self.pk or 0)
+        )
 
 
 class Participant(models.Model):
@@ -298,9 +310,29 @@ class Participant(models.Model):
     class Meta:
         ordering = ["role", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["event", "entity", "role"],
-                                    name="participant_unique_role"),
+            models.UniqueConstraint(
+                fields=["event", "entity", "role"], name="participant_unique_role"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.entity} ({self.get_role_display()})"
+
+
+class NamesVersion(models.Model):
+    """A counter bumped after every committed change to an entity's name or aliases, so
+    each process knows when to rebuild its gazetteer (see selectors.gazetteer)."""
+
+    counter = models.PositiveBigIntegerField(default=0)
+
+    @classmethod
+    def current(cls) -> int:
+        return cls.objects.filter(pk=1).values_list("counter", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls, **kwargs) -> None:
+        def bump_after_commit():
+            if not cls.objects.filter(pk=1).update(counter=F("counter") + 1):
+                cls.objects.get_or_create(pk=1, defaults={"counter": 1})
+
+        transaction.on_commit(bump_after_commit)

@@ -6,8 +6,19 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
+from django.db.models.functions import Coalesce, Length
 
 from curation.annotations.gazetteer import Gazetteer, GazetteerMatch, normalise_alias
 from curation.annotations.models import (
@@ -17,6 +28,7 @@ from curation.annotations.models import (
     Event,
     EventType,
     Mention,
+    NamesVersion,
     Participant,
 )
 from curation.annotations.spans import Span, paragraphs, sentence_around
@@ -32,8 +44,9 @@ def article_mentions(article: Article) -> list[Mention]:
     return list(
         Mention.objects.filter(article=article)
         .select_related("entity__kind")
-        .only("start", "end", "article_id", "entity__name", "entity__kind__slug",
-              "entity__kind__name")
+        .only(
+            "start", "end", "article_id", "entity__name", "entity__kind__slug", "entity__kind__name"
+        )
         .order_by("start", "-end", "id")
     )
 
@@ -84,27 +97,30 @@ def text_paragraphs(
 
 
 def entity_autocomplete(query: str, *, limit: int = AUTOCOMPLETE_LIMIT) -> list[Entity]:
-    """Entities whose name or an alias contains the query; names that start with it first."""
-    query = " ".join(query.split())
+    """Entities whose name or an alias contains the query, best first: the exact name,
+    an exact alias, a name that starts with it, an alias that does, then the rest;
+    shorter names first within each. Ranked in the database, before the limit."""
+    query = " ".join(query.split())[:300]
     if not query:
         return []
     normalised = normalise_alias(query)
-    matches = (
+    aliases = Alias.objects.filter(entity=OuterRef("pk"))
+    return list(
         Entity.objects.filter(
-            Q(name__icontains=query) | Q(aliases__normalised__contains=normalised)
+            Q(name__icontains=query) | Exists(aliases.filter(normalised__contains=normalised))
+        )
+        .annotate(
+            rank=Case(
+                When(name__iexact=query, then=0),
+                When(Exists(aliases.filter(normalised=normalised)), then=1),
+                When(name__istartswith=query, then=2),
+                When(Exists(aliases.filter(normalised__startswith=normalised)), then=3),
+                default=4,
+            )
         )
         .select_related("kind")
-        .distinct()
+        .order_by("rank", Length("name"), "name", "pk")[:limit]
     )
-    ranked = sorted(
-        matches[: limit * 4],
-        key=lambda entity: (
-            not entity.name.casefold().startswith(normalised),
-            len(entity.name),
-            entity.name.casefold(),
-        ),
-    )
-    return ranked[:limit]
 
 
 def entity_directory() -> QuerySet[Entity]:
@@ -127,11 +143,15 @@ _gazetteer: tuple[tuple, Gazetteer] | None = None
 
 
 def _names_fingerprint() -> tuple:
-    """Changes whenever an entity or alias is added, renamed or deleted (two cheap
-    queries: a count, and the newest change through an index)."""
-    return tuple(
-        tuple(model.objects.aggregate(rows=Count("id"), changed=Max("updated_at")).values())
-        for model in (Entity, Alias)
+    """Changes whenever an entity or alias is added, renamed or deleted: the names
+    version, bumped on commit by every save and delete (models.NamesVersion), plus row
+    counts and newest changes, which also catch bulk writes that send no signals."""
+    return (
+        NamesVersion.current(),
+        *(
+            tuple(model.objects.aggregate(rows=Count("id"), changed=Max("updated_at")).values())
+            for model in (Entity, Alias)
+        ),
     )
 
 
@@ -156,9 +176,7 @@ def suggestions_for(article: Article, mentions: list[Mention]) -> list[Suggestio
         DismissedSuggestion.objects.filter(article=article).values_list("entity_id", "normalised")
     )
     found: list[tuple[GazetteerMatch, int]] = []
-    for match in gazetteer().find(article.body):
-        if marked.find(1, match.start, match.end) != -1:
-            continue
+    for match in gazetteer().find(article.body, taken=marked):
         normalised = normalise_alias(match.text)
         for entity_id in match.entity_ids:
             if (entity_id, normalised) not in dismissed:
@@ -181,6 +199,7 @@ class SegmentView:
     suggestion: str  # the suggestion's key, when this text is a suggestion
     suggestion_label: str  # "Hezbollah (Group)"
     anchor: str  # "m-12" on the first segment of mention 12: the target of links and j/k
+    starts: str  # the mentions that start here (several when mentions overlap)
     event_ids: str  # the events whose evidence covers this text, space-separated
 
 
@@ -216,11 +235,12 @@ def _segment_view(segment, seen_mentions: set[int]) -> SegmentView:
     events = [item for kind, item in segment.keys if kind == "event"]
     mentions = [item for kind, item in segment.keys if kind == "mention"]
     suggestions = [item for kind, item in segment.keys if kind == "suggestion"]
-    anchor = ""
+    starting = []
     for mention in mentions:
         if mention.pk not in seen_mentions:
             seen_mentions.add(mention.pk)
-            anchor = anchor or f"m-{mention.pk}"
+            starting.append(mention.pk)
+    anchor = f"m-{starting[0]}" if starting else ""
     if mentions:
         kinds = dict.fromkeys(f"k-{m.entity.kind.slug}" for m in mentions)
         depth = " deep" if len(mentions) > 1 else ""
@@ -244,6 +264,7 @@ def _segment_view(segment, seen_mentions: set[int]) -> SegmentView:
             else ""
         ),
         anchor=anchor,
+        starts=" ".join(map(str, starting)),
         event_ids=" ".join(str(event.pk) for event in events),
     )
 
@@ -294,8 +315,7 @@ def article_events(article: Article) -> list[Event]:
         Event.objects.filter(article=article)
         .select_related("event_type__parent", "location")
         .prefetch_related(
-            Prefetch("participants",
-                     queryset=Participant.objects.select_related("entity__kind"))
+            Prefetch("participants", queryset=Participant.objects.select_related("entity__kind"))
         )
     )
     return sorted(events, key=lambda event: event.sort_key)
@@ -325,8 +345,7 @@ class EventPrefill:
     entities: list[Entity]
 
 
-def event_prefill(article: Article, start: int, end: int,
-                  mentions: list[Mention]) -> EventPrefill:
+def event_prefill(article: Article, start: int, end: int, mentions: list[Mention]) -> EventPrefill:
     sentence_start, sentence_end = sentence_around(article.body, start, end)
     found = [
         DateSuggestion(m.value, m.text, m.start, m.end)
@@ -358,5 +377,7 @@ def event_type_choices() -> list[tuple[str, list[tuple[int, str]]]]:
         top_id = event_type.parent_id or event_type.pk
         label = event_type.name if event_type.parent_id else f"{event_type.name} (in general)"
         groups.setdefault(top_id, []).append((event_type.pk, label))
-    return [(top.name, sorted(groups[top.pk], key=lambda c: c[1] != f"{top.name} (in general)"))
-            for top in tops]
+    return [
+        (top.name, sorted(groups[top.pk], key=lambda c: c[1] != f"{top.name} (in general)"))
+        for top in tops
+    ]

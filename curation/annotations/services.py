@@ -18,13 +18,16 @@ from curation.annotations.models import (
     Mention,
     Participant,
 )
-from curation.annotations.spans import SpanError, anchor
+from curation.annotations.spans import SpanError, anchor, snap_to_words
 from curation.articles.models import Article
 from curation.temporal import validate
 
 
 class AnnotationError(ValueError):
     """A write that can't be done, with a message for the editor."""
+
+
+ALIAS_MAX_LENGTH = Alias._meta.get_field("text").max_length
 
 
 def entity_create(
@@ -38,6 +41,9 @@ def entity_create(
     name = " ".join(name.split())
     if not name:
         raise AnnotationError("An entity needs a name.")
+    same = Entity.objects.filter(name__iexact=name, kind=kind).order_by("pk").first()
+    if same is not None:  # a double submit, or two editors creating the same one
+        return same
     entity = Entity(
         name=name,
         kind=kind,
@@ -56,6 +62,8 @@ def alias_add(*, entity: Entity, text: str) -> Alias | None:
     normalised = normalise_alias(text)
     if not normalised:
         raise AnnotationError("An alias needs some text.")
+    if len(text) > ALIAS_MAX_LENGTH or len(normalised) > ALIAS_MAX_LENGTH:
+        raise AnnotationError(f"An alias is a name: at most {ALIAS_MAX_LENGTH} characters.")
     if normalised == normalise_alias(entity.name):
         return None
     alias, created = Alias.objects.get_or_create(
@@ -81,11 +89,13 @@ def mention_create(
     """Mark body[start:end] as a mention of ``entity``.
 
     The server computes the quote and context; ``quote`` is what the browser believed
-    it selected, checked against the body. When the text differs from the entity's
-    name, it becomes one of its aliases.
+    it selected, checked against the body. The span is snapped to whole words, as the
+    popover showed it. When the text differs from the entity's name, it becomes one of
+    its aliases.
     """
     try:
-        span = anchor(article.body, start, end, quote=quote)
+        anchor(article.body, start, end, quote=quote)
+        span = anchor(article.body, *snap_to_words(article.body, start, end))
     except SpanError as error:
         raise AnnotationError(str(error)) from None
     mention = Mention(
@@ -103,8 +113,36 @@ def mention_create(
             mention.save()
     except IntegrityError:
         raise AnnotationError(f"“{span.quote}” is already marked as {entity.name} here.") from None
-    alias_add(entity=entity, text=span.quote)
+    _learn_alias(entity, span.quote)
     return mention
+
+
+def _learn_alias(entity: Entity, text: str) -> None:
+    """Marked text that differs from the entity's name becomes an alias, if it is
+    name-sized; a long passage marked as an entity is not a name for it."""
+    if len(text) <= ALIAS_MAX_LENGTH:
+        try:
+            alias_add(entity=entity, text=text)
+        except AnnotationError:
+            pass
+
+
+@transaction.atomic
+def mention_create_for_new_entity(
+    *,
+    article: Article,
+    start: int,
+    end: int,
+    name: str,
+    kind: EntityKind,
+    created_by: AbstractBaseUser,
+    quote: str | None = None,
+) -> Mention:
+    """Create the entity and mark the text, both or neither."""
+    entity = entity_create(name=name, kind=kind, created_by=created_by)
+    return mention_create(
+        article=article, start=start, end=end, entity=entity, quote=quote, created_by=created_by
+    )
 
 
 @transaction.atomic
@@ -117,8 +155,14 @@ def mention_relink(*, mention: Mention, entity: Entity, changed_by: AbstractBase
         raise AnnotationError(f"“{mention.quote}” is already marked as {entity.name} here.")
     mention.entity = entity
     mention._history_user = changed_by
-    mention.save(update_fields=["entity", "updated_at"])
-    alias_add(entity=entity, text=mention.quote)
+    try:
+        with transaction.atomic():
+            mention.save(update_fields=["entity", "updated_at"])
+    except IntegrityError:  # someone marked the same span as this entity meanwhile
+        raise AnnotationError(
+            f"“{mention.quote}” is already marked as {entity.name} here."
+        ) from None
+    _learn_alias(entity, mention.quote)
     return mention
 
 
@@ -133,8 +177,13 @@ def entity_merge(*, survivor: Entity, merged: Entity, merged_by: AbstractBaseUse
     Its name becomes an alias of the survivor. All or nothing."""
     if survivor.pk == merged.pk:
         raise AnnotationError("An entity can't be merged into itself.")
-    survivor = Entity.objects.select_for_update().get(pk=survivor.pk)
-    merged = Entity.objects.select_for_update().get(pk=merged.pk)
+    locked = Entity.objects.select_for_update().in_bulk([survivor.pk, merged.pk])
+    if len(locked) < 2:
+        raise AnnotationError(
+            "One of these entities was just merged or deleted. Reload the "
+            "page to see where things stand."
+        )
+    survivor, merged = locked[survivor.pk], locked[merged.pk]
     # A span marked as both entities would become a duplicate: keep the survivor's.
     Mention.objects.filter(
         entity=merged,
@@ -155,6 +204,14 @@ def entity_merge(*, survivor: Entity, merged: Entity, merged_by: AbstractBaseUse
     for alias in merged.aliases.all():
         alias_add(entity=survivor, text=alias.text)
     alias_add(entity=survivor, text=merged.name)
+    # What was dismissed for the merged entity stays dismissed for the survivor.
+    for dismissal in DismissedSuggestion.objects.filter(entity=merged):
+        DismissedSuggestion.objects.get_or_create(
+            article_id=dismissal.article_id,
+            entity=survivor,
+            normalised=dismissal.normalised,
+            defaults={"dismissed_by_id": dismissal.dismissed_by_id},
+        )
     DismissedSuggestion.objects.filter(entity=merged).delete()
     merged._history_user = merged_by
     merged.delete()
@@ -232,12 +289,21 @@ def event_create(
     if not headline:
         raise AnnotationError("Give the event a one-line headline in your own words.")
     event = Event.objects.create(
-        article=article, start=span.start, end=span.end, quote=span.quote, prefix=span.prefix,
-        suffix=span.suffix, event_type=event_type, headline=headline, notes=notes,
-        date=_checked_date(date), date_text=date_text[:200],
+        article=article,
+        start=span.start,
+        end=span.end,
+        quote=span.quote,
+        prefix=span.prefix,
+        suffix=span.suffix,
+        event_type=event_type,
+        headline=headline,
+        notes=notes,
+        date=_checked_date(date),
+        date_text=date_text[:200],
         date_start=date_span[0] if date_span else None,
         date_end=date_span[1] if date_span else None,
-        location=location, created_by=created_by,
+        location=location,
+        created_by=created_by,
     )
     _set_participants(event, participants)
     return event

@@ -282,8 +282,11 @@ def sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
     for match in _SENTENCE_END_RE.finditer(body, 0, start):
         sentence_start = match.end()
     following = _SENTENCE_END_RE.search(body, max(end - 1, start))
-    sentence_end = following.end() if following and following.group()[0] != "\n" else (
-        following.start() if following else len(body))
+    sentence_end = (
+        following.end()
+        if following and following.group()[0] != "\n"
+        else (following.start() if following else len(body))
+    )
     while sentence_start < start and body[sentence_start].isspace():
         sentence_start += 1
     return sentence_start, max(sentence_end, end)

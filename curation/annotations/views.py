@@ -72,9 +72,16 @@ def _changed(
     message: str = "",
 ) -> HttpResponse:
     """The fragments a change touches: the paragraphs around [start, end), the side
-    panel and its counts (out of band), and an emptied popover."""
+    panel and its counts (out of band), and an emptied popover. While suggestions are
+    shown, the whole text is swapped instead: a change anywhere can add or remove
+    suggestions elsewhere, and their count."""
     context = _workspace_context(article, suggesting=suggesting)
-    context["changed_paragraphs"] = selectors.paragraphs_touching(context["paragraphs"], start, end)
+    if suggesting:
+        context["whole_text"] = True
+    else:
+        context["changed_paragraphs"] = selectors.paragraphs_touching(
+            context["paragraphs"], start, end
+        )
     context["message"] = message
     return render(request, "annotations/changed.html", context)
 
@@ -143,15 +150,25 @@ def mention_create(request: HttpRequest, pk: int) -> HttpResponse:
         return _popover_error(request, errors)
     data = form.cleaned_data
     try:
-        entity = _chosen_or_new_entity(request, data)
-        mention = services.mention_create(
-            article=article,
-            start=data["start"],
-            end=data["end"],
-            entity=entity,
-            quote=data["quote"] or None,
-            created_by=request.user,
-        )
+        if data["create"]:
+            mention = services.mention_create_for_new_entity(
+                article=article,
+                start=data["start"],
+                end=data["end"],
+                name=data["name"],
+                kind=data["kind"],
+                quote=data["quote"] or None,
+                created_by=request.user,
+            )
+        else:
+            mention = services.mention_create(
+                article=article,
+                start=data["start"],
+                end=data["end"],
+                entity=_chosen_entity(data),
+                quote=data["quote"] or None,
+                created_by=request.user,
+            )
     except services.AnnotationError as error:
         return _popover_error(request, str(error))
     return _changed(
@@ -160,13 +177,12 @@ def mention_create(request: HttpRequest, pk: int) -> HttpResponse:
         start=mention.start,
         end=mention.end,
         suggesting=data["suggest"],
-        message=f"Marked “{mention.quote}” as {entity.name}.",
+        message=f"Marked “{mention.quote}” as {mention.entity.name}.",
     )
 
 
-def _chosen_or_new_entity(request: HttpRequest, data: dict) -> Entity:
-    if data["create"]:
-        return services.entity_create(name=data["name"], kind=data["kind"], created_by=request.user)
+def _chosen_entity(data: dict) -> Entity:
+    """The entity picked in the popover, or the first match for what was typed (Enter)."""
     if data["entity"]:
         return data["entity"]
     hits = selectors.entity_autocomplete(data["q"], limit=1)
@@ -289,7 +305,10 @@ def suggestion_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _popover_error(request, "That suggestion is out of date. Press Suggest again.")
     data = form.cleaned_data
-    text = article.body[data["start"] : data["end"]]
+    try:
+        text = anchor(article.body, data["start"], data["end"], quote=data["quote"] or None).quote
+    except SpanError as error:
+        return _popover_error(request, str(error))
     services.suggestion_dismiss(
         article=article, entity=data["entity"], text=text, dismissed_by=request.user
     )
@@ -419,16 +438,22 @@ can_record_events = permission_required("annotations.add_event", raise_exception
 def _event_form(article: Article, data=None, *, initial=None) -> EventForm:
     mentions = selectors.article_mentions(article)
     places = {m.entity_id: m.entity for m in mentions if m.entity.kind.slug == "place"}
-    return EventForm(data, initial=initial, article=article,
-                     type_choices=selectors.event_type_choices(),
-                     places=sorted(places.values(), key=lambda e: e.name))
+    return EventForm(
+        data,
+        initial=initial,
+        article=article,
+        type_choices=selectors.event_type_choices(),
+        places=sorted(places.values(), key=lambda e: e.name),
+    )
 
 
 def _participant_choices(article: Article, mentions, checked: dict[int, str]):
     """Every entity mentioned in the article, with whether it takes part and as what."""
     rows = selectors.entity_counts(mentions)
-    return [{"row": row, "checked": row.id in checked, "role": checked.get(row.id, "actor")}
-            for row in rows]
+    return [
+        {"row": row, "checked": row.id in checked, "role": checked.get(row.id, "actor")}
+        for row in rows
+    ]
 
 
 def _posted_participants(request: HttpRequest) -> list[tuple[Entity, str]]:
@@ -442,14 +467,21 @@ def _posted_participants(request: HttpRequest) -> list[tuple[Entity, str]]:
     return participants
 
 
-def _render_event_form(request, article, form, *, span=None, event=None, checked=None,
-                       status=200):
+def _render_event_form(request, article, form, *, span=None, event=None, checked=None, status=200):
     mentions = selectors.article_mentions(article)
-    return render(request, "annotations/event_form.html", {
-        "article": article, "form": form, "event": event, "span": span,
-        "participants": _participant_choices(article, mentions, checked or {}),
-        "roles": Participant.Role.choices,
-    }, status=status)
+    return render(
+        request,
+        "annotations/event_form.html",
+        {
+            "article": article,
+            "form": form,
+            "event": event,
+            "span": span,
+            "participants": _participant_choices(article, mentions, checked or {}),
+            "roles": Participant.Role.choices,
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -472,13 +504,21 @@ def event_new(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {}
     if prefill.dates:
         nearest = prefill.dates[0]
-        initial = {"date": nearest.value or nearest.text, "date_text": nearest.text,
-                   "date_start": nearest.start, "date_end": nearest.end}
+        initial = {
+            "date": nearest.value or nearest.text,
+            "date_text": nearest.text,
+            "date_start": nearest.start,
+            "date_end": nearest.end,
+        }
     form = _event_form(article, initial=initial)
     checked = {entity.pk: Participant.Role.ACTOR for entity in prefill.entities}
-    return _render_event_form(request, article, form,
-                              span={"start": start, "end": end, "quote": article.body[start:end]},
-                              checked=checked)
+    return _render_event_form(
+        request,
+        article,
+        form,
+        span={"start": start, "end": end, "quote": article.body[start:end]},
+        checked=checked,
+    )
 
 
 @login_required
@@ -493,31 +533,48 @@ def event_create(request: HttpRequest, pk: int) -> HttpResponse:
     if span is None:
         return _popover_error(request, "The event's passage is missing. Select it again.")
     if not form.is_valid():
-        return _render_event_form(request, article, form, span=span,
-                                  checked={e.pk: role for e, role in participants},
-                                  status=UNPROCESSABLE)
+        return _render_event_form(
+            request,
+            article,
+            form,
+            span=span,
+            checked={e.pk: role for e, role in participants},
+            status=UNPROCESSABLE,
+        )
     data = form.cleaned_data
     try:
         event = services.event_create(
-            article=article, start=span["start"], end=span["end"], quote=span["quote"] or None,
-            event_type=data["event_type"], headline=data["headline"], date=data["date"],
+            article=article,
+            start=span["start"],
+            end=span["end"],
+            quote=span["quote"] or None,
+            event_type=data["event_type"],
+            headline=data["headline"],
+            date=data["date"],
             date_text=data["date_text"] if data["date_start"] is not None else "",
             date_span=(data["date_start"], data["date_end"])
-            if data["date_start"] is not None else None,
-            location=data["location"], participants=participants, notes=data["notes"],
+            if data["date_start"] is not None
+            else None,
+            location=data["location"],
+            participants=participants,
+            notes=data["notes"],
             created_by=request.user,
         )
     except services.AnnotationError as error:
         form.add_error(None, str(error))
         return _render_event_form(request, article, form, span=span, status=UNPROCESSABLE)
-    return _events_changed(request, article, start=event.start, end=event.end,
-                           message=f"Recorded: {event.headline} ({event.date_display}).")
+    return _events_changed(
+        request,
+        article,
+        start=event.start,
+        end=event.end,
+        message=f"Recorded: {event.headline} ({event.date_display}).",
+    )
 
 
 def _events_changed(request, article, *, start, end, message) -> HttpResponse:
     context = _workspace_context(article, suggesting=request.POST.get("suggest") == "1")
-    context["changed_paragraphs"] = selectors.paragraphs_touching(context["paragraphs"], start,
-                                                                  end)
+    context["changed_paragraphs"] = selectors.paragraphs_touching(context["paragraphs"], start, end)
     context["message"] = message
     return render(request, "annotations/events_changed.html", context)
 
@@ -525,45 +582,69 @@ def _events_changed(request, article, *, start, end, message) -> HttpResponse:
 @login_required
 @permission_required("annotations.change_event", raise_exception=True)
 def event_edit(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
-    event = get_object_or_404(Event.objects.select_related("article"), pk=event_id,
-                              article_id=pk)
+    event = get_object_or_404(Event.objects.select_related("article"), pk=event_id, article_id=pk)
     article = event.article
     if request.method == "GET":
-        form = _event_form(article, initial={
-            "headline": event.headline, "event_type": event.event_type_id, "date": event.date,
-            "location": event.location_id, "notes": event.notes,
-        })
+        form = _event_form(
+            article,
+            initial={
+                "headline": event.headline,
+                "event_type": event.event_type_id,
+                "date": event.date,
+                "location": event.location_id,
+                "notes": event.notes,
+            },
+        )
         checked = {p.entity_id: p.role for p in event.participants.all()}
         return _render_event_form(request, article, form, event=event, checked=checked)
     form = _event_form(article, request.POST)
     participants = _posted_participants(request)
     if not form.is_valid():
-        return _render_event_form(request, article, form, event=event,
-                                  checked={e.pk: role for e, role in participants},
-                                  status=UNPROCESSABLE)
+        return _render_event_form(
+            request,
+            article,
+            form,
+            event=event,
+            checked={e.pk: role for e, role in participants},
+            status=UNPROCESSABLE,
+        )
     data = form.cleaned_data
     try:
         services.event_update(
-            event=event, changed_by=request.user, event_type=data["event_type"],
-            headline=data["headline"], date=data["date"], location=data["location"],
-            participants=participants, notes=data["notes"],
+            event=event,
+            changed_by=request.user,
+            event_type=data["event_type"],
+            headline=data["headline"],
+            date=data["date"],
+            location=data["location"],
+            participants=participants,
+            notes=data["notes"],
         )
     except services.AnnotationError as error:
         form.add_error(None, str(error))
         return _render_event_form(request, article, form, event=event, status=UNPROCESSABLE)
-    return _events_changed(request, article, start=event.start, end=event.end,
-                           message=f"Saved: {event.headline} ({event.date_display}).")
+    return _events_changed(
+        request,
+        article,
+        start=event.start,
+        end=event.end,
+        message=f"Saved: {event.headline} ({event.date_display}).",
+    )
 
 
 @login_required
 @permission_required("annotations.delete_event", raise_exception=True)
 @require_POST
 def event_delete(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
-    event = get_object_or_404(Event.objects.select_related("article"), pk=event_id,
-                              article_id=pk)
+    event = get_object_or_404(Event.objects.select_related("article"), pk=event_id, article_id=pk)
     services.event_delete(event=event, deleted_by=request.user)
-    return _events_changed(request, event.article, start=event.start, end=event.end,
-                           message=f"Deleted the event “{event.headline}”.")
+    return _events_changed(
+        request,
+        event.article,
+        start=event.start,
+        end=event.end,
+        message=f"Deleted the event “{event.headline}”.",
+    )
 
 
 @login_required
@@ -572,9 +653,18 @@ def event_delete(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
 def date_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """How a date typed in the event form reads, before saving."""
     article = _article(pk)
-    form = EventForm({"date": request.GET.get("date", "")[:60], "headline": "x"},
-                     article=article, type_choices=[], places=[])
+    form = EventForm(
+        {"date": request.GET.get("date", "")[:60], "headline": "x"},
+        article=article,
+        type_choices=[],
+        places=[],
+    )
     form.is_valid()
-    return render(request, "annotations/date_preview.html", {
-        "value": form.cleaned_data.get("date", ""), "errors": form.errors.get("date", []),
-    })
+    return render(
+        request,
+        "annotations/date_preview.html",
+        {
+            "value": form.cleaned_data.get("date", ""),
+            "errors": form.errors.get("date", []),
+        },
+    )

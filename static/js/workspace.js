@@ -43,9 +43,16 @@
     return segment ? Number(segment.dataset.s) + codePointLength(segment.textContent) : null;
   }
 
+  // The first segment at or after `node` (a boundary can sit on the text between
+  // paragraphs, which belongs to no segment).
   function firstSegmentIn(node) {
-    if (node.nodeType !== Node.ELEMENT_NODE) node = node.parentElement;
-    return node.classList.contains("seg") ? node : node.querySelector(".seg");
+    for (let current = node; current; current = current.nextSibling) {
+      if (current.nodeType !== Node.ELEMENT_NODE) continue;
+      if (current.classList.contains("seg")) return current;
+      const inside = current.querySelector(".seg");
+      if (inside) return inside;
+    }
+    return null;
   }
 
   function lastSegmentIn(node) {
@@ -132,9 +139,12 @@
     eventSlot().innerHTML = "";
   }
 
+  // Which mention a segment stands for: the one j/k landed on (overlapping mentions can
+  // start at the same segment), else the innermost of those covering it.
   function mentionIdOf(segment) {
+    if (segment.dataset.current) return segment.dataset.current;
     const ids = (segment.dataset.m || "").split(" ").filter(Boolean);
-    return ids.length ? ids[ids.length - 1] : null; // the innermost of nested mentions
+    return ids.length ? ids[ids.length - 1] : null;
   }
 
   function openForMention(segment) {
@@ -144,7 +154,15 @@
     openPopover(url, segment.getBoundingClientRect());
   }
 
-  function post(url, values) {
+  // Keyboard actions post without opening the popover first: show it, so that an
+  // error has somewhere to appear; a success closes it again.
+  function post(url, values, segment) {
+    if (segment) {
+      returnFocusTo = segment;
+      placePopover(segment.getBoundingClientRect());
+      popover.replaceChildren();
+      popover.hidden = false;
+    }
     return htmx.ajax("POST", url, {
       target: "#popover", swap: "innerHTML", values, headers: { "X-CSRFToken": csrfToken },
     });
@@ -154,7 +172,7 @@
     const id = mentionIdOf(segment);
     if (!id) return;
     if (!window.confirm("Remove the mention “" + segment.textContent + "”?")) return;
-    post(mentionBase + id + "/delete/", suggesting() ? { suggest: "1" } : {});
+    post(mentionBase + id + "/delete/", suggesting() ? { suggest: "1" } : {}, segment);
   }
 
   function suggestionValues(segment) {
@@ -164,7 +182,7 @@
 
   function acceptSuggestion(segment) {
     post(workspace.dataset.mentionBase.replace(/mentions\/$/, "") +
-         "suggestions/accept/", suggestionValues(segment));
+         "suggestions/accept/", suggestionValues(segment), segment);
   }
 
   function openForSuggestion(segment) {
@@ -283,20 +301,48 @@
 
   // --- keyboard ----------------------------------------------------------------------
 
+  // Every mention (several may start at one segment) and every suggestion, in order.
   function targets() {
-    return Array.from(document.querySelectorAll(
-      "#workspace-text .seg[id^='m-'], #workspace-text .seg[data-sug]"));
+    const list = [];
+    document.querySelectorAll("#workspace-text .seg[data-starts], #workspace-text .seg[data-sug]")
+      .forEach((segment) => {
+        if (segment.dataset.sug) list.push({ segment, id: null });
+        else segment.dataset.starts.split(" ").forEach((id) => list.push({ segment, id }));
+      });
+    return list;
+  }
+
+  function focusTarget(target) {
+    document.querySelectorAll("#workspace-text .seg[data-current]").forEach((segment) => {
+      delete segment.dataset.current;
+    });
+    if (target.id) target.segment.dataset.current = target.id;
+    target.segment.focus();
+    target.segment.scrollIntoView({ block: "nearest" });
+    if (target.id) announce().textContent = "Mention: " + target.segment.textContent;
   }
 
   function move(step) {
     const all = targets();
     if (!all.length) return;
-    const current = all.indexOf(document.activeElement);
+    const focused = document.activeElement;
+    const current = all.findIndex((target) => target.segment === focused &&
+      (target.id === null || target.id === focused.dataset.current));
     const next = current === -1 ? (step > 0 ? 0 : all.length - 1)
       : (current + step + all.length) % all.length;
-    all[next].focus();
-    all[next].scrollIntoView({ block: "nearest" });
+    focusTarget(all[next]);
   }
+
+  // A link to #m-12 (from an entity's page) lands on that mention, even when it shares
+  // its first segment with another.
+  function focusFromHash() {
+    const match = /^#m-(\d+)$/.exec(window.location.hash);
+    if (!match) return;
+    const segment = document.querySelector(`#workspace-text .seg[data-starts~="${match[1]}"]`);
+    if (segment) focusTarget({ segment, id: match[1] });
+  }
+  focusFromHash();
+  window.addEventListener("hashchange", focusFromHash);
 
   function typing(target) {
     return target.closest("input, textarea, select, [contenteditable=true]");

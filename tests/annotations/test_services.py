@@ -156,3 +156,28 @@ def test_a_failed_merge_changes_nothing(editor, monkeypatch):
     mention.refresh_from_db()
     assert mention.entity == merged
     assert type(merged).objects.filter(pk=merged.pk).exists()
+
+
+def test_merge_moves_every_mention_and_keeps_dismissals(editor):
+    from curation.annotations.models import DismissedSuggestion
+
+    survivor, merged = EntityFactory(name="Hezbollah"), EntityFactory(name="Hizbollah")
+    article = ArticleFactory(body="Hizbollah fired. Later Hizbollah again.")
+    moved = [MentionFactory(article=article, entity=merged, quote_text="Hizbollah")]
+    start = article.body.rindex("Hizbollah")
+    moved.append(
+        Mention.objects.create(
+            article=article, entity=merged, start=start, end=start + 9, quote="Hizbollah"
+        )
+    )
+    services.suggestion_dismiss(
+        article=article, entity=merged, text="Hizbullah", dismissed_by=editor
+    )
+
+    services.entity_merge(survivor=survivor, merged=merged, merged_by=editor)
+
+    for mention in moved:
+        mention.refresh_from_db()
+        assert mention.entity == survivor
+        assert mention.history.latest().history_user == editor
+    assert DismissedSuggestion.objects.get().entity == survivor

@@ -384,15 +384,23 @@ SENTENCES = (
 )
 
 
-@pytest.mark.parametrize("needle, expected", [
-    ("originally scheduled",
-     "The meeting, originally scheduled for last Thursday, was reportedly canceled."),
-    ("The meeting was", "The meeting was set for last Thursday."),
-    ("mid-July", "It may happen in mid-July!"),
-    ("New paragraph", "New paragraph here."),
-    ("canceled. It may", "The meeting, originally scheduled for last Thursday, was reportedly "
-                         "canceled. It may happen in mid-July!"),
-])
+@pytest.mark.parametrize(
+    "needle, expected",
+    [
+        (
+            "originally scheduled",
+            "The meeting, originally scheduled for last Thursday, was reportedly canceled.",
+        ),
+        ("The meeting was", "The meeting was set for last Thursday."),
+        ("mid-July", "It may happen in mid-July!"),
+        ("New paragraph", "New paragraph here."),
+        (
+            "canceled. It may",
+            "The meeting, originally scheduled for last Thursday, was reportedly "
+            "canceled. It may happen in mid-July!",
+        ),
+    ],
+)
 def test_sentence_around(needle, expected):
     from curation.annotations.spans import sentence_around
 

@@ -128,8 +128,13 @@ def test_the_workspace_runs_a_constant_number_of_queries(
         )
         if n % 2:  # and half as many events, each with a participant
             event = Event.objects.create(
-                article=article, start=mention.start, end=mention.end, quote=word,
-                event_type=meeting, headline=f"Met {word}", date="2024-06-20",
+                article=article,
+                start=mention.start,
+                end=mention.end,
+                quote=word,
+                event_type=meeting,
+                headline=f"Met {word}",
+                date="2024-06-20",
             )
             event.participants.create(entity=mention.entity)
     # session, user, user and group permissions; the article; its mentions with
@@ -353,8 +358,138 @@ def test_creating_a_mention_costs_the_same_queries_however_many_there_are(annota
         with CaptureQueriesContext(connection) as captured:
             response = annotator_client.post(
                 url("mention-create", article.pk),
-                {"start": start, "end": start + len(words[-1]), "entity": target.pk}, **HTMX)
+                {"start": start, "end": start + len(words[-1]), "entity": target.pk},
+                **HTMX,
+            )
         assert response.status_code == 200
         return len(captured)
 
     assert queries_to_create_one(2) == queries_to_create_one(40)
+
+
+# --- found in review ---------------------------------------------------------------------
+
+
+def test_the_create_endpoint_snaps_to_whole_words_too(annotator_client, article):
+    iran = EntityFactory(name="Iran")
+    annotator_client.post(
+        url("mention-create", article.pk),
+        {"start": 0, "end": 2, "quote": "Is", "entity": iran.pk},
+        **HTMX,
+    )
+    assert Mention.objects.get().quote == "Israel"
+
+
+def test_create_and_mark_is_all_or_nothing(annotator_client, article):
+    place = EntityKind.objects.get(slug="place")
+    response = annotator_client.post(
+        url("mention-create", article.pk),
+        {
+            "start": 0,
+            "end": 6,
+            "quote": "Tehran",
+            "create": "on",
+            "name": "Tehran",
+            "kind": place.pk,
+        },
+        **HTMX,
+    )
+    assert response.status_code == 422
+    assert not Entity.objects.filter(name="Tehran").exists()
+
+
+def test_a_double_submitted_new_entity_is_created_once(annotator_client, article):
+    place = EntityKind.objects.get(slug="place")
+    for occurrence in (0, 1):
+        annotator_client.post(
+            url("mention-create", article.pk),
+            {**span_of("Iran", occurrence), "create": "on", "name": "Iran", "kind": place.pk},
+            **HTMX,
+        )
+    assert Entity.objects.filter(name="Iran").count() == 1
+    assert Mention.objects.count() == 2
+
+
+def test_autocomplete_ranks_before_it_cuts(annotator_client, article):
+    for n in range(40):
+        EntityFactory(name=f"A{n:02d} iran thing")
+    iran = EntityFactory(name="Iran")
+    hezbollah = EntityFactory(name="Hezbollah")
+    Alias.objects.create(entity=hezbollah, text="Party of God")
+    html = annotator_client.get(url("entity-autocomplete"), {"q": "iran"}).content.decode()
+    assert html.index(f'value="{iran.pk}"') < html.index("A00 iran thing")
+    annotator_client.post(
+        url("mention-create", article.pk), {**span_of("Iran"), "q": "iran"}, **HTMX
+    )
+    assert Mention.objects.get().entity == iran
+    assert not Alias.objects.filter(text="Iran").exists()
+
+
+def test_a_dismissal_checks_its_span(annotator_client, article):
+    response = annotator_client.post(
+        url("suggestion-dismiss", article.pk),
+        {"start": 5000, "end": 5004, "entity": EntityFactory().pk},
+        **HTMX,
+    )
+    assert response.status_code == 422
+    assert not DismissedSuggestion.objects.exists()
+
+
+def test_a_shorter_name_beside_a_mark_is_still_suggested(annotator_client):
+    article = ArticleFactory(body="Prime Minister Benjamin Netanyahu spoke.")
+    office = EntityFactory(name="Prime Minister")
+    person = EntityFactory(name="Benjamin Netanyahu")
+    EntityFactory(name="Prime Minister Benjamin Netanyahu")
+    MentionFactory(article=article, entity=person)
+    response = annotator_client.get(url("workspace", article.pk), {"suggest": "1"})
+    assert [(s.text, s.entity) for s in response.context["suggestions"]] == [
+        ("Prime Minister", office)
+    ]
+
+
+def test_the_gazetteer_is_cached_until_a_name_changes():
+    from curation.annotations import selectors
+
+    iran = EntityFactory(name="Iran")
+    first = selectors.gazetteer()
+    assert selectors.gazetteer() is first
+    iran.name = "Islamic Republic of Iran"
+    iran.save()
+    renamed = selectors.gazetteer()
+    assert renamed is not first
+    assert [m.text for m in renamed.find("The Islamic Republic of Iran said.")] == [
+        "Islamic Republic of Iran"
+    ]
+    iran.delete()
+    assert selectors.gazetteer().find("The Islamic Republic of Iran said.") == []
+
+
+def test_a_change_while_suggesting_refreshes_the_whole_text(annotator_client, article):
+    iran = EntityFactory(name="Iran")
+    EntityFactory(name="Hezbollah")
+    response = annotator_client.post(
+        url("suggestion-accept", article.pk), {**span_of("Iran"), "entity": iran.pk}, **HTMX
+    )
+    html = response.content.decode()
+    assert 'id="workspace-text"' in html and "1 suggestion (dashed)" in html
+
+
+def test_the_entity_page_runs_a_constant_number_of_queries(
+    annotator_client, django_assert_num_queries
+):
+    for mentions in (2, 30):
+        entity = EntityFactory()
+        article = ArticleFactory(body=" ".join([entity.name] * mentions))
+        for n in range(mentions):
+            start = n * (len(entity.name) + 1)
+            Mention.objects.create(
+                article=article,
+                entity=entity,
+                start=start,
+                end=start + len(entity.name),
+                quote=entity.name,
+            )
+        # session, user, permissions (2), the entity, its aliases, its mentions
+        with django_assert_num_queries(7):
+            response = annotator_client.get(url("entity", entity.pk))
+        assert len(response.context["mentions"]) == mentions

@@ -120,27 +120,77 @@ def test_offsets_survive_an_emoji_before_the_selection(logged_in_page, live_serv
     assert article.body[mention.start : mention.end] == "Tehran"
 
 
-def test_keyboard_moves_between_mentions_and_deletes_after_confirming(logged_in_page, live_server):
+def test_keyboard_moves_between_overlapping_mentions_and_deletes_the_focused_one(
+    logged_in_page, live_server
+):
     page = logged_in_page
     article = import_seed("000_04889a4c5d51775a.txt")
     person = EntityKind.objects.get(slug="person")
     netanyahu = Entity.objects.create(name="Benjamin Netanyahu", kind=person)
-    for start in (article.body.index("Benjamin Netanyahu"),):
+    bibi = Entity.objects.create(name="Bibi", kind=person)
+    start = article.body.index("Benjamin Netanyahu")
+    first, second = (
         Mention.objects.create(
             article=article,
-            entity=netanyahu,
+            entity=entity,
             start=start,
             end=start + len("Benjamin Netanyahu"),
             quote="Benjamin Netanyahu",
         )
+        for entity in (netanyahu, bibi)
+    )
     page.goto(f"{live_server.url}/articles/{article.pk}/annotate/")
     page.keyboard.press("?")
     expect(page.locator("#help")).to_be_visible()
     page.keyboard.press("Escape")
+    expect(page.locator("#help")).to_be_hidden()
+
     page.keyboard.press("j")
-    focused = page.locator("#workspace-text .seg:focus")
-    expect(focused).to_have_text("Benjamin Netanyahu")
+    page.keyboard.press("j")  # the second mention starts at the same place
+    expect(page.locator("#workspace-text .seg:focus")).to_have_text("Benjamin Netanyahu")
+    page.keyboard.press("Enter")
+    expect(page.locator("#popover")).to_contain_text("marks Bibi")
+    page.keyboard.press("Escape")
+    expect(page.locator("#popover")).to_be_hidden()
+
     page.once("dialog", lambda dialog: dialog.accept())
     page.keyboard.press("Delete")
-    expect(page.locator("#workspace-text .seg.m")).to_have_count(0)
-    assert not Mention.objects.exists()
+    expect(page.locator("#workspace-panel")).not_to_contain_text("Bibi")
+    assert list(Mention.objects.values_list("pk", flat=True)) == [first.pk]
+    assert second.pk != first.pk
+
+
+def test_keyboard_marks_a_selection_and_accepts_a_suggestion(logged_in_page, live_server):
+    page = logged_in_page
+    article = import_seed("000_04889a4c5d51775a.txt")
+    Entity.objects.create(name="Tehran", kind=EntityKind.objects.get(slug="place"))
+    page.goto(f"{live_server.url}/articles/{article.pk}/annotate/?suggest=1")
+
+    page.keyboard.press("j")
+    expect(page.locator("#workspace-text .seg:focus")).to_have_text("Tehran")
+    page.keyboard.press("a")
+    expect(page.locator("#workspace-text .seg.m.k-place").first).to_have_text("Tehran")
+    assert Mention.objects.get().quote == "Tehran"
+
+    select_text(page, "Tzachi Hanegbi")
+    page.keyboard.press("Escape")
+    expect(page.locator("#popover")).to_be_hidden()
+    select_text(page, "Ron Dermer")
+    page.keyboard.press("Escape")
+    page.keyboard.press("e")
+    expect(page.locator("#popover")).to_contain_text("Mark “Ron Dermer” as…")
+
+
+def test_clicking_an_entity_in_the_panel_highlights_its_mentions(logged_in_page, live_server):
+    page = logged_in_page
+    article = import_seed("000_04889a4c5d51775a.txt")
+    iran = Entity.objects.create(name="Iran", kind=EntityKind.objects.get(slug="place"))
+    for n, start in enumerate(
+        i for i in range(len(article.body)) if article.body.startswith("Iran ", i)
+    ):
+        Mention.objects.create(
+            article=article, entity=iran, start=start, end=start + 4, quote="Iran"
+        )
+    page.goto(f"{live_server.url}/articles/{article.pk}/annotate/")
+    page.locator(".entity-chip", has_text="Iran").click()
+    expect(page.locator("#workspace-text .focus-entity")).to_have_count(Mention.objects.count())

@@ -23,7 +23,8 @@ _PLAIN = '<span class="seg" data-s="{}">{}</span>'
 _MENTION = '<span class="seg {}" data-s="{}" data-m="{}" data-e="{}">{}</span>'
 # The first segment of a mention is where links (#m-12) and j/k land.
 _MENTION_START = (
-    '<span class="seg {}" data-s="{}" data-m="{}" data-e="{}" id="{}" tabindex="-1">{}</span>'
+    '<span class="seg {}" data-s="{}" data-m="{}" data-e="{}" id="{}" data-starts="{}" '
+    'tabindex="-1">{}</span>'
 )
 _SUGGESTION = (
     '<span class="seg {}" data-s="{}" data-sug="{}" data-sug-label="{}" tabindex="-1">{}</span>'
@@ -42,6 +43,7 @@ def _segment(segment: SegmentView):
                 segment.mention_ids,
                 segment.entity_ids,
                 segment.anchor,
+                segment.starts,
                 segment.text,
             )
         return format_html(
@@ -66,11 +68,15 @@ def _segment(segment: SegmentView):
 
 def _segment_with_event(segment: SegmentView):
     """Evidence of an event, perhaps also a mention: rarer, so built attribute by attribute."""
-    attributes = {"class": f"seg {segment.css}", "data-s": segment.start,
-                  "data-ev": segment.event_ids}
+    attributes = {
+        "class": f"seg {segment.css}",
+        "data-s": segment.start,
+        "data-ev": segment.event_ids,
+    }
     if segment.mention_ids:
         attributes |= {"data-m": segment.mention_ids, "data-e": segment.entity_ids}
     if segment.anchor:
-        attributes |= {"id": segment.anchor, "tabindex": "-1"}
-    return format_html("<span{}>{}</span>",
-                       format_html_join("", ' {}="{}"', attributes.items()), segment.text)
+        attributes |= {"id": segment.anchor, "data-starts": segment.starts, "tabindex": "-1"}
+    return format_html(
+        "<span{}>{}</span>", format_html_join("", ' {}="{}"', attributes.items()), segment.text
+    )
