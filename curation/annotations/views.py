@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -210,6 +211,8 @@ def mention_edit(request: HttpRequest, pk: int, mention_id: int) -> HttpResponse
                 "suggest": request.GET.get("suggest") == "1",
             },
         )
+    if not request.user.has_perm("annotations.change_mention"):
+        raise PermissionDenied
     form = RelinkForm(request.POST)
     if not form.is_valid():
         return _popover_error(request, "Choose the entity to link this mention to.")
@@ -348,6 +351,7 @@ def entity_detail(request: HttpRequest, entity_id: int) -> HttpResponse:
             "entity": entity,
             "aliases": list(entity.aliases.all()),
             "mentions": selectors.entity_mentions(entity),
+        "mention_total": entity.mentions.count(),
             "alias_form": AliasForm(),
         },
     )

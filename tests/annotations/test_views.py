@@ -489,7 +489,7 @@ def test_the_entity_page_runs_a_constant_number_of_queries(
                 end=start + len(entity.name),
                 quote=entity.name,
             )
-        # session, user, permissions (2), the entity, its aliases, its mentions
-        with django_assert_num_queries(7):
+        # session, user, permissions (2), the entity, its aliases, its mentions, their total
+        with django_assert_num_queries(8):
             response = annotator_client.get(url("entity", entity.pk))
         assert len(response.context["mentions"]) == mentions
