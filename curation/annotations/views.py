@@ -351,7 +351,7 @@ def entity_detail(request: HttpRequest, entity_id: int) -> HttpResponse:
             "entity": entity,
             "aliases": list(entity.aliases.all()),
             "mentions": selectors.entity_mentions(entity),
-        "mention_total": entity.mentions.count(),
+            "mention_total": entity.mentions.count(),
             "alias_form": AliasForm(),
         },
     )

@@ -104,8 +104,9 @@
     return root && root.dataset.suggest === "1";
   }
 
-  // Touch screens often clear the selection when a button is tapped, so the Mark button
-  // falls back to the last selection made in the text.
+  // Touch screens often clear the selection when a button is tapped, and the popover's
+  // search box takes it when it opens, so the buttons and keys fall back to the last
+  // selection made in the text.
   let lastSpan = null;
   document.addEventListener("selectionchange", () => {
     const span = selectedSpan();
@@ -115,7 +116,6 @@
   function openForSelection({ orLast = false } = {}) {
     const span = selectedSpan() || (orLast ? lastSpan : null);
     if (!span) return false;
-    lastSpan = null;
     const params = new URLSearchParams({ start: span.start, end: span.end, quote: span.quote });
     if (suggesting()) params.set("suggest", "1");
     openPopover(workspace.dataset.mentionNew + "?" + params, span.rect);
@@ -128,7 +128,6 @@
   function openEventForm({ orLast = false } = {}) {
     const span = selectedSpan() || (orLast ? lastSpan : null);
     if (!span) return false;
-    lastSpan = null;
     const params = new URLSearchParams({ start: span.start, end: span.end, quote: span.quote });
     htmx.ajax("GET", workspace.dataset.eventNew + "?" + params,
               { target: "#event-slot", swap: "innerHTML" });
@@ -360,8 +359,8 @@
     const onMention = focused && focused.matches && focused.matches("#workspace-text .seg[data-m]");
     const onSuggestion = focused && focused.matches && focused.matches("#workspace-text .seg[data-sug]");
     let handled = true;
-    if (event.key === "e") handled = openForSelection();
-    else if (event.key === "v") handled = openEventForm();
+    if (event.key === "e") handled = openForSelection({ orLast: true });
+    else if (event.key === "v") handled = openEventForm({ orLast: true });
     else if (event.key === "j") move(1);
     else if (event.key === "k") move(-1);
     else if (event.key === "?") helpDialog.showModal();

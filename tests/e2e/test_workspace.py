@@ -174,10 +174,13 @@ def test_keyboard_marks_a_selection_and_accepts_a_suggestion(logged_in_page, liv
     assert Mention.objects.get().quote == "Tehran"
 
     select_text(page, "Tzachi Hanegbi")
+    expect(page.locator("#popover")).to_contain_text("Tzachi Hanegbi")
     page.keyboard.press("Escape")
     expect(page.locator("#popover")).to_be_hidden()
     select_text(page, "Ron Dermer")
+    expect(page.locator("#popover")).to_contain_text("Ron Dermer")
     page.keyboard.press("Escape")
+    expect(page.locator("#popover")).to_be_hidden()
     page.keyboard.press("e")
     expect(page.locator("#popover")).to_contain_text("Mark “Ron Dermer” as…")
 
