@@ -2,6 +2,8 @@ import django_tables2 as tables
 from django.db.models import F
 from django.utils.html import format_html
 
+from curation.articles.templatetags.dates import edtf
+
 from curation.articles.models import Article
 
 
@@ -33,9 +35,7 @@ class ArticleTable(tables.Table):
     def render_published_on(self, value, record):
         if value is None:
             return format_html('<span class="badge badge-warn">{}</span>', "needs date")
-        return format_html(
-            '<time datetime="{}">{}</time>', value.isoformat(), value.strftime("%-d %b %Y")
-        )
+        return format_html('<time datetime="{}">{}</time>', value.isoformat(), edtf(value))
 
     def order_published_on(self, queryset, is_descending):
         published = F("published_on")
