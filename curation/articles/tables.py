@@ -2,9 +2,8 @@ import django_tables2 as tables
 from django.db.models import F
 from django.utils.html import format_html
 
-from curation.articles.templatetags.dates import edtf
-
 from curation.articles.models import Article
+from curation.articles.templatetags.dates import edtf
 
 
 class ArticleTable(tables.Table):
