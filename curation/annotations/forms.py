@@ -81,8 +81,12 @@ class EventForm(forms.Form):
         help_text="EDTF (2024-07, 2024-07-11/2024-07-20) or words (mid-July 2024).",
     )
     date_text = forms.CharField(max_length=200, required=False, widget=forms.HiddenInput)
-    date_start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
-    date_end = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    date_start = forms.IntegerField(
+        required=False, min_value=0, max_value=2**31, widget=forms.HiddenInput
+    )
+    date_end = forms.IntegerField(
+        required=False, min_value=1, max_value=2**31, widget=forms.HiddenInput
+    )
     location = forms.ModelChoiceField(
         queryset=Entity.objects.none(), required=False, empty_label="None"
     )

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -11,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from curation.annotations.gazetteer import normalise_alias
 from curation.articles.models import Article
-from curation.temporal import bounds, display, sort_key
+from curation.temporal import bounds, display, sort_key, validate
 
 wikidata_id_validator = RegexValidator(
     r"^Q[1-9]\d*$", "A Wikidata id is Q followed by digits, like Q42."
@@ -190,6 +191,13 @@ class DismissedSuggestion(models.Model):
         ]
 
 
+def validate_edtf(value: str) -> None:
+    try:
+        validate(value)
+    except ValueError as error:
+        raise ValidationError(str(error)) from None
+
+
 class EventType(models.Model):
     """What happened, from a taxonomy seeded with the 16 top-level categories of the
     PLOVER political event ontology and a few subtypes diplomacy news needs. Editors
@@ -213,6 +221,11 @@ class EventType(models.Model):
     def __str__(self) -> str:
         return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
 
+    def clean(self) -> None:
+        # Two levels: a top-level category and its subtypes (the form's groups).
+        if self.parent_id and (self.parent_id == self.pk or self.parent.parent_id):
+            raise ValidationError({"parent": "Choose a top-level category as the parent."})
+
 
 class Event(models.Model):
     """Something that happened, as an article reports it: an evidence passage, a type, a
@@ -235,7 +248,7 @@ class Event(models.Model):
     )
     headline = models.CharField(max_length=300)
     notes = models.TextField(blank=True)
-    date = models.CharField("date (EDTF)", max_length=60, blank=True)
+    date = models.CharField("date (EDTF)", max_length=60, blank=True, validators=[validate_edtf])
     date_lower = models.DateField(null=True, blank=True, editable=False)
     date_upper = models.DateField(null=True, blank=True, editable=False)
     date_text = models.CharField(max_length=200, blank=True)

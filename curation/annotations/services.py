@@ -20,7 +20,7 @@ from curation.annotations.models import (
 )
 from curation.annotations.spans import SpanError, anchor, snap_to_words
 from curation.articles.models import Article
-from curation.temporal import validate
+from curation.temporal import parse_date_input, validate
 
 
 class AnnotationError(ValueError):
@@ -213,9 +213,31 @@ def entity_merge(*, survivor: Entity, merged: Entity, merged_by: AbstractBaseUse
             defaults={"dismissed_by_id": dismissal.dismissed_by_id},
         )
     DismissedSuggestion.objects.filter(entity=merged).delete()
+    _move_event_roles(survivor=survivor, merged=merged, merged_by=merged_by)
     merged._history_user = merged_by
     merged.delete()
     return survivor
+
+
+def _move_event_roles(*, survivor: Entity, merged: Entity, merged_by: AbstractBaseUser) -> None:
+    """The merged entity's part in events (participant, location) passes to the survivor."""
+    reason = f"entity {merged.pk} merged into {survivor.pk}"
+    for participant in Participant.objects.filter(entity=merged):
+        if Participant.objects.filter(
+            event_id=participant.event_id, entity=survivor, role=participant.role
+        ).exists():
+            participant._history_user = merged_by
+            participant.delete()
+        else:
+            participant.entity = survivor
+            participant._history_user = merged_by
+            participant._change_reason = reason
+            participant.save(update_fields=["entity"])
+    for event in Event.objects.filter(location=merged):
+        event.location = survivor
+        event._history_user = merged_by
+        event._change_reason = reason
+        event.save(update_fields=["location", "updated_at"])
 
 
 def suggestion_dismiss(
@@ -272,22 +294,25 @@ def event_create(
     headline: str,
     created_by: AbstractBaseUser,
     date: str = "",
-    date_text: str = "",
     date_span: tuple[int, int] | None = None,
     location: Entity | None = None,
     participants: list[tuple[Entity, str]] = (),
     notes: str = "",
     quote: str | None = None,
 ) -> Event:
-    """Record an event reported by body[start:end]. ``date`` is EDTF (checked here);
-    ``participants`` are (entity, role) pairs."""
+    """Record an event reported by body[start:end] (snapped to whole words). ``date`` is
+    EDTF (checked here); ``date_span`` is where in the body it was found, kept only if
+    that phrase resolves to ``date``. ``participants`` are (entity, role) pairs."""
     try:
-        span = anchor(article.body, start, end, quote=quote)
+        anchor(article.body, start, end, quote=quote)
+        span = anchor(article.body, *snap_to_words(article.body, start, end))
     except SpanError as error:
         raise AnnotationError(str(error)) from None
     headline = " ".join(headline.split())
     if not headline:
         raise AnnotationError("Give the event a one-line headline in your own words.")
+    date = _checked_date(date)
+    date_text, date_span = _date_source(article, date, date_span)
     event = Event.objects.create(
         article=article,
         start=span.start,
@@ -298,8 +323,8 @@ def event_create(
         event_type=event_type,
         headline=headline,
         notes=notes,
-        date=_checked_date(date),
-        date_text=date_text[:200],
+        date=date,
+        date_text=date_text,
         date_start=date_span[0] if date_span else None,
         date_end=date_span[1] if date_span else None,
         location=location,
@@ -335,6 +360,22 @@ def event_update(
     event.save()
     _set_participants(event, participants)
     return event
+
+
+def _date_source(
+    article: Article, date: str, date_span: tuple[int, int] | None
+) -> tuple[str, tuple[int, int] | None]:
+    """The phrase a date came from and its place in the body, as the server reads them:
+    kept only when that phrase really resolves to the saved date."""
+    if not date or date_span is None:
+        return "", None
+    start, end = date_span
+    if not (0 <= start < end <= len(article.body)) or end - start > 200:
+        return "", None
+    phrase = article.body[start:end]
+    if parse_date_input(phrase, article.published_on) != date:
+        return "", None
+    return phrase, (start, end)
 
 
 def _set_participants(event: Event, participants: list[tuple[Entity, str]]) -> None:

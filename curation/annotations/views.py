@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
@@ -439,30 +439,60 @@ def entity_merge(request: HttpRequest, entity_id: int) -> HttpResponse:
 can_record_events = permission_required("annotations.add_event", raise_exception=True)
 
 
-def _event_form(article: Article, data=None, *, initial=None) -> EventForm:
-    mentions = selectors.article_mentions(article)
-    places = {m.entity_id: m.entity for m in mentions if m.entity.kind.slug == "place"}
-    return EventForm(
-        data,
-        initial=initial,
-        article=article,
-        type_choices=selectors.event_type_choices(),
-        places=sorted(places.values(), key=lambda e: e.name),
-    )
+class EventFormContext:
+    """What the event form offers: the article's places and the entities that can take
+    part, always including what the event being edited already has, so that saving an
+    edit never drops a location or participant that is no longer mentioned."""
+
+    def __init__(self, article: Article, event: Event | None = None) -> None:
+        self.article = article
+        self.event = event
+        self.mentions = selectors.article_mentions(article)
+        self.current = list(event.participants.select_related("entity__kind")) if event else []
+
+    def form(self, data=None, *, initial=None) -> EventForm:
+        places = {m.entity_id: m.entity for m in self.mentions if m.entity.kind.slug == "place"}
+        if self.event and self.event.location_id:
+            places.setdefault(self.event.location_id, self.event.location)
+        return EventForm(
+            data,
+            initial=initial,
+            article=self.article,
+            type_choices=selectors.event_type_choices(),
+            places=sorted(places.values(), key=lambda entity: entity.name),
+        )
+
+    def participant_choices(self, checked: dict[int, str]) -> list[dict]:
+        rows = selectors.entity_counts(self.mentions)
+        listed = {row.id for row in rows}
+        for participant in self.current:
+            if participant.entity_id not in listed:
+                listed.add(participant.entity_id)
+                entity = participant.entity
+                rows.append(selectors.EntityCount(entity.pk, entity.name, entity.kind.slug, 0))
+        return [
+            {
+                "row": row,
+                "checked": row.id in checked,
+                "role": checked.get(row.id, Participant.Role.ACTOR),
+            }
+            for row in rows
+        ]
 
 
-def _participant_choices(article: Article, mentions, checked: dict[int, str]):
-    """Every entity mentioned in the article, with whether it takes part and as what."""
-    rows = selectors.entity_counts(mentions)
-    return [
-        {"row": row, "checked": row.id in checked, "role": checked.get(row.id, "actor")}
-        for row in rows
-    ]
+MAX_ID = 2**63 - 1
 
 
 def _posted_participants(request: HttpRequest) -> list[tuple[Entity, str]]:
-    ids = [int(value) for value in request.POST.getlist("participant") if value.isdigit()]
-    entities = Entity.objects.in_bulk(ids[:200])
+    ids = []
+    for value in request.POST.getlist("participant")[:200]:
+        try:
+            entity_id = int(value[:20])
+        except ValueError:
+            continue
+        if 0 < entity_id <= MAX_ID:
+            ids.append(entity_id)
+    entities = Entity.objects.in_bulk(ids)
     roles = {choice for choice, _ in Participant.Role.choices}
     participants = []
     for entity_id, entity in entities.items():
@@ -471,24 +501,37 @@ def _posted_participants(request: HttpRequest) -> list[tuple[Entity, str]]:
     return participants
 
 
-def _render_event_form(request, article, form, *, span=None, event=None, checked=None, status=200):
-    mentions = selectors.article_mentions(article)
+def _render_event_form(
+    request,
+    choices: EventFormContext,
+    form,
+    *,
+    span=None,
+    checked: dict[int, str] | None = None,
+    status=200,
+):
     return render(
         request,
         "annotations/event_form.html",
         {
-            "article": article,
+            "article": choices.article,
             "form": form,
-            "event": event,
+            "event": choices.event,
             "span": span,
-            "participants": _participant_choices(article, mentions, checked or {}),
+            "participants": choices.participant_choices(checked or {}),
             "roles": Participant.Role.choices,
+            "suggest": request.GET.get("suggest") == "1" or request.POST.get("suggest") == "1",
         },
         status=status,
     )
 
 
+def _checked(participants: list[tuple[Entity, str]]) -> dict[int, str]:
+    return {entity.pk: role for entity, role in participants}
+
+
 @login_required
+@can_read
 @can_record_events
 @require_GET
 def event_new(request: HttpRequest, pk: int) -> HttpResponse:
@@ -504,7 +547,8 @@ def event_new(request: HttpRequest, pk: int) -> HttpResponse:
         start, end = snap_to_words(article.body, data["start"], data["end"])
     except SpanError as error:
         return _popover_error(request, str(error))
-    prefill = selectors.event_prefill(article, start, end, selectors.article_mentions(article))
+    choices = EventFormContext(article)
+    prefill = selectors.event_prefill(article, start, end, choices.mentions)
     initial = {}
     if prefill.dates:
         nearest = prefill.dates[0]
@@ -514,65 +558,58 @@ def event_new(request: HttpRequest, pk: int) -> HttpResponse:
             "date_start": nearest.start,
             "date_end": nearest.end,
         }
-    form = _event_form(article, initial=initial)
-    checked = {entity.pk: Participant.Role.ACTOR for entity in prefill.entities}
     return _render_event_form(
         request,
-        article,
-        form,
+        choices,
+        choices.form(initial=initial),
         span={"start": start, "end": end, "quote": article.body[start:end]},
-        checked=checked,
+        checked={entity.pk: Participant.Role.ACTOR for entity in prefill.entities},
     )
 
 
 @login_required
+@can_read
 @can_record_events
 @require_POST
 def event_create(request: HttpRequest, pk: int) -> HttpResponse:
     article = _article(pk)
     span_form = SpanForm(request.POST)
-    form = _event_form(article, request.POST)
-    participants = _posted_participants(request)
-    span = span_form.cleaned_data if span_form.is_valid() else None
-    if span is None:
+    if not span_form.is_valid():
         return _popover_error(request, "The event's passage is missing. Select it again.")
-    if not form.is_valid():
-        return _render_event_form(
-            request,
-            article,
-            form,
-            span=span,
-            checked={e.pk: role for e, role in participants},
-            status=UNPROCESSABLE,
-        )
-    data = form.cleaned_data
-    try:
-        event = services.event_create(
-            article=article,
-            start=span["start"],
-            end=span["end"],
-            quote=span["quote"] or None,
-            event_type=data["event_type"],
-            headline=data["headline"],
-            date=data["date"],
-            date_text=data["date_text"] if data["date_start"] is not None else "",
-            date_span=(data["date_start"], data["date_end"])
-            if data["date_start"] is not None
-            else None,
-            location=data["location"],
-            participants=participants,
-            notes=data["notes"],
-            created_by=request.user,
-        )
-    except services.AnnotationError as error:
-        form.add_error(None, str(error))
-        return _render_event_form(request, article, form, span=span, status=UNPROCESSABLE)
-    return _events_changed(
-        request,
-        article,
-        start=event.start,
-        end=event.end,
-        message=f"Recorded: {event.headline} ({event.date_display}).",
+    span = span_form.cleaned_data
+    choices = EventFormContext(article)
+    form = choices.form(request.POST)
+    participants = _posted_participants(request)
+    if form.is_valid():
+        data = form.cleaned_data
+        has_span = data["date_start"] is not None
+        try:
+            event = services.event_create(
+                article=article,
+                start=span["start"],
+                end=span["end"],
+                quote=span["quote"] or None,
+                event_type=data["event_type"],
+                headline=data["headline"],
+                date=data["date"],
+                date_span=(data["date_start"], data["date_end"]) if has_span else None,
+                location=data["location"],
+                participants=participants,
+                notes=data["notes"],
+                created_by=request.user,
+            )
+        except services.AnnotationError as error:
+            form.add_error(None, str(error))
+        else:
+            return _events_changed(
+                request,
+                article,
+                start=event.start,
+                end=event.end,
+                message=f"Recorded: {event.headline} ({event.date_display}).",
+            )
+    return _render_event_form(
+        request, choices, form, span=span, checked=_checked(participants), status=UNPROCESSABLE
     )
 
 
@@ -584,59 +621,58 @@ def _events_changed(request, article, *, start, end, message) -> HttpResponse:
 
 
 @login_required
+@can_read
 @permission_required("annotations.change_event", raise_exception=True)
+@require_http_methods(["GET", "POST"])
 def event_edit(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
-    event = get_object_or_404(Event.objects.select_related("article"), pk=event_id, article_id=pk)
-    article = event.article
+    event = get_object_or_404(
+        Event.objects.select_related("article", "location"), pk=event_id, article_id=pk
+    )
+    choices = EventFormContext(event.article, event)
     if request.method == "GET":
-        form = _event_form(
-            article,
+        form = choices.form(
             initial={
                 "headline": event.headline,
                 "event_type": event.event_type_id,
                 "date": event.date,
                 "location": event.location_id,
                 "notes": event.notes,
-            },
+            }
         )
-        checked = {p.entity_id: p.role for p in event.participants.all()}
-        return _render_event_form(request, article, form, event=event, checked=checked)
-    form = _event_form(article, request.POST)
+        checked = {p.entity_id: p.role for p in choices.current}
+        return _render_event_form(request, choices, form, checked=checked)
+    form = choices.form(request.POST)
     participants = _posted_participants(request)
-    if not form.is_valid():
-        return _render_event_form(
-            request,
-            article,
-            form,
-            event=event,
-            checked={e.pk: role for e, role in participants},
-            status=UNPROCESSABLE,
-        )
-    data = form.cleaned_data
-    try:
-        services.event_update(
-            event=event,
-            changed_by=request.user,
-            event_type=data["event_type"],
-            headline=data["headline"],
-            date=data["date"],
-            location=data["location"],
-            participants=participants,
-            notes=data["notes"],
-        )
-    except services.AnnotationError as error:
-        form.add_error(None, str(error))
-        return _render_event_form(request, article, form, event=event, status=UNPROCESSABLE)
-    return _events_changed(
-        request,
-        article,
-        start=event.start,
-        end=event.end,
-        message=f"Saved: {event.headline} ({event.date_display}).",
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.event_update(
+                event=event,
+                changed_by=request.user,
+                event_type=data["event_type"],
+                headline=data["headline"],
+                date=data["date"],
+                location=data["location"],
+                participants=participants,
+                notes=data["notes"],
+            )
+        except services.AnnotationError as error:
+            form.add_error(None, str(error))
+        else:
+            return _events_changed(
+                request,
+                event.article,
+                start=event.start,
+                end=event.end,
+                message=f"Saved: {event.headline} ({event.date_display}).",
+            )
+    return _render_event_form(
+        request, choices, form, checked=_checked(participants), status=UNPROCESSABLE
     )
 
 
 @login_required
+@can_read
 @permission_required("annotations.delete_event", raise_exception=True)
 @require_POST
 def event_delete(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
@@ -652,6 +688,7 @@ def event_delete(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
 
 
 @login_required
+@can_read
 @can_record_events
 @require_GET
 def date_preview(request: HttpRequest, pk: int) -> HttpResponse:

@@ -129,6 +129,7 @@
     const span = selectedSpan() || (orLast ? lastSpan : null);
     if (!span) return false;
     const params = new URLSearchParams({ start: span.start, end: span.end, quote: span.quote });
+    if (suggesting()) params.set("suggest", "1");
     htmx.ajax("GET", workspace.dataset.eventNew + "?" + params,
               { target: "#event-slot", swap: "innerHTML" });
     return true;

@@ -320,3 +320,150 @@ def test_an_event_of_another_article_is_not_found(annotator_client, article, can
     )
     other = ArticleFactory()
     assert annotator_client.post(url("event-delete", other.pk, event.pk)).status_code == 404
+
+
+# --- found in review ---------------------------------------------------------------------
+
+
+def test_merging_an_entity_that_takes_part_in_events_moves_its_roles(article, cancelled):
+    editor = UserFactory()
+    survivor, merged = EntityFactory(name="White House"), EntityFactory(name="WH")
+    place = EntityFactory(name="Washington")
+    other_place = EntityFactory(name="Washington DC")
+    event = services.event_create(
+        article=article,
+        event_type=cancelled,
+        headline="x",
+        created_by=editor,
+        location=other_place,
+        participants=[(merged, "actor"), (survivor, "actor"), (merged, "target")],
+        **_span("The meeting"),
+    )
+    services.entity_merge(survivor=survivor, merged=merged, merged_by=editor)
+    services.entity_merge(survivor=place, merged=other_place, merged_by=editor)
+    event.refresh_from_db()
+    assert sorted((p.entity.name, p.role) for p in event.participants.all()) == [
+        ("White House", "actor"),
+        ("White House", "target"),
+    ]
+    assert event.location == place
+
+
+@pytest.mark.parametrize(
+    "posted",
+    [
+        {"participant": ["²", "9" * 30, "x", "-3"]},
+        {"date_start": str(10**20), "date_end": str(10**20 + 5)},
+        {"event_type": "999999"},
+        {"headline": "x" * 10_000},
+        {"date": "2" * 1000},
+    ],
+)
+def test_odd_input_to_the_event_form_is_an_error_not_a_crash(
+    annotator_client, article, cancelled, posted
+):
+    data = {**passage("The meeting"), "headline": "Cancelled", "event_type": cancelled.pk, **posted}
+    response = annotator_client.post(url("event-create", article.pk), data, **HTMX)
+    assert response.status_code in (200, 422)
+    if response.status_code == 200:
+        assert Event.objects.get().participants.count() == 0
+
+
+def test_the_date_span_is_checked_by_the_server(annotator_client, article, cancelled):
+    last_thursday = BODY.index("last Thursday")
+    common = {
+        **passage("The meeting"),
+        "headline": "x",
+        "event_type": cancelled.pk,
+        "date_start": last_thursday,
+        "date_end": last_thursday + len("last Thursday"),
+        "date_text": "zzz",
+    }
+    annotator_client.post(url("event-create", article.pk), {**common, "date": "2023"}, **HTMX)
+    typed = Event.objects.get()
+    assert typed.date == "2023" and typed.date_text == "" and typed.date_start is None
+    typed.delete()
+    annotator_client.post(url("event-create", article.pk), {**common, "date": "2024-06-20"}, **HTMX)
+    found = Event.objects.get()
+    assert found.date_text == "last Thursday" and found.date_start == last_thursday
+
+
+def test_the_evidence_is_snapped_to_whole_words(annotator_client, article, cancelled):
+    start = BODY.index("he meeti")
+    annotator_client.post(
+        url("event-create", article.pk),
+        {
+            "start": start,
+            "end": start + 8,
+            "quote": "he meeti",
+            "headline": "x",
+            "event_type": cancelled.pk,
+        },
+        **HTMX,
+    )
+    assert Event.objects.get().quote == "The meeting"
+
+
+def test_editing_keeps_a_location_and_participants_no_longer_mentioned(
+    annotator_client, article, cancelled
+):
+    gone, somewhere = EntityFactory(name="Gone"), EntityFactory(name="Somewhere")
+    event = services.event_create(
+        article=article,
+        event_type=cancelled,
+        headline="x",
+        created_by=UserFactory(),
+        location=somewhere,
+        participants=[(gone, "other")],
+        **_span("The meeting"),
+    )
+    form = annotator_client.get(url("event-edit", article.pk, event.pk), **HTMX).content.decode()
+    assert f'value="{gone.pk}" checked' in form
+    assert f'<option value="{somewhere.pk}" selected>' in form
+
+
+def test_a_bad_date_in_admin_is_a_form_error(article, cancelled):
+    from django.core.exceptions import ValidationError
+
+    event = Event(
+        article=article,
+        start=0,
+        end=3,
+        quote="The",
+        event_type=cancelled,
+        headline="x",
+        date="garbage",
+    )
+    with pytest.raises(ValidationError, match="date"):
+        event.full_clean()
+
+
+def test_event_types_are_two_levels_deep(cancelled):
+    from django.core.exceptions import ValidationError
+
+    deeper = EventType(slug="x", name="x", parent=cancelled)
+    with pytest.raises(ValidationError, match="top-level"):
+        deeper.clean()
+
+
+def test_events_with_the_same_lower_bound_sort_finer_first(article, cancelled):
+    from curation.annotations.selectors import article_events
+
+    for value in ["2024", "2024-01", "2024-01-01"]:
+        Event.objects.create(
+            article=article,
+            start=0,
+            end=3,
+            quote="The",
+            event_type=cancelled,
+            headline=value,
+            date=value,
+        )
+    assert [e.date for e in article_events(article)] == ["2024-01-01", "2024-01", "2024"]
+
+
+def test_the_nearest_date_in_the_sentence_comes_first(annotator_client, article):
+    response = annotator_client.get(
+        url("event-new", article.pk), passage("expected to occur"), **HTMX
+    )
+    assert 'value="2024-07-11/2024-07-20"' in response.content.decode()

@@ -75,6 +75,12 @@ def _segment_with_event(segment: SegmentView):
     }
     if segment.mention_ids:
         attributes |= {"data-m": segment.mention_ids, "data-e": segment.entity_ids}
+    if segment.suggestion:
+        attributes |= {
+            "data-sug": segment.suggestion,
+            "data-sug-label": segment.suggestion_label,
+            "tabindex": "-1",
+        }
     if segment.anchor:
         attributes |= {"id": segment.anchor, "data-starts": segment.starts, "tabindex": "-1"}
     return format_html(
