@@ -74,7 +74,14 @@ class EventForm(forms.Form):
         help_text="One line, in your own words.",
         widget=forms.TextInput(attrs={"placeholder": "Israel and US cancel Iran talks"}),
     )
-    event_type = forms.ModelChoiceField(queryset=EventType.objects.all(), label="Type")
+    event_type = forms.CharField(
+        label="Type",
+        max_length=200,
+        help_text="Start typing: meeting, visit, cancelled, strike, agree…",
+        widget=forms.TextInput(
+            attrs={"list": "event-types", "autocomplete": "off", "spellcheck": "false"}
+        ),
+    )
     date = forms.CharField(
         max_length=60,
         required=False,
@@ -92,12 +99,25 @@ class EventForm(forms.Form):
     )
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, article, type_choices, places, **kwargs):
+    def __init__(self, *args, article, event_types, places, **kwargs):
         super().__init__(*args, **kwargs)
         self.article = article
-        self.fields["event_type"].choices = [("", "Choose a type…"), *type_choices]
+        self.event_types = event_types
         self.fields["location"].queryset = Entity.objects.filter(pk__in=[p.pk for p in places])
         self.fields["location"].choices = [("", "None"), *((p.pk, p.name) for p in places)]
+
+    def clean_event_type(self) -> EventType:
+        """The type whose full label ("REJECT › meeting cancelled or postponed"), own name,
+        slug or id was typed, ignoring case, when exactly one fits."""
+        typed = " ".join(self.cleaned_data["event_type"].split()).casefold()
+        for attribute in (str, lambda t: t.name, lambda t: t.slug, lambda t: str(t.pk)):
+            fits = [t for t in self.event_types if attribute(t).casefold() == typed]
+            if len(fits) == 1:
+                return fits[0]
+        raise forms.ValidationError(
+            f"No single event type is called “{self.cleaned_data['event_type']}”. Pick one "
+            "from the list that appears as you type."
+        )
 
     def clean_date(self) -> str:
         text = self.cleaned_data["date"].strip()

@@ -368,16 +368,7 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return 0
 
 
-def event_type_choices() -> list[tuple[str, list[tuple[int, str]]]]:
-    """Event types grouped under their top-level category, for a <select> with optgroups."""
-    types = list(EventType.objects.select_related("parent").order_by("name"))
-    groups: dict[int, list[tuple[int, str]]] = {}
-    tops = [t for t in types if t.parent_id is None]
-    for event_type in types:
-        top_id = event_type.parent_id or event_type.pk
-        label = event_type.name if event_type.parent_id else f"{event_type.name} (in general)"
-        groups.setdefault(top_id, []).append((event_type.pk, label))
-    return [
-        (top.name, sorted(groups[top.pk], key=lambda c: c[1] != f"{top.name} (in general)"))
-        for top in tops
-    ]
+def event_types() -> list[EventType]:
+    """Every event type, each top-level category followed by its subtypes."""
+    types = list(EventType.objects.select_related("parent"))
+    return sorted(types, key=lambda t: ((t.parent or t).name, t.parent_id is not None, t.name))

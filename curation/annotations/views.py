@@ -448,6 +448,7 @@ class EventFormContext:
         self.article = article
         self.event = event
         self.mentions = selectors.article_mentions(article)
+        self.event_types = selectors.event_types()
         self.current = list(event.participants.select_related("entity__kind")) if event else []
 
     def form(self, data=None, *, initial=None) -> EventForm:
@@ -458,7 +459,7 @@ class EventFormContext:
             data,
             initial=initial,
             article=self.article,
-            type_choices=selectors.event_type_choices(),
+            event_types=self.event_types,
             places=sorted(places.values(), key=lambda entity: entity.name),
         )
 
@@ -520,6 +521,7 @@ def _render_event_form(
             "span": span,
             "participants": choices.participant_choices(checked or {}),
             "roles": Participant.Role.choices,
+            "event_types": choices.event_types,
             "suggest": request.GET.get("suggest") == "1" or request.POST.get("suggest") == "1",
         },
         status=status,
@@ -633,7 +635,7 @@ def event_edit(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
         form = choices.form(
             initial={
                 "headline": event.headline,
-                "event_type": event.event_type_id,
+                "event_type": str(event.event_type),
                 "date": event.date,
                 "location": event.location_id,
                 "notes": event.notes,
@@ -697,7 +699,7 @@ def date_preview(request: HttpRequest, pk: int) -> HttpResponse:
     form = EventForm(
         {"date": request.GET.get("date", "")[:60], "headline": "x"},
         article=article,
-        type_choices=[],
+        event_types=[],
         places=[],
     )
     form.is_valid()

@@ -49,7 +49,7 @@ def test_record_an_event_with_its_date_and_participants(logged_in_page, live_ser
     form.get_by_role("checkbox", name="White House").check()
     form.get_by_label("Role of White House").select_option("actor")
     form.get_by_label("Headline").fill("White House cancels US–Israel meeting on Iran")
-    form.get_by_label("Type").select_option(label="meeting cancelled or postponed")
+    form.get_by_label("Type").fill("REJECT › meeting cancelled or postponed")
     form.get_by_role("button", name="Record event").click()
 
     panel = page.locator("#events-panel")
