@@ -56,6 +56,23 @@ def entity_create(
     return entity
 
 
+@transaction.atomic
+def entity_update(*, entity: Entity, changes: dict, changed_by: AbstractBaseUser) -> Entity:
+    """Rename or describe an entity. A former name becomes an alias, so the gazetteer
+    still finds the old spelling."""
+    # As stored: a ModelForm has already set the new values on the instance.
+    old_name = Entity.objects.filter(pk=entity.pk).values_list("name", flat=True).first()
+    for field, value in changes.items():
+        setattr(entity, field, value)
+    entity.name = " ".join(entity.name.split())
+    entity.full_clean()
+    entity._history_user = changed_by
+    entity.save()
+    if old_name and normalise_alias(old_name) != normalise_alias(entity.name):
+        alias_add(entity=entity, text=old_name)
+    return entity
+
+
 def alias_add(*, entity: Entity, text: str) -> Alias | None:
     """Give ``entity`` another name. Returns None when it is already its name or alias."""
     text = " ".join(text.split())

@@ -45,6 +45,7 @@ urlpatterns = [
     path("entities/", views.EntityListView.as_view(), name="entities"),
     path("entities/autocomplete/", views.entity_autocomplete, name="entity-autocomplete"),
     path("entities/<int:entity_id>/", views.entity_detail, name="entity"),
+    path("entities/<int:entity_id>/edit/", views.entity_edit, name="entity-edit"),
     path("entities/<int:entity_id>/aliases/", views.alias_add, name="alias-add"),
     path(
         "entities/<int:entity_id>/aliases/<int:alias_id>/delete/",

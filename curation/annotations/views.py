@@ -13,6 +13,7 @@ from curation.annotations import selectors, services
 from curation.annotations.filters import EntityFilter
 from curation.annotations.forms import (
     AliasForm,
+    EntityForm,
     EventForm,
     MentionCreateForm,
     MergeForm,
@@ -344,16 +345,50 @@ class EntityListView(LoginRequiredMixin, PermissionRequiredMixin, SingleTableMix
 @require_GET
 def entity_detail(request: HttpRequest, entity_id: int) -> HttpResponse:
     entity = get_object_or_404(Entity.objects.select_related("kind", "created_by"), pk=entity_id)
+    return render(request, "annotations/entity_detail.html", _entity_page(entity))
+
+
+def _entity_page(entity: Entity, **extra) -> dict:
+    return {
+        "entity": entity,
+        "aliases": list(entity.aliases.all()),
+        "mentions": selectors.entity_mentions(entity),
+        "mention_total": entity.mentions.count(),
+        "alias_form": AliasForm(),
+        **extra,
+    }
+
+
+@login_required
+@permission_required("annotations.change_entity", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def entity_edit(request: HttpRequest, entity_id: int) -> HttpResponse:
+    """The entity's name, kind, description and Wikidata id, edited in place."""
+    entity = get_object_or_404(Entity.objects.select_related("kind", "created_by"), pk=entity_id)
+    if request.method == "GET" and request.GET.get("cancel"):
+        return render(request, "annotations/entity_detail.html#details", {"entity": entity})
+    form = EntityForm(request.POST or None, instance=entity)
+    if request.method == "POST" and form.is_valid():
+        services.entity_update(entity=entity, changes=form.cleaned_data, changed_by=request.user)
+        if not request.htmx:
+            messages.success(request, "Saved.")
+            return redirect(entity)
+        return render(
+            request, "annotations/entity_detail.html#details", {"entity": entity, "saved": True}
+        )
+    status = UNPROCESSABLE if form.errors else 200
+    if not request.htmx:
+        return render(
+            request,
+            "annotations/entity_detail.html",
+            _entity_page(entity, form=form),
+            status=status,
+        )
     return render(
         request,
-        "annotations/entity_detail.html",
-        {
-            "entity": entity,
-            "aliases": list(entity.aliases.all()),
-            "mentions": selectors.entity_mentions(entity),
-            "mention_total": entity.mentions.count(),
-            "alias_form": AliasForm(),
-        },
+        "annotations/entity_detail.html#details",
+        {"entity": entity, "form": form},
+        status=status,
     )
 
 

@@ -469,21 +469,32 @@ def test_the_nearest_date_in_the_sentence_comes_first(annotator_client, article)
     assert 'value="2024-07-11/2024-07-20"' in response.content.decode()
 
 
-@pytest.mark.parametrize("typed", ["REJECT › meeting cancelled or postponed",
-                                   "reject ›  Meeting Cancelled or Postponed",
-                                   "meeting cancelled or postponed",
-                                   "reject-meeting-cancelled"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "REJECT › meeting cancelled or postponed",
+        "reject ›  Meeting Cancelled or Postponed",
+        "meeting cancelled or postponed",
+        "reject-meeting-cancelled",
+    ],
+)
 def test_the_type_is_typed_with_the_lists_help(annotator_client, article, cancelled, typed):
     form = annotator_client.get(url("event-new", article.pk), passage("The meeting"), **HTMX)
     assert '<option value="REJECT › meeting cancelled or postponed"' in form.content.decode()
-    annotator_client.post(url("event-create", article.pk), {
-        **passage("The meeting"), "headline": "x", "event_type": typed}, **HTMX)
+    annotator_client.post(
+        url("event-create", article.pk),
+        {**passage("The meeting"), "headline": "x", "event_type": typed},
+        **HTMX,
+    )
     assert Event.objects.get().event_type == cancelled
 
 
 @pytest.mark.parametrize("typed", ["meet", "nonsense"])
 def test_a_partial_or_unknown_type_is_refused(annotator_client, article, typed):
-    response = annotator_client.post(url("event-create", article.pk), {
-        **passage("The meeting"), "headline": "x", "event_type": typed}, **HTMX)
+    response = annotator_client.post(
+        url("event-create", article.pk),
+        {**passage("The meeting"), "headline": "x", "event_type": typed},
+        **HTMX,
+    )
     assert response.status_code == 422
     assert "No single event type is called" in response.content.decode()

@@ -56,6 +56,8 @@ def endpoints(article, mention, entity, alias):
         ("get", url("entities")),
         ("get", url("entity-autocomplete") + "?q=Is"),
         ("get", url("entity", entity.pk)),
+        ("get", url("entity-edit", entity.pk)),
+        ("post", url("entity-edit", entity.pk)),
         ("post", url("alias-add", entity.pk)),
         ("post", url("alias-delete", entity.pk, alias.pk)),
         ("get", url("entity-merge", entity.pk)),
@@ -493,3 +495,42 @@ def test_the_entity_page_runs_a_constant_number_of_queries(
         with django_assert_num_queries(8):
             response = annotator_client.get(url("entity", entity.pk))
         assert len(response.context["mentions"]) == mentions
+
+
+def test_renaming_an_entity_in_place_keeps_the_old_name_as_an_alias(annotator_client, annotator):
+    entity = EntityFactory(name="Hizbollah")
+    form = annotator_client.get(url("entity-edit", entity.pk), **HTMX)
+    assert b'name="wikidata_id"' in form.content and b"<html" not in form.content
+
+    response = annotator_client.post(
+        url("entity-edit", entity.pk),
+        {
+            "name": "Hezbollah",
+            "kind": EntityKind.objects.get(slug="group").pk,
+            "description": "Lebanese Shia party and militia",
+            "wikidata_id": "Q41053",
+        },
+        **HTMX,
+    )
+
+    assert response.status_code == 200
+    assert b'id="entity-name" hx-swap-oob="true">Hezbollah' in response.content
+    entity.refresh_from_db()
+    assert (entity.name, entity.kind.slug, entity.wikidata_id) == ("Hezbollah", "group", "Q41053")
+    assert list(entity.aliases.values_list("text", flat=True)) == ["Hizbollah"]
+    assert entity.history.latest().history_user == annotator
+
+
+def test_a_bad_wikidata_id_is_explained(annotator_client):
+    entity = EntityFactory(name="Iran")
+    response = annotator_client.post(
+        url("entity-edit", entity.pk),
+        {"name": "Iran", "kind": entity.kind_id, "description": "", "wikidata_id": "794"},
+        **HTMX,
+    )
+    assert response.status_code == 422
+    assert b"A Wikidata id is Q followed by digits" in response.content
+    without_htmx = annotator_client.post(
+        url("entity-edit", entity.pk), {"name": "", "kind": entity.kind_id}
+    )
+    assert without_htmx.status_code == 422 and b"<html" in without_htmx.content
