@@ -135,6 +135,19 @@
     return true;
   }
 
+  const eventBase = () => mentionBase.replace(/mentions\/$/, "events/");
+
+  function editEvent(id) {
+    htmx.ajax("GET", eventBase() + id + "/", { target: "#event-slot", swap: "innerHTML" });
+  }
+
+  function deleteEvent(id) {
+    if (!window.confirm("Delete this event?")) return;
+    htmx.ajax("POST", eventBase() + id + "/delete/", {
+      target: "#event-slot", swap: "innerHTML", headers: { "X-CSRFToken": csrfToken },
+    });
+  }
+
   function closeEventForm() {
     eventSlot().innerHTML = "";
   }
@@ -302,24 +315,41 @@
   // --- keyboard ----------------------------------------------------------------------
 
   // Every mention (several may start at one segment) and every suggestion, in order.
+  // Every mention (several may start at one segment), every event (at the first segment
+  // of its evidence) and every suggestion, in reading order.
   function targets() {
     const list = [];
-    document.querySelectorAll("#workspace-text .seg[data-starts], #workspace-text .seg[data-sug]")
-      .forEach((segment) => {
-        if (segment.dataset.sug) list.push({ segment, id: null });
-        else segment.dataset.starts.split(" ").forEach((id) => list.push({ segment, id }));
+    const seenEvents = new Set();
+    const selector = "#workspace-text .seg[data-starts], #workspace-text .seg[data-sug], " +
+      "#workspace-text .seg[data-ev]";
+    document.querySelectorAll(selector).forEach((segment) => {
+      (segment.dataset.ev || "").split(" ").filter(Boolean).forEach((id) => {
+        if (!seenEvents.has(id)) {
+          seenEvents.add(id);
+          list.push({ segment, id, kind: "event" });
+        }
       });
+      if (segment.dataset.sug) list.push({ segment, id: null, kind: "suggestion" });
+      (segment.dataset.starts || "").split(" ").filter(Boolean).forEach((id) => {
+        list.push({ segment, id, kind: "mention" });
+      });
+    });
     return list;
   }
 
   function focusTarget(target) {
     document.querySelectorAll("#workspace-text .seg[data-current]").forEach((segment) => {
       delete segment.dataset.current;
+      delete segment.dataset.currentKind;
     });
-    if (target.id) target.segment.dataset.current = target.id;
+    if (target.id) {
+      target.segment.dataset.current = target.id;
+      target.segment.dataset.currentKind = target.kind;
+    }
     target.segment.focus();
     target.segment.scrollIntoView({ block: "nearest" });
-    if (target.id) announce().textContent = "Mention: " + target.segment.textContent;
+    if (target.kind === "mention") announce().textContent = "Mention: " + target.segment.textContent;
+    if (target.kind === "event") announce().textContent = "Event: Enter edits it, Del deletes it.";
   }
 
   function move(step) {
@@ -327,7 +357,8 @@
     if (!all.length) return;
     const focused = document.activeElement;
     const current = all.findIndex((target) => target.segment === focused &&
-      (target.id === null || target.id === focused.dataset.current));
+      (target.id === null || (target.id === focused.dataset.current &&
+                              target.kind === focused.dataset.currentKind)));
     const next = current === -1 ? (step > 0 ? 0 : all.length - 1)
       : (current + step + all.length) % all.length;
     focusTarget(all[next]);
@@ -357,7 +388,9 @@
     }
     if (typing(event.target) || helpDialog.open) return;
     const focused = document.activeElement;
-    const onMention = focused && focused.matches && focused.matches("#workspace-text .seg[data-m]");
+    const onEvent = focused && focused.dataset && focused.dataset.currentKind === "event";
+    const onMention = !onEvent && focused && focused.matches &&
+      focused.matches("#workspace-text .seg[data-m]");
     const onSuggestion = focused && focused.matches && focused.matches("#workspace-text .seg[data-sug]");
     let handled = true;
     if (event.key === "e") handled = openForSelection({ orLast: true });
@@ -365,7 +398,10 @@
     else if (event.key === "j") move(1);
     else if (event.key === "k") move(-1);
     else if (event.key === "?") helpDialog.showModal();
-    else if (event.key === "Enter" && onMention) openForMention(focused);
+    else if (event.key === "Enter" && onEvent) editEvent(focused.dataset.current);
+    else if ((event.key === "Delete" || event.key === "Backspace") && onEvent) {
+      deleteEvent(focused.dataset.current);
+    } else if (event.key === "Enter" && onMention) openForMention(focused);
     else if (event.key === "Enter" && onSuggestion) openForSuggestion(focused);
     else if ((event.key === "Delete" || event.key === "Backspace") && onMention) deleteMention(focused);
     else if (event.key === "a" && onSuggestion) acceptSuggestion(focused);

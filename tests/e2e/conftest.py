@@ -61,3 +61,15 @@ def logged_in_page(page, live_server, annotator):
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(f"{live_server.url}/articles/")
     return page
+
+
+@pytest.fixture(autouse=True)
+def event_types(transactional_db):
+    """Browser tests run in transactions that are flushed afterwards, which also empties
+    tables a data migration filled: put the seeded event types back."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    seed = import_module("curation.annotations.migrations.0003_plover_event_types")
+    seed.seed_event_types(apps)

@@ -82,3 +82,39 @@ def test_a_phrase_in_the_date_field_reads_back_before_saving(logged_in_page, liv
     expect(page.locator("#date-reads-as")).to_contain_text("early July 2024")
     date_field.fill("the week after next-ish")
     expect(page.locator("#date-reads-as")).to_contain_text("Can't read")
+
+
+def test_events_are_reached_edited_and_deleted_from_the_keyboard(logged_in_page, live_server):
+    from curation.annotations.models import EventType
+
+    page = logged_in_page
+    article = import_seed("000_04889a4c5d51775a.txt")
+    start = article.body.index(PASSAGE)
+    Event.objects.create(
+        article=article,
+        start=start,
+        end=start + len(PASSAGE),
+        quote=PASSAGE,
+        event_type=EventType.objects.get(slug="reject-meeting-cancelled"),
+        headline="Meeting cancelled",
+        date="2024-06-20",
+    )
+    page.goto(f"{live_server.url}/articles/{article.pk}/annotate/")
+    page.evaluate("window.__marker = 1")
+
+    page.keyboard.press("j")
+    expect(page.locator("#workspace-text .seg.ev:focus")).to_be_visible()
+    page.keyboard.press("Enter")
+    form = page.locator("#event-slot")
+    expect(form.get_by_role("heading", name="Edit event")).to_be_visible()
+    form.get_by_label("Headline").fill("White House cancels the meeting")
+    form.get_by_role("button", name="Save event").click()
+    expect(page.locator("#events-panel")).to_contain_text("White House cancels the meeting")
+
+    page.locator("#workspace-text").click(position={"x": 1, "y": 1})
+    page.keyboard.press("j")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.keyboard.press("Delete")
+    expect(page.locator("#events-panel")).to_contain_text("No events yet")
+    assert not Event.objects.exists()
+    assert page.evaluate("window.__marker") == 1

@@ -79,10 +79,10 @@ def _segment_with_event(segment: SegmentView):
         attributes |= {
             "data-sug": segment.suggestion,
             "data-sug-label": segment.suggestion_label,
-            "tabindex": "-1",
         }
     if segment.anchor:
-        attributes |= {"id": segment.anchor, "data-starts": segment.starts, "tabindex": "-1"}
+        attributes |= {"id": segment.anchor, "data-starts": segment.starts}
+    attributes["tabindex"] = "-1"  # j/k land on events, mentions and suggestions
     return format_html(
         "<span{}>{}</span>", format_html_join("", ' {}="{}"', attributes.items()), segment.text
     )
