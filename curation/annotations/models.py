@@ -119,16 +119,15 @@ class Status(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
-class Mention(models.Model):
-    """A span of an article's body that names an entity.
+class AnchoredWork(models.Model):
+    """What every piece of annotation work on an article's body has: a span, its review
+    status and who made it.
 
     Offsets are code points into ``article.body``, end exclusive; ``quote`` is
     body[start:end] as the server computed it, and ``prefix``/``suffix`` the 32
-    characters either side, so the mention can be re-anchored if the body changes.
+    characters either side, so the work can be re-anchored if the body changes.
     """
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
-    entity = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="mentions")
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     quote = models.TextField()
@@ -144,6 +143,16 @@ class Mention(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Mention(AnchoredWork):
+    """A span of an article's body that names an entity."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    entity = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="mentions")
 
     history = HistoricalRecords()
 
@@ -227,9 +236,10 @@ class EventType(models.Model):
             raise ValidationError({"parent": "Choose a top-level category as the parent."})
 
 
-class Event(models.Model):
-    """Something that happened, as an article reports it: an evidence passage, a type, a
-    headline in the editor's words, a date with honest precision, and participants.
+class Event(AnchoredWork):
+    """Something that happened, as an article reports it: an evidence passage (the span),
+    a type, a headline in the editor's words, a date with honest precision, and
+    participants.
 
     ``date`` is EDTF ("2024-06-20", "2024-07", "2024-07-11/2024-07-20", "2024-06-13~");
     ``date_lower``/``date_upper`` are its bounds, derived on save, for sorting and
@@ -238,11 +248,6 @@ class Event(models.Model):
     """
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    quote = models.TextField()
-    prefix = models.CharField(max_length=64, blank=True)
-    suffix = models.CharField(max_length=64, blank=True)
     event_type = models.ForeignKey(
         EventType, on_delete=models.PROTECT, related_name="events", verbose_name="type"
     )
@@ -257,16 +262,6 @@ class Event(models.Model):
     location = models.ForeignKey(
         Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="events_here"
     )
-    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()
 
