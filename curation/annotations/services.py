@@ -291,6 +291,13 @@ def suggestions_accept(*, article: Article, suggestions, created_by: AbstractBas
 # --- events ------------------------------------------------------------------------------
 
 
+def _checked_headline(headline: str) -> str:
+    headline = " ".join(headline.split())
+    if not headline:
+        raise AnnotationError("Give the event a one-line headline in your own words.")
+    return headline
+
+
 def _checked_date(value: str) -> str:
     value = value.strip()
     if not value:
@@ -325,9 +332,7 @@ def event_create(
         span = anchor(article.body, *snap_to_words(article.body, start, end))
     except SpanError as error:
         raise AnnotationError(str(error)) from None
-    headline = " ".join(headline.split())
-    if not headline:
-        raise AnnotationError("Give the event a one-line headline in your own words.")
+    headline = _checked_headline(headline)
     date = _checked_date(date)
     date_text, date_span = _date_source(article, date, date_span)
     event = Event.objects.create(
@@ -364,9 +369,7 @@ def event_update(
     participants: list[tuple[Entity, str]] = (),
     notes: str = "",
 ) -> Event:
-    headline = " ".join(headline.split())
-    if not headline:
-        raise AnnotationError("Give the event a one-line headline in your own words.")
+    headline = _checked_headline(headline)
     new_date = _checked_date(date)
     if new_date != event.date:
         # A date typed by the editor no longer points at a phrase in the text.
