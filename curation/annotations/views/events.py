@@ -1,0 +1,295 @@
+"""Events: the side form for a selected passage, editing and deleting them."""
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from curation.annotations import selectors, services
+from curation.annotations.forms import EventForm, SpanForm
+from curation.annotations.models import Entity, Event, Participant
+from curation.annotations.spans import SpanError, anchor, snap_to_words
+from curation.annotations.views.common import (
+    UNPROCESSABLE,
+    article_or_404,
+    can_read,
+    popover_error,
+    workspace_context,
+)
+from curation.articles.models import Article
+
+can_record_events = permission_required("annotations.add_event", raise_exception=True)
+
+
+class EventFormContext:
+    """What the event form offers: the article's places and the entities that can take
+    part, always including what the event being edited already has, so that saving an
+    edit never drops a location or participant that is no longer mentioned."""
+
+    def __init__(self, article: Article, event: Event | None = None) -> None:
+        self.article = article
+        self.event = event
+        self.mentions = selectors.article_mentions(article)
+        self.event_types = selectors.event_types()
+        self.current = list(event.participants.select_related("entity__kind")) if event else []
+
+    def form(self, data=None, *, initial=None) -> EventForm:
+        places = {m.entity_id: m.entity for m in self.mentions if m.entity.kind.slug == "place"}
+        if self.event and self.event.location_id:
+            places.setdefault(self.event.location_id, self.event.location)
+        return EventForm(
+            data,
+            initial=initial,
+            article=self.article,
+            event_types=self.event_types,
+            places=sorted(places.values(), key=lambda entity: entity.name),
+        )
+
+    def participant_choices(self, checked: dict[int, str]) -> list[dict]:
+        rows = selectors.entity_counts(self.mentions)
+        listed = {row.id for row in rows}
+        for participant in self.current:
+            if participant.entity_id not in listed:
+                listed.add(participant.entity_id)
+                entity = participant.entity
+                rows.append(selectors.EntityCount(entity.pk, entity.name, entity.kind.slug, 0))
+        return [
+            {
+                "row": row,
+                "checked": row.id in checked,
+                "role": checked.get(row.id, Participant.Role.ACTOR),
+            }
+            for row in rows
+        ]
+
+
+MAX_ID = 2**63 - 1
+
+
+def _posted_participants(request: HttpRequest) -> list[tuple[Entity, str]]:
+    ids = []
+    for value in request.POST.getlist("participant")[:200]:
+        try:
+            entity_id = int(value[:20])
+        except ValueError:
+            continue
+        if 0 < entity_id <= MAX_ID:
+            ids.append(entity_id)
+    entities = Entity.objects.in_bulk(ids)
+    roles = {choice for choice, _ in Participant.Role.choices}
+    participants = []
+    for entity_id, entity in entities.items():
+        role = request.POST.get(f"role-{entity_id}", Participant.Role.ACTOR)
+        participants.append((entity, role if role in roles else Participant.Role.ACTOR))
+    return participants
+
+
+def _render_event_form(
+    request,
+    choices: EventFormContext,
+    form,
+    *,
+    span=None,
+    checked: dict[int, str] | None = None,
+    status=200,
+):
+    return render(
+        request,
+        "annotations/event_form.html",
+        {
+            "article": choices.article,
+            "form": form,
+            "event": choices.event,
+            "span": span,
+            "participants": choices.participant_choices(checked or {}),
+            "roles": Participant.Role.choices,
+            "event_types": choices.event_types,
+            "suggest": request.GET.get("suggest") == "1" or request.POST.get("suggest") == "1",
+        },
+        status=status,
+    )
+
+
+def _checked(participants: list[tuple[Entity, str]]) -> dict[int, str]:
+    return {entity.pk: role for entity, role in participants}
+
+
+@login_required
+@can_read
+@can_record_events
+@require_GET
+def event_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """The event form for a selected passage, with the date and participants found in
+    its sentence filled in."""
+    article = article_or_404(pk)
+    span_form = SpanForm(request.GET)
+    if not span_form.is_valid():
+        return popover_error(request, "Select the passage that reports the event first.")
+    data = span_form.cleaned_data
+    try:
+        anchor(article.body, data["start"], data["end"], quote=data["quote"] or None)
+        start, end = snap_to_words(article.body, data["start"], data["end"])
+    except SpanError as error:
+        return popover_error(request, str(error))
+    choices = EventFormContext(article)
+    prefill = selectors.event_prefill(article, start, end, choices.mentions)
+    initial = {}
+    if prefill.dates:
+        nearest = prefill.dates[0]
+        initial = {
+            "date": nearest.value or nearest.text,
+            "date_text": nearest.text,
+            "date_start": nearest.start,
+            "date_end": nearest.end,
+        }
+    return _render_event_form(
+        request,
+        choices,
+        choices.form(initial=initial),
+        span={"start": start, "end": end, "quote": article.body[start:end]},
+        checked={entity.pk: Participant.Role.ACTOR for entity in prefill.entities},
+    )
+
+
+@login_required
+@can_read
+@can_record_events
+@require_POST
+def event_create(request: HttpRequest, pk: int) -> HttpResponse:
+    article = article_or_404(pk)
+    span_form = SpanForm(request.POST)
+    if not span_form.is_valid():
+        return popover_error(request, "The event's passage is missing. Select it again.")
+    span = span_form.cleaned_data
+    choices = EventFormContext(article)
+    form = choices.form(request.POST)
+    participants = _posted_participants(request)
+    if form.is_valid():
+        data = form.cleaned_data
+        has_span = data["date_start"] is not None
+        try:
+            event = services.event_create(
+                article=article,
+                start=span["start"],
+                end=span["end"],
+                quote=span["quote"] or None,
+                event_type=data["event_type"],
+                headline=data["headline"],
+                date=data["date"],
+                date_span=(data["date_start"], data["date_end"]) if has_span else None,
+                location=data["location"],
+                participants=participants,
+                notes=data["notes"],
+                created_by=request.user,
+            )
+        except services.AnnotationError as error:
+            form.add_error(None, str(error))
+        else:
+            return _events_changed(
+                request,
+                article,
+                start=event.start,
+                end=event.end,
+                message=f"Recorded: {event.headline} ({event.date_display}).",
+            )
+    return _render_event_form(
+        request, choices, form, span=span, checked=_checked(participants), status=UNPROCESSABLE
+    )
+
+
+def _events_changed(request, article, *, start, end, message) -> HttpResponse:
+    context = workspace_context(article, suggesting=request.POST.get("suggest") == "1")
+    context["changed_paragraphs"] = selectors.paragraphs_touching(context["paragraphs"], start, end)
+    context["message"] = message
+    return render(request, "annotations/events_changed.html", context)
+
+
+@login_required
+@can_read
+@permission_required("annotations.change_event", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def event_edit(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
+    event = get_object_or_404(
+        Event.objects.select_related("article", "location"), pk=event_id, article_id=pk
+    )
+    choices = EventFormContext(event.article, event)
+    if request.method == "GET":
+        form = choices.form(
+            initial={
+                "headline": event.headline,
+                "event_type": str(event.event_type),
+                "date": event.date,
+                "location": event.location_id,
+                "notes": event.notes,
+            }
+        )
+        checked = {p.entity_id: p.role for p in choices.current}
+        return _render_event_form(request, choices, form, checked=checked)
+    form = choices.form(request.POST)
+    participants = _posted_participants(request)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.event_update(
+                event=event,
+                changed_by=request.user,
+                event_type=data["event_type"],
+                headline=data["headline"],
+                date=data["date"],
+                location=data["location"],
+                participants=participants,
+                notes=data["notes"],
+            )
+        except services.AnnotationError as error:
+            form.add_error(None, str(error))
+        else:
+            return _events_changed(
+                request,
+                event.article,
+                start=event.start,
+                end=event.end,
+                message=f"Saved: {event.headline} ({event.date_display}).",
+            )
+    return _render_event_form(
+        request, choices, form, checked=_checked(participants), status=UNPROCESSABLE
+    )
+
+
+@login_required
+@can_read
+@permission_required("annotations.delete_event", raise_exception=True)
+@require_POST
+def event_delete(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
+    event = get_object_or_404(Event.objects.select_related("article"), pk=event_id, article_id=pk)
+    services.event_delete(event=event, deleted_by=request.user)
+    return _events_changed(
+        request,
+        event.article,
+        start=event.start,
+        end=event.end,
+        message=f"Deleted the event “{event.headline}”.",
+    )
+
+
+@login_required
+@can_read
+@can_record_events
+@require_GET
+def date_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """How a date typed in the event form reads, before saving."""
+    article = article_or_404(pk)
+    form = EventForm(
+        {"date": request.GET.get("date", "")[:60], "headline": "x"},
+        article=article,
+        event_types=[],
+        places=[],
+    )
+    form.is_valid()
+    return render(
+        request,
+        "annotations/date_preview.html",
+        {
+            "value": form.cleaned_data.get("date", ""),
+            "errors": form.errors.get("date", []),
+        },
+    )
