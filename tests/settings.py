@@ -23,3 +23,13 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Serve static files from the app folders, as in development: tests don't run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# SQLite tests use a file, not Django's shared in-memory database: the live server then
+# answers concurrent requests on connections of their own, as in production (WAL,
+# IMMEDIATE transactions), so concurrency tests are real on both databases.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"curation-tests-{os.getpid()}.sqlite3")
+    }
