@@ -33,3 +33,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"curation-tests-{os.getpid()}.sqlite3")
     }
+else:
+    # One test database per run, so that two runs on one server don't drop each other's.
+    DATABASES["default"]["TEST"] = {"NAME": f"test_curation_{os.getpid()}"}  # noqa: F405
