@@ -123,6 +123,20 @@ def entity_autocomplete(query: str, *, limit: int = AUTOCOMPLETE_LIMIT) -> list[
     )
 
 
+def entities_named(text: str, *, exclude: int | None = None) -> list[Entity]:
+    """Entities already called ``text``, by their name or an alias (ignoring case, quote
+    style and spacing), with ``mention_count``: what a new alias or a new entity of that
+    name would clash with. ``exclude`` leaves out one entity (the one being named)."""
+    normalised = normalise_alias(text)
+    if not normalised:
+        return []
+    aliases = Alias.objects.filter(entity=OuterRef("pk"), normalised=normalised)
+    found = entity_directory().filter(Q(name__iexact=" ".join(text.split())) | Exists(aliases))
+    if exclude is not None:
+        found = found.exclude(pk=exclude)
+    return list(found.order_by("name", "pk")[:AUTOCOMPLETE_LIMIT])
+
+
 def entity_directory() -> QuerySet[Entity]:
     """Entities with their mention and article counts. The counts are correlated
     subqueries rather than a GROUP BY over every mention, so the database computes them

@@ -2,6 +2,7 @@ import pytest
 
 from curation.annotations import services
 from curation.annotations.models import Alias, EntityKind, Mention
+from curation.annotations.selectors import entities_named
 from tests.factories import ArticleFactory, EntityFactory, MentionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -181,3 +182,19 @@ def test_merge_moves_every_mention_and_keeps_dismissals(editor):
         assert mention.entity == survivor
         assert mention.history.latest().history_user == editor
     assert DismissedSuggestion.objects.get().entity == survivor
+
+
+def test_entities_named_finds_a_name_or_alias_in_any_case_and_spacing():
+    hezbollah = EntityFactory(name="Hezbollah")
+    Alias.objects.create(entity=hezbollah, text="Hizbollah")
+    axios = EntityFactory(name="Axios")
+    MentionFactory(entity=axios, article__body="Axios reported it.")
+    EntityFactory(name="Axios Media")
+
+    assert entities_named("HIZBOLLAH") == [hezbollah]
+    assert entities_named("  hezbollah ") == [hezbollah]
+    [found] = entities_named("axios")
+    assert (found, found.mention_count) == (axios, 1)
+    assert entities_named("Axios", exclude=axios.pk) == []
+    assert entities_named("Hamas") == []
+    assert entities_named("   ") == []
