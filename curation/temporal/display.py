@@ -5,6 +5,8 @@
     2009                    2009
     199X                    1990s
     2023-22                 summer 2023 (spring, summer, autumn); 2023-24 winter 2023–24
+    2024-35                 Q3 2024 (33-36: Q1-Q4)
+    2024-40                 first half of 2024; 2024-41 second half of 2024
     2024-06-13~             c. 13 June 2024  (~ on any value: "c. " in front)
     2024-07-01/2024-07-10   early July 2024; 11-20 mid-July 2024; 21-end late July 2024
     2024-01/2024-04         early 2024; 2024-05/2024-08 mid-2024; 2024-09/2024-12 late 2024
@@ -14,6 +16,7 @@
     2024-03/2024-05         March–May 2024; across years "November 2023 – February 2024"
     2009/2012               2009–2012
     other intervals         each end displayed, joined by " – "
+    2024-06/..              from June 2024; 199X/.. from the 1990s
 
 Rules: British day-month-year order; no leading zeros; an en dash without spaces joins numbers
 or names within one unit ("24–30 June"), with spaces when the ends have spaces ("30 June –
@@ -24,7 +27,12 @@ prose. ValueError (from ``validate``) for values we don't support.
 from datetime import date
 
 from curation.temporal.edtf import Edtf, Kind, parse
-from curation.temporal.lexicon import MONTH_DISPLAY_NAMES, SEASON_DISPLAY_NAMES
+from curation.temporal.lexicon import (
+    HALF_DISPLAY_NAMES,
+    MONTH_DISPLAY_NAMES,
+    QUARTER_DISPLAY_NAMES,
+    SEASON_DISPLAY_NAMES,
+)
 from curation.temporal.periods import days_in_month
 
 _YEAR_PARTS = {(1, 4): "early", (5, 8): "mid", (9, 12): "late"}
@@ -48,9 +56,23 @@ def _describe(parsed: Edtf) -> str:
             return f"{parsed.lower.year}s"
         case Kind.SEASON:
             return _season(parsed)
+        case Kind.QUARTER:
+            assert parsed.code is not None
+            return f"{QUARTER_DISPLAY_NAMES[parsed.code]} {parsed.lower.year}"
+        case Kind.HALF:
+            assert parsed.code is not None
+            return f"{HALF_DISPLAY_NAMES[parsed.code]} of {parsed.lower.year}"
         case _:
-            assert parsed.start is not None and parsed.end is not None
+            assert parsed.start is not None
+            if parsed.end is None:
+                return f"from {_after_preposition(parsed.start)}"
             return _interval(parsed.start, parsed.end)
+
+
+def _after_preposition(parsed: Edtf) -> str:
+    """What reads after "from": "June 2024", "the 1990s", "the first half of 2024"."""
+    text = _describe(parsed)
+    return f"the {text}" if parsed.kind in (Kind.DECADE, Kind.HALF) else text
 
 
 def _day(day: date) -> str:
@@ -62,9 +84,9 @@ def _month(day: date) -> str:
 
 
 def _season(parsed: Edtf) -> str:
-    assert parsed.season is not None
-    name, year = SEASON_DISPLAY_NAMES[parsed.season], parsed.lower.year
-    if parsed.season != 24:
+    assert parsed.code is not None
+    name, year = SEASON_DISPLAY_NAMES[parsed.code], parsed.lower.year
+    if parsed.code != 24:
         return f"{name} {year}"
     following = year + 1
     same_century = following // 100 == year // 100

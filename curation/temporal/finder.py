@@ -8,6 +8,8 @@ What is found (case-insensitive; ``reference`` is the article's publication date
                    "in 2009" -> 2009 (a bare year needs a preposition, see below)
                    "summer 2023", "summer of 2023" -> 2023-22; "winter 2023-24" -> 2023-24
                    "mid-July 2024" -> 2024-07-11/2024-07-20; "late 2024" -> 2024-09/2024-12
+                   "Q3 2024", "the third quarter of 2024" -> 2024-35 (33-36: Q1-Q4);
+                   "H1 2024", "the first half of 2024" -> 2024-40 (41: the second half)
     relative       today, tonight, this morning/afternoon/evening -> the reference day;
                    yesterday (morning ...), last night -> the day before; tomorrow -> the day after
                    this/last/next week -> Monday-Sunday; this/last/next weekend -> Saturday-Sunday;
@@ -45,6 +47,8 @@ Rules where the task left room:
 - Day ranges ("24-26 July") must run forwards and stay within one month. An impossible day is
   not a date, though its month still is ("31 June 2024" -> "June 2024", "June 31" -> "June").
 - "today" in "USA Today" is a newspaper.
+- Quarters and halves need a year, and are calendar ones: after "fiscal" or "financial"
+  ("fiscal third quarter of 2024") they are not reported, since fiscal years differ.
 - Overlapping candidates: the one that starts first wins, and of those that start together the
   longest ("24 July 2024", not "July 2024"). Results are sorted by start and never overlap.
 """
@@ -57,6 +61,8 @@ from datetime import date, datetime, timedelta
 
 from curation.temporal import periods
 from curation.temporal.lexicon import (
+    HALF_ORDINAL,
+    HALF_ORDINALS,
     MONTH_ABBREVIATIONS,
     MONTH_ANY,
     MONTH_FULL,
@@ -65,6 +71,8 @@ from curation.temporal.lexicon import (
     MONTHS_THAT_ARE_VERBS,
     NUMBER,
     PART_OF_DAY,
+    QUARTER_ORDINAL,
+    QUARTER_ORDINALS,
     SEASON,
     SEASONS,
     WEEKDAY,
@@ -100,9 +108,11 @@ def find_dates(text: str, reference: date | None) -> list[DateMention]:
     if isinstance(reference, datetime):
         reference = reference.date()
     context = _Context(text=text, reference=reference)
+    lowered = text.lower()
     found = [
         candidate
         for rule in _RULES
+        if not rule.needs or any(word in lowered for word in rule.needs)
         for match in rule.pattern.finditer(text)
         if (candidate := rule.resolve(match, context)) is not None
     ]
@@ -243,6 +253,7 @@ _PART_BEFORE = re.compile(r"\b(?:early|mid|late)(?:\s*-\s*|\s+)\Z", re.IGNORECAS
 _THE_BEFORE = re.compile(r"\bthe\s+\Z", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"\b(\w+)\s+\Z")
 _USA_BEFORE = re.compile(r"\busa\s+\Z", re.IGNORECASE)
+_FISCAL_BEFORE = re.compile(r"\b(?:fiscal|financial)\s+\Z", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _DATE_SEPARATOR = re.compile(r",?\s+")
 
@@ -298,6 +309,15 @@ _PART_FIRST = re.compile(
 _SEASON_FIRST = re.compile(
     rf"{_first_letters(*SEASONS)}\b(?P<season>{SEASON})\b(?:(?:\s+of)?\s+"
     rf"(?P<year>[12][0-9]{{3}})(?:[-–/](?P<year2>[0-9]{{4}}|[0-9]{{2}}))?{_YEAR_END})?",
+    re.IGNORECASE,
+)
+_GROUPING_FIRST = re.compile(
+    rf"{_first_letters('q', 'h', *QUARTER_ORDINALS, *HALF_ORDINALS)}\b(?:"
+    r"Q(?P<quarter>[1-4])"
+    r"|H(?P<half>[12])"
+    rf"|(?P<quarter_ordinal>{QUARTER_ORDINAL})\s+quarter"
+    rf"|(?P<half_ordinal>{HALF_ORDINAL})\s+half"
+    rf")(?:,?\s+|\s+of\s+){_year()}",
     re.IGNORECASE,
 )
 _YEAR_FIRST = re.compile(rf"(?=[12])(?<![\w'’-])(?P<year>(?:19|20)[0-9]{{2}}){_YEAR_END}")
@@ -525,6 +545,18 @@ def _is_next_year(written: str, *, year: int, code: int) -> bool:
     return code == 24 and written == expected
 
 
+def _grouping_first(match: re.Match[str], context: _Context) -> _Found | None:
+    """'Q3 2024', 'the third quarter of 2024', 'H1 2024', 'the first half of 2024'."""
+    if context.preceded_by(_FISCAL_BEFORE, start=match.start()):
+        return None
+    year = int(match["year"])
+    if match["quarter"] or match["quarter_ordinal"]:
+        quarter = int(match["quarter"] or QUARTER_ORDINALS[fold(match["quarter_ordinal"])])
+        return _found_absolute(match, lambda: periods.quarter(year=year, number=quarter))
+    half = int(match["half"] or HALF_ORDINALS[fold(match["half_ordinal"])])
+    return _found_absolute(match, lambda: periods.half(year=year, number=half))
+
+
 def _year_first(match: re.Match[str], context: _Context) -> _Found | None:
     """'in 2009': a bare year counts only after a preposition."""
     if not context.preceded_by(_YEAR_PREPOSITION_BEFORE, start=match.start()):
@@ -571,6 +603,9 @@ def _ago(match: re.Match[str], context: _Context) -> _Found | None:
 class _Rule:
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], _Context], _Found | None]
+    # Words (lowercase) one of which every match contains: a text without any of them
+    # skips the rule, since a case-insensitive regex can't use a fast literal scan.
+    needs: tuple[str, ...] = ()
 
 
 _RULES: tuple[_Rule, ...] = (
@@ -581,6 +616,11 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(_RELATION_FIRST, _relation_first),
     _Rule(_PART_FIRST, _part_first),
     _Rule(_SEASON_FIRST, _season_first),
+    _Rule(
+        _GROUPING_FIRST,
+        _grouping_first,
+        needs=("quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2"),
+    ),
     _Rule(_YEAR_FIRST, _year_first),
     _Rule(_DECADE, _decade),
     _Rule(_DAY_WORD_FIRST, _day_word),

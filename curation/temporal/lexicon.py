@@ -10,6 +10,8 @@ Rules kept here:
   so on their own (no day, no year) they are months only after a preposition ("in June").
 - Weekdays are full names only: "Wed", "Sat" and "Sun" are words.
 - Seasons: spring 21, summer 22, autumn/fall 23, winter 24 (EDTF season codes).
+- Quarters "Q1".."Q4" or "first".."fourth" (also "1st", "final", "last") quarter: 33-36;
+  halves "H1", "H2" or "first"/"second" half: 40, 41 (EDTF level 2 sub-year groupings).
 - Numbers in "N weeks ago" are digits (1-999) or words: a, an, one ... nineteen, twenty ...
   ninety, and compounds such as "twenty-one".
 - Lookups are case-insensitive through ``str.casefold``. The case-insensitive regexes also
@@ -96,6 +98,24 @@ WEEKDAY_NAME_PREFIXES = frozenset(
 SEASONS: dict[str, int] = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 SEASON_DISPLAY_NAMES: dict[int, str] = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 
+# Quarters and halves of a calendar year: "Q3 2024", "the third quarter of 2024",
+# "H1 2024", "the first half of 2024". "last"/"final" quarter is the fourth.
+QUARTER_ORDINALS: dict[str, int] = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
+HALF_ORDINALS: dict[str, int] = {"first": 1, "1st": 1, "second": 2, "2nd": 2}
+QUARTER_DISPLAY_NAMES: dict[int, str] = {33: "Q1", 34: "Q2", 35: "Q3", 36: "Q4"}
+HALF_DISPLAY_NAMES: dict[int, str] = {40: "first half", 41: "second half"}
+
 _UNITS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen"
@@ -142,6 +162,8 @@ MONTH_FULL = alternation(MONTHS)
 MONTH_ANY = rf"(?:{MONTH_FULL})\b|(?:{alternation(MONTH_ABBREVIATIONS)})(?:\.|\b)"
 WEEKDAY = alternation(WEEKDAYS)
 SEASON = alternation(SEASONS)
+QUARTER_ORDINAL = alternation(QUARTER_ORDINALS)
+HALF_ORDINAL = alternation(HALF_ORDINALS)
 NUMBER = (
     rf"[0-9]{{1,3}}|(?:{alternation(_TENS)})(?:[-\s](?:{alternation(_UNITS[:9])}))?"
     rf"|{alternation([*_UNITS, 'a', 'an'])}"

@@ -6,6 +6,8 @@ Rules:
 - early/mid/late of a month are days 1-10 / 11-20 / 21 to the end of the month.
 - early/mid/late of a year are January-April / May-August / September-December.
 - Seasons are northern meteorological seasons (see ``edtf``); winter YYYY-24 starts in December.
+- Quarters (Q1 January-March ... Q4 October-December) and halves (January-June, July-December)
+  are calendar ones.
 - An approximate period keeps the bounds of the exact one and adds ~ to its value.
 - Constructors raise ValueError (or OverflowError) for days outside 0001-01-01..9999-12-31;
   callers turn that into "cannot be resolved".
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from curation.temporal.edtf import season_bounds
+from curation.temporal.edtf import grouping_bounds
 
 Part = Literal["early", "mid", "late"]
 PARTS: dict[str, Part] = {"early": "early", "mid": "mid", "late": "late"}
@@ -82,8 +84,26 @@ def decade(first_year: int) -> Period:
 
 
 def season(*, year: int, code: int) -> Period:
+    return _grouping(year=year, code=code)
+
+
+def quarter(*, year: int, number: int) -> Period:
+    """Q1-Q4 of a calendar year: EDTF 33-36."""
+    if not 1 <= number <= 4:
+        raise ValueError(f"there is no quarter {number}")
+    return _grouping(year=year, code=32 + number)
+
+
+def half(*, year: int, number: int) -> Period:
+    """The first (1) or second (2) half of a calendar year: EDTF 40, 41."""
+    if number not in (1, 2):
+        raise ValueError(f"there is no half {number}")
+    return _grouping(year=year, code=39 + number)
+
+
+def _grouping(*, year: int, code: int) -> Period:
     _checked_year(year)
-    lower, upper = season_bounds(year, code)
+    lower, upper = grouping_bounds(year, code)
     return Period(lower, upper, f"{year:04d}-{code}")
 
 

@@ -1,5 +1,7 @@
 """display(): for people, never more precise than the stored value."""
 
+import re
+
 import pytest
 
 from curation.temporal import display
@@ -40,6 +42,38 @@ DISPLAY = [
     ("2024-06/2024-07-15", "June 2024 – 15 July 2024"),
     ("199X/2003", "1990s – 2003"),
     ("0999-06-20", "20 June 999"),
+    # quarters and halves: never a month or a day
+    ("2024-33", "Q1 2024"),
+    ("2024-34", "Q2 2024"),
+    ("2024-35", "Q3 2024"),
+    ("2024-36", "Q4 2024"),
+    ("2024-40", "first half of 2024"),
+    ("2024-41", "second half of 2024"),
+    ("2024-35~", "c. Q3 2024"),
+    ("2024-40~", "c. first half of 2024"),
+    ("2024-35/2025-34", "Q3 2024 – Q2 2025"),
+    ("2024-40/2024-35", "first half of 2024 – Q3 2024"),
+    ("2024-22/2024-36", "summer 2024 – Q4 2024"),
+    # an open end
+    ("2024-06/..", "from June 2024"),
+    ("2024-06-13/..", "from 13 June 2024"),
+    ("2009/..", "from 2009"),
+    ("199X/..", "from the 1990s"),
+    ("2024-22/..", "from summer 2024"),
+    ("2023-24/..", "from winter 2023–24"),
+    ("2024-35/..", "from Q3 2024"),
+    ("2024-41/..", "from the second half of 2024"),
+]
+
+# Every kind of value the desk can store, and what it must never show instead.
+NEVER_SHOWN_AS_CODES = [
+    "2024-21",
+    "2024-22",
+    "2024-23",
+    "2024-24",
+    "2024-33",
+    "2024-40",
+    "2024-06/..",
 ]
 
 
@@ -55,3 +89,8 @@ def test_mid_july_is_never_a_day():
 def test_display_refuses_what_it_cannot_store():
     with pytest.raises(ValueError, match="no month 13"):
         display("2024-13")
+
+
+@pytest.mark.parametrize("value", NEVER_SHOWN_AS_CODES)
+def test_groupings_and_open_ends_are_shown_in_words_not_as_codes(value):
+    assert not re.search(r"[0-9]{4}-[0-9]{2}|\.\.", display(value))

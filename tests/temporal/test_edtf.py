@@ -28,6 +28,23 @@ BOUNDS = [
     ("2009~", date(2009, 1, 1), date(2009, 12, 31)),
     ("0001", date(1, 1, 1), date(1, 12, 31)),
     ("9999-23", date(9999, 9, 1), date(9999, 11, 30)),
+    # quarters and halves (EDTF level 2 sub-year groupings 33-36, 40-41)
+    ("2024-33", date(2024, 1, 1), date(2024, 3, 31)),
+    ("2024-34", date(2024, 4, 1), date(2024, 6, 30)),
+    ("2024-35", date(2024, 7, 1), date(2024, 9, 30)),
+    ("2024-36", date(2024, 10, 1), date(2024, 12, 31)),
+    ("2024-40", date(2024, 1, 1), date(2024, 6, 30)),
+    ("2024-41", date(2024, 7, 1), date(2024, 12, 31)),
+    ("2024-35~", date(2024, 7, 1), date(2024, 9, 30)),
+    ("2024-34/2024-35", date(2024, 4, 1), date(2024, 9, 30)),
+    ("2024-40/2024-07", date(2024, 1, 1), date(2024, 7, 31)),
+    ("9999-36", date(9999, 10, 1), date(9999, 12, 31)),
+    # an open end: from the start to the last day we can store
+    ("2024-06/..", date(2024, 6, 1), date(9999, 12, 31)),
+    ("2024-06-13/..", date(2024, 6, 13), date(9999, 12, 31)),
+    ("199X/..", date(1990, 1, 1), date(9999, 12, 31)),
+    ("2024-35/..", date(2024, 7, 1), date(9999, 12, 31)),
+    ("9998-12-31/..", date(9998, 12, 31), date(9999, 12, 31)),
 ]
 
 
@@ -43,6 +60,7 @@ def test_bounds(value, lower, upper):
         ("  2024-07-11 / 2024-07-20 ", "2024-07-11/2024-07-20"),
         ("199x", "199X"),
         ("2024-06-13~", "2024-06-13~"),
+        (" 2024-06 / .. ", "2024-06/.."),
     ],
 )
 def test_validate_returns_the_value_normalised(value, normalised):
@@ -63,7 +81,22 @@ INVALID = [
     ("9999-24", "ends after 9999"),
     ("2024-07-20/2024-07-11", "ends before it starts"),
     ("2024/2024-03", "ends before it starts"),
-    ("2024-07/..", "exactly two dates"),
+    ("2024-07/", "exactly two dates"),
+    ("../2024-07", "an open start"),
+    ("../..", "an open start"),
+    ("9999-12-31/..", "an open end must start before 9999"),
+    ("9999/..", "an open end must start before 9999"),
+    ("2024-06~/..", "not inside an interval"),
+    ("2024-06-13?~%", "one mark at most"),
+    ("2024-06-13~~", "one mark at most"),
+    ("2024-06-13?~", "one mark at most"),
+    ("2024-~06-13", "not on a part of it. Write 2024-06-13~"),
+    ("?2024-06-13", "not on a part of it"),
+    ("2024?/2025", "uncertain"),
+    ("10000", "years run from 0001 to 9999"),
+    ("10000-01-01", "years run from 0001 to 9999"),
+    ("2024-37", "33-36 quarters"),
+    ("2024-42", "40-41 halves"),
     ("/2024", "exactly two dates"),
     ("2024/2025/2026", "exactly two dates"),
     ("2024-06~/2024-07", "not inside an interval"),
@@ -116,3 +149,16 @@ def test_sort_key_breaks_ties_by_id():
 
 def test_sort_key_shape():
     assert sort_key("2024-07", 7) == (date(2024, 7, 1), 30, date(2024, 7, 31), 7)
+
+
+def test_quarters_halves_and_open_ends_sort_by_start_then_finer_first():
+    values = ["2024-06/..", "2024-35", "2024", "2024-06", "2024-40", "2024-06-01", "2024-33"]
+    assert sorted(values, key=sort_key) == [
+        "2024-33",
+        "2024-40",
+        "2024",
+        "2024-06-01",
+        "2024-06",
+        "2024-06/..",
+        "2024-35",
+    ]

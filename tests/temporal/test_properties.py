@@ -1,20 +1,23 @@
 """Properties that hold for any text and any reference date (hypothesis)."""
 
+import re
 from datetime import date, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from curation.temporal import (
+    DateInputError,
     bounds,
     display,
     find_dates,
     parse_date_input,
     periods,
+    read_date_input,
     sort_key,
     validate,
 )
-from curation.temporal.lexicon import WEEKDAYS
+from curation.temporal.lexicon import MONTH_DISPLAY_NAMES, WEEKDAYS
 
 DATE_WORDS = (
     "24 July 2024 July 24, 2024 2024-07-24 2024-06-27T10:00 March 2023 in 2009 the 1990s 2000s "
@@ -23,7 +26,8 @@ DATE_WORDS = (
     "year Tuesday Wednesday Thursday ago a an two twenty-one 3 999 days weeks months years on "
     "in since until by before after of the will was had due to expected that which but , . ; "
     "May may March march June April 31 30 29 February 24th 1st Jan. Sept USA Today Black Friday "
-    "recent for over eight – - / : ſunday THİS weeK thıs 🚀 é \n"
+    "recent for over eight – - / : ſunday THİS weeK thıs 🚀 é Q3 q1 H1 H2 Q5 quarter half "
+    "first third fourth final fiscal FY2024 from since c. about ~ ? % .. 24/07/2024 05/07/2024 \n"
 ).split(" ")
 
 texts = st.one_of(
@@ -96,6 +100,8 @@ simple_periods = st.one_of(
     st.builds(
         lambda y, c: periods.season(year=y, code=c), years, st.sampled_from([21, 22, 23, 24])
     ),
+    st.builds(lambda y, n: periods.quarter(year=y, number=n), years, st.integers(1, 4)),
+    st.builds(lambda y, n: periods.half(year=y, number=n), years, st.integers(1, 2)),
 )
 readable_periods = st.one_of(
     simple_periods,
@@ -119,6 +125,88 @@ def test_periods_and_their_values_agree_on_bounds(period):
 @given(period=readable_periods)
 def test_what_display_writes_reads_back(period):
     assert parse_date_input(display(period.value), None) == period.value
+
+
+@given(period=readable_periods, number=st.integers(min_value=0, max_value=10**6))
+def test_a_number_the_date_does_not_take_in_is_refused_never_dropped(period, number):
+    assert parse_date_input(f"{display(period.value)} {number}", None) is None
+
+
+open_ends = simple_periods.map(lambda period: f"{period.value}/..")
+
+
+@given(value=open_ends)
+def test_an_open_end_runs_from_its_start_to_the_last_day_and_reads_back(value):
+    start = value.removesuffix("/..")
+    assert bounds(value) == (bounds(start)[0], date.max)
+    the = "the " if start.endswith(("X", "-40", "-41")) else ""  # a decade or a half
+    assert display(value) == f"from {the}{display(start)}"
+    assert parse_date_input(display(value), None) == value
+    assert sort_key(start) < sort_key(value)
+
+
+all_years = st.integers(min_value=1, max_value=9999)
+
+
+@given(year=all_years, quarter=st.integers(1, 4))
+def test_a_quarter_lies_in_its_half_and_its_year_and_holds_its_three_months(year, quarter):
+    lower, upper = bounds(periods.quarter(year=year, number=quarter).value)
+    half_lower, half_upper = bounds(periods.half(year=year, number=(quarter + 1) // 2).value)
+    assert date(year, 1, 1) <= half_lower <= lower <= upper <= half_upper <= date(year, 12, 31)
+    months = [periods.whole_month(year=year, month=3 * quarter - 2 + i) for i in range(3)]
+    assert (months[0].lower, months[-1].upper) == (lower, upper)
+
+
+@given(year=all_years)
+def test_quarters_and_halves_tile_their_year(year):
+    for count, build in ((4, periods.quarter), (2, periods.half)):
+        spans = [bounds(build(year=year, number=n).value) for n in range(1, count + 1)]
+        assert spans[0][0] == date(year, 1, 1) and spans[-1][1] == date(year, 12, 31)
+        for (_, upper), (lower, _) in zip(spans, spans[1:], strict=False):
+            assert lower - upper == timedelta(days=1)
+
+
+@given(year=all_years, code=st.sampled_from([33, 34, 35, 36, 40, 41]), approximate=st.booleans())
+def test_a_quarter_or_half_is_never_shown_with_a_month_or_a_day(year, code, approximate):
+    value = f"{year:04d}-{code}" + ("~" if approximate else "")
+    shown = display(value)
+    assert not any(name in shown for name in MONTH_DISPLAY_NAMES)
+    # the only numbers shown are the year, and the quarter's number ("Q3 2024")
+    assert [int(n) for n in re.findall(r"[0-9]+", shown)] in ([year], [code - 32, year])
+
+
+days_in_any_year = st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31))
+
+
+@given(day=days_in_any_year)
+def test_a_day_written_with_numbers_is_read_only_when_one_reading_is_a_day(day):
+    for written in (
+        f"{day.day:02d}/{day.month:02d}/{day.year}",
+        f"{day.month}/{day.day}/{day.year}",
+    ):
+        if day.day > 12 or day.day == day.month:
+            assert read_date_input(written, None) == day.isoformat()
+            continue
+        swapped = date(day.year, day.day, day.month)
+        try:
+            read_date_input(written, None)
+        except DateInputError as refused:
+            assert display(day.isoformat()) in str(refused)
+            assert display(swapped.isoformat()) in str(refused)
+        else:
+            raise AssertionError(f"{written} read although it could be {day} or {swapped}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts, reference=references)
+def test_what_is_typed_is_a_value_we_can_store_or_a_message(text, reference):
+    try:
+        value = read_date_input(text, reference)
+    except DateInputError as refused:
+        assert str(refused)
+    else:
+        assert validate(value) == value
+        assert display(value)
 
 
 @given(values=st.lists(any_periods.map(lambda p: p.value), max_size=12))
