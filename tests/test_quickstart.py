@@ -1,3 +1,9 @@
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -41,3 +47,86 @@ def test_quickstart_refuses_to_run_with_debug_off():
     with pytest.raises(SystemExit):
         call_command("quickstart", "--no-serve")
     assert not get_user_model().objects.filter(username="admin").exists()
+
+
+def test_quickstart_reads_the_seed_folder_by_the_import_rules_so_not_its_readme(settings, capsys):
+    settings.DEBUG = True
+    call_command("quickstart", "--no-serve")
+    assert "Seed articles: 3 imported, 0 already there." in capsys.readouterr().out
+    assert not Article.objects.filter(title="Seed articles").exists()
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def manage(*args: str, data_dir: Path, **env: str) -> subprocess.CompletedProcess:
+    """manage.py as a newcomer runs it: none of the test suite's settings."""
+    clean = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("DJANGO_", "DATABASE_URL", "CURATION_"))
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean | {"CURATION_DATA_DIR": str(data_dir)} | env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_a_busy_port_is_refused_before_anything_is_printed_or_set_up(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+
+        result = manage("quickstart", "--port", str(port), data_dir=tmp_path)
+
+    assert result.returncode == 2
+    assert "Open http" not in result.stdout and result.stdout == ""
+    assert f"Port {port} on 127.0.0.1 is already in use" in result.stderr
+    assert f"manage.py quickstart --port {port + 1}" in result.stderr
+    assert not (tmp_path / "curation.sqlite3").exists()
+
+
+@pytest.mark.parametrize("port", ["0", "70000", "http"])
+def test_a_port_that_is_not_a_port_is_refused(port, tmp_path):
+    result = manage("quickstart", "--port", port, data_dir=tmp_path)
+    assert result.returncode == 2
+    assert f"{port!r} is not a port: use a number from 1 to 65535" in result.stderr
+
+
+def test_after_quickstart_every_command_in_the_checkout_runs_in_the_demo(tmp_path):
+    script = "from django.conf import settings; print(settings.DEBUG, settings.SECRET_KEY)"
+    before = manage("shell", "-v", "0", "-c", script, data_dir=tmp_path)
+    assert before.returncode != 0 and "DJANGO_SECRET_KEY is not set" in before.stderr
+
+    assert manage("quickstart", "--no-serve", data_dir=tmp_path).returncode == 0
+
+    key = (tmp_path / "development-secret-key").read_text().strip()
+    assert len(key) >= 50
+    assert (tmp_path / "development-secret-key").stat().st_mode & 0o077 == 0
+    after = manage("shell", "-v", "0", "-c", script, data_dir=tmp_path)
+    assert after.stdout.split() == ["True", key], after.stderr
+    imported = manage("import_articles", "seeds/", data_dir=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    assert "0 imported, 3 already there, 0 failed" in imported.stdout
+
+    # A real key, or DJANGO_DEBUG=0, still means production.
+    real_key = "a-real-key-" + "x" * 50
+    production = manage(
+        "shell", "-v", "0", "-c", script, data_dir=tmp_path, DJANGO_SECRET_KEY=real_key
+    )
+    assert production.stdout.split() == ["False", real_key], production.stderr
+    off = manage("shell", "-v", "0", "-c", script, data_dir=tmp_path, DJANGO_DEBUG="0")
+    assert "DJANGO_SECRET_KEY is not set" in off.stderr
+
+
+def test_the_development_key_is_made_once_and_kept(tmp_path):
+    from curation.env import development_secret_key
+
+    first = development_secret_key(tmp_path / "var")
+    assert development_secret_key(tmp_path / "var") == first
+    assert development_secret_key(tmp_path / "other") != first

@@ -55,6 +55,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         "content_hash",
         "format",
         "date_detected",
+        "date_from_dateline",
         "title_derived",
         "import_notes",
         "imported_by",
@@ -83,6 +84,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 "fields": [
                     "format",
                     "date_detected",
+                    "date_from_dateline",
                     "title_derived",
                     "import_notes",
                     "imported_by",
@@ -96,6 +98,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("body", "raw_text")
+
+    def save_model(self, request, obj, form, change) -> None:
+        if "published_on" in form.changed_data:
+            obj.date_from_dateline = False  # an admin's date, no longer a dateline's
+        super().save_model(request, obj, form, change)
 
     def has_add_permission(self, request) -> bool:
         # Articles come in through the importer, which cleans them and checks for copies.

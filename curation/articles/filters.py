@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from curation.articles.models import Article, Source
+from curation.articles.selectors import annotated, not_yet_annotated
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -21,10 +22,16 @@ class ArticleFilter(django_filters.FilterSet):
         empty_label="Any date",
         choices=[("has", "Has a date"), ("needs", "Needs a date")],
     )
+    annotation = django_filters.ChoiceFilter(
+        label="Annotation",
+        method="by_annotation",
+        empty_label="Annotated or not",
+        choices=[("none", "Not yet annotated"), ("some", "Annotated")],
+    )
 
     class Meta:
         model = Article
-        fields = ["q", "source", "date"]
+        fields = ["q", "source", "date", "annotation"]
 
     MAX_SEARCH_WORDS = 10
 
@@ -35,3 +42,7 @@ class ArticleFilter(django_filters.FilterSet):
 
     def by_date(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(published_on__isnull=(value == "needs"))
+
+    def by_annotation(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """No mention and no event yet, or some (the queryset counts them)."""
+        return not_yet_annotated(queryset) if value == "none" else annotated(queryset)

@@ -1,7 +1,11 @@
+from datetime import date
+
 from django import forms
 from django.core.exceptions import ValidationError
 
 from curation.articles.models import Article, Source
+from curation.articles.services import is_in_the_future
+from curation.articles.templatetags.dates import edtf
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -25,6 +29,98 @@ class MultipleFileField(forms.FileField):
 
 def active_sources():
     return Source.objects.filter(active=True).order_by("name")
+
+
+class LoadedModelChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField whose options can be loaded once and shared by many forms on one
+    page (the import preview has a form per article). Once loaded, neither showing the
+    options nor checking a choice runs a query."""
+
+    loaded: dict[str, object] | None = None
+
+    def load(self, objects: list) -> None:
+        self.loaded = {str(obj.pk): obj for obj in objects}
+        empty = [("", self.empty_label)] if self.empty_label is not None else []
+        self.choices = empty + [(obj.pk, self.label_from_instance(obj)) for obj in objects]
+
+    def to_python(self, value):
+        if self.loaded is None or value in self.empty_values:
+            return super().to_python(value)
+        try:
+            return self.loaded[str(getattr(value, "pk", value))]
+        except KeyError:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            ) from None
+
+
+class TextLimitsStated:
+    """Each text field says how long it may be, and says so again, plainly, when it is longer."""
+
+    def state_text_limits(self) -> None:
+        for name, field in self.fields.items():
+            limit = getattr(field, "max_length", None)
+            if not isinstance(field, forms.CharField) or not limit:
+                continue
+            stated = f"At most {limit:,} characters."
+            field.help_text = f"{field.help_text} {stated}" if field.help_text else stated
+            label = str(field.label or name)
+            what = label if label.isupper() else label[:1].lower() + label[1:]
+            field.error_messages["max_length"] = (
+                f"The {what} can have at most {limit:,} characters; this has "
+                "%(show_value)s. Shorten it."
+            )
+
+
+class FutureDateConfirmed:
+    """A publication date in the future is accepted only once the editor confirms it.
+
+    When the date (posted, or the initial one) is after today and was not accepted
+    before, the form gets a ``confirm_future_date`` checkbox right after the date, and
+    refuses to validate until it is ticked.
+    """
+
+    date_field = "published_on"
+    confirm_field = "confirm_future_date"
+    accepted_date: date | None = None  # a date confirmed before is not questioned again
+
+    def ask_about_a_future_date(self) -> None:
+        day = self._date_shown()
+        if not is_in_the_future(day) or day == self.accepted_date:
+            return
+        confirm = forms.BooleanField(
+            required=False,
+            label=f"Yes, {edtf(day)} is right",
+            help_text="This publication date is in the future. Tick this if it is right; "
+            "otherwise correct the date.",
+        )
+        fields = {}
+        for name, field in self.fields.items():
+            fields[name] = field
+            if name == self.date_field:
+                fields[self.confirm_field] = confirm
+        self.fields = fields
+
+    def _date_shown(self) -> date | None:
+        value = self[self.date_field].value()
+        if isinstance(value, date) or value is None:
+            return value
+        try:
+            return self.fields[self.date_field].to_python(value)
+        except ValidationError:
+            return None
+
+    def check_future_date(self, cleaned: dict) -> None:
+        day = cleaned.get(self.date_field)
+        if self.confirm_field in self.fields and is_in_the_future(day):
+            if not cleaned.get(self.confirm_field):
+                self.add_error(
+                    self.date_field,
+                    f"{edtf(day)} is in the future. Correct the date, or tick "
+                    f"“Yes, {edtf(day)} is right” if it is.",
+                )
 
 
 class ImportForm(forms.Form):
@@ -59,37 +155,52 @@ class ImportForm(forms.Form):
         files = cleaned.get("files") or []
         if len(files) > self.MAX_FILES:
             raise ValidationError(
-                f"That is {len(files)} files; the limit here is {self.MAX_FILES}. Import a "
-                "folder of files with `python manage.py import_articles FOLDER` instead."
+                f"That is {len(files)} files; the limit here is {self.MAX_FILES}. Upload them "
+                f"{self.MAX_FILES} at a time, or ask an admin to import the whole folder with "
+                "the import_articles command."
             )
         if sum(file.size for file in files) > self.MAX_TOTAL_BYTES:
             raise ValidationError(
-                "Those files add up to more than 20 MB. Upload fewer at a time, or import "
-                "them with `python manage.py import_articles FOLDER`."
+                "Those files add up to more than 20 MB. Upload fewer at a time, or ask an "
+                "admin to import them with the import_articles command."
             )
         return cleaned
 
 
-class PreviewItemForm(forms.Form):
+class PreviewItemForm(TextLimitsStated, FutureDateConfirmed, forms.Form):
     """One previewed article: its signed parse result and the metadata an editor may fix."""
 
     payload = forms.CharField(widget=forms.HiddenInput)
     where = forms.CharField(widget=forms.HiddenInput, required=False)
     include = forms.BooleanField(required=False, initial=True, label="Import this article")
-    title = forms.CharField(max_length=500)
+    title = forms.CharField(max_length=Article._meta.get_field("title").max_length)
     published_on = forms.DateField(
         required=False,
         label="Publication date",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="Needed to resolve dates like “last Thursday” in the text.",
     )
-    source = forms.ModelChoiceField(
+    source = LoadedModelChoiceField(
         queryset=active_sources(), required=False, empty_label="Unknown"
     )
-    byline = forms.CharField(max_length=500, required=False)
+    byline = forms.CharField(
+        max_length=Article._meta.get_field("byline").max_length, required=False
+    )
+
+    def __init__(self, *args, sources: list[Source] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if sources is not None:
+            self.fields["source"].load(sources)
+        self.state_text_limits()
+        self.ask_about_a_future_date()
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_future_date(cleaned)
+        return cleaned
 
 
-class ArticleMetadataForm(forms.ModelForm):
+class ArticleMetadataForm(TextLimitsStated, FutureDateConfirmed, forms.ModelForm):
     class Meta:
         model = Article
         fields = ["title", "kicker", "standfirst", "byline", "source", "published_on", "url"]
@@ -105,3 +216,11 @@ class ArticleMetadataForm(forms.ModelForm):
         self.fields["source"].queryset = Source.objects.filter(active=True) | Source.objects.filter(
             pk=current
         )
+        self.state_text_limits()
+        self.accepted_date = self.instance.published_on
+        self.ask_about_a_future_date()
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_future_date(cleaned)
+        return cleaned

@@ -34,9 +34,10 @@ class Article(models.Model):
     source = models.ForeignKey(
         Source, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
     )
+    # The limits of the text an editor can change; importing.limits.TEXT_LIMITS keeps to them.
     title = models.CharField(max_length=500)
     kicker = models.CharField(max_length=200, blank=True)
-    standfirst = models.TextField(blank=True)
+    standfirst = models.TextField(max_length=600, blank=True)
     byline = models.CharField(max_length=500, blank=True)
     published_on = models.DateField(null=True, blank=True)
     url = models.URLField(max_length=1000, blank=True)
@@ -46,6 +47,10 @@ class Article(models.Model):
     format = models.CharField(max_length=10, choices=Format)
     date_detected = models.BooleanField(
         default=True, help_text="False when the importer found no publication date."
+    )
+    date_from_dateline = models.BooleanField(
+        default=False,
+        help_text="The date was read from a dateline or an “Updated” stamp: check it.",
     )
     title_derived = models.BooleanField(
         default=False, help_text="True when the title was made from the first sentence."

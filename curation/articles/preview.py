@@ -17,7 +17,7 @@ from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
 from django.http import QueryDict
 
-from curation.articles.forms import PreviewItemForm
+from curation.articles.forms import PreviewItemForm, active_sources
 from curation.articles.importing import (
     ImportProblem,
     ParsedArticle,
@@ -26,8 +26,9 @@ from curation.articles.importing import (
     parse_document,
     parse_text,
 )
+from curation.articles.importing.limits import check_size
 from curation.articles.models import Article, Source
-from curation.articles.services import SourceResolver, article_build
+from curation.articles.services import SourceResolver, article_build, log_refusal
 
 # Each previewed article posts 7 fields back; this keeps a save under Django's
 # DATA_UPLOAD_MAX_NUMBER_FIELDS (settings.py).
@@ -54,11 +55,15 @@ def preview_items(
 ) -> list[PreviewItem]:
     items = list(_parse_all(text=text, files=files, max_bytes=max_bytes))
     _mark_already_imported(items)
-    hinted = SourceResolver()
+    # One query for the sources, whatever the number of articles: every form shares them,
+    # and an outlet named in a text is looked for among them (the ones a form can offer).
+    sources = list(active_sources())
+    hinted = SourceResolver(candidates=sources)
     for index, item in enumerate(items):
         if item.parsed:
             item.source = source or hinted.resolve(item.parsed.source_name)
             item.form = PreviewItemForm(
+                sources=sources,
                 prefix=f"item-{index}",
                 initial={
                     "payload": sign_parsed(item.parsed),
@@ -79,8 +84,9 @@ def posted_items(data: QueryDict) -> list[PreviewItem]:
         :MAX_PREVIEW_ITEMS
     ]
     items = []
+    sources = list(active_sources()) if indexes else []
     for index in indexes:
-        form = PreviewItemForm(data, prefix=f"item-{index}")
+        form = PreviewItemForm(data, sources=sources, prefix=f"item-{index}")
         item = PreviewItem(where=form.data.get(form.add_prefix("where"), ""), form=form)
         if form.is_valid():
             try:
@@ -89,6 +95,11 @@ def posted_items(data: QueryDict) -> list[PreviewItem]:
                 item.problem = problem.message
         items.append(item)
     return items
+
+
+def any_importable(items: list[PreviewItem]) -> bool:
+    """Whether anything in the preview could be imported: not when every item failed."""
+    return any(item.parsed and not item.problem for item in items)
 
 
 def articles_to_save(items: list[PreviewItem], *, user) -> list[tuple[str, Article]] | None:
@@ -105,6 +116,9 @@ def articles_to_save(items: list[PreviewItem], *, user) -> list[tuple[str, Artic
         if data["title"] != item.parsed.title:
             article.title, article.title_derived = data["title"], False
         article.published_on = data["published_on"]
+        article.date_from_dateline = (
+            item.parsed.date_from_dateline and data["published_on"] == item.parsed.published_on
+        )
         article.byline = data["byline"]
         batch.append((item.where, article))
     return batch
@@ -131,24 +145,21 @@ def _parse_all(
             continue
         if kind == "jsonl":
             yield from _parse_jsonl_upload(upload, name=name, max_bytes=max_bytes)
-        elif upload.size > max_bytes:
-            yield PreviewItem(
-                where=name,
-                problem=(
-                    f"the file is {upload.size:,} bytes; the limit is {max_bytes:,}. "
-                    "Split it into smaller files."
-                ),
-            )
         else:
-            yield _attempt(
-                name, partial(parse_document, upload.read(), filename=name, max_bytes=max_bytes)
-            )
+            yield _attempt(name, partial(_parse_upload, upload, name=name, max_bytes=max_bytes))
+
+
+def _parse_upload(upload: UploadedFile, *, name: str, max_bytes: int) -> ParsedArticle:
+    # Checked before reading, so a huge upload is refused without loading it.
+    check_size(upload.size, max_bytes, what="This file", where=name)
+    return parse_document(upload.read(), filename=name, max_bytes=max_bytes)
 
 
 def _attempt(where: str, parse: Callable[[], ParsedArticle]) -> PreviewItem:
     try:
         return PreviewItem(where=where, parsed=parse())
     except ImportProblem as problem:
+        log_refusal(problem, where=where)
         return PreviewItem(where=where, problem=problem.message)
 
 
@@ -161,14 +172,16 @@ def _parse_jsonl_upload(
                 yield PreviewItem(
                     where=name,
                     problem=(
-                        f"more than {MAX_PREVIEW_ITEMS} articles in one file: import it with "
-                        "`python manage.py import_articles` instead. Nothing from this file "
-                        "was taken."
+                        f"more than {MAX_PREVIEW_ITEMS} articles in one file. Split it into "
+                        f"files of at most {MAX_PREVIEW_ITEMS} lines, or ask an admin to "
+                        "import it with the import_articles command. Nothing from this "
+                        "file was taken."
                     ),
                 )
                 return
             yield PreviewItem(where=f"{name}, line {parsed.line}", parsed=parsed)
     except ImportProblem as problem:
+        log_refusal(problem, where=name)
         yield PreviewItem(
             where=problem.where or name,
             problem=(

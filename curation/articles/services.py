@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -14,12 +15,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, connections, router, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from curation.articles.importing import ImportProblem, ParsedArticle, iter_jsonl
 from curation.articles.importing.files import parse_file
 from curation.articles.models import Article, Source
 
+logger = logging.getLogger(__name__)
 Status = Literal["imported", "already", "failed"]
 SAVE_BATCH_SIZE = 500
 
@@ -30,6 +33,7 @@ class ImportOutcome:
     where: str
     article_id: int | None = None
     message: str = ""
+    warning: str = ""  # about an imported article that an editor should check
 
     def __str__(self) -> str:
         if self.status == "imported":
@@ -43,10 +47,14 @@ class SourceResolver:
     """Turns a source hint (a slug or a name) into a Source, remembering answers.
 
     ``create_missing`` is for bulk files whose rows name their outlet explicitly.
+    With ``candidates``, only those sources are looked at, without a query.
     """
 
-    def __init__(self, *, create_missing: bool = False) -> None:
+    def __init__(
+        self, *, create_missing: bool = False, candidates: list[Source] | None = None
+    ) -> None:
         self.create_missing = create_missing
+        self.candidates = candidates
         self._known: dict[str, Source | None] = {}
 
     def resolve(self, hint: str) -> Source | None:
@@ -58,6 +66,11 @@ class SourceResolver:
         return self._known[key]
 
     def _find(self, hint: str) -> Source | None:
+        if self.candidates is not None:
+            slug, name = slugify(hint), hint.casefold()
+            return next((s for s in self.candidates if s.slug == slug), None) or next(
+                (s for s in self.candidates if s.name.casefold() == name), None
+            )
         source = (
             Source.objects.filter(slug=slugify(hint)).first()
             or Source.objects.filter(name__iexact=hint).first()
@@ -98,6 +111,7 @@ def article_build(
         content_hash=parsed.content_hash,
         format=parsed.format,
         date_detected=parsed.date_detected,
+        date_from_dateline=parsed.date_from_dateline,
         title_derived=parsed.title_derived,
         import_notes="\n".join(parsed.warnings),
         imported_by=imported_by if imported_by and imported_by.is_authenticated else None,
@@ -159,8 +173,40 @@ def _save_new(batch: list[tuple[str, Article]]) -> list[ImportOutcome]:
     for where, article in batch:
         article_id = id_by_hash[article.content_hash]
         is_new = to_create.get(article.content_hash) is article
-        outcomes.append(ImportOutcome("imported" if is_new else "already", where, article_id))
+        outcomes.append(
+            ImportOutcome(
+                "imported" if is_new else "already",
+                where,
+                article_id,
+                warning=future_date_warning(article.published_on) if is_new else "",
+            )
+        )
     return outcomes
+
+
+def log_refusal(problem: ImportProblem, *, where: str) -> None:
+    """Log what an editor was not told: the detail for whoever can change the settings."""
+    if problem.log_detail:
+        logger.warning("Import of %s refused: %s", problem.where or where, problem.log_detail)
+
+
+def is_in_the_future(day: date | None) -> bool:
+    """A publication date after today (in the desk's time zone) is most likely a mistake."""
+    return day is not None and day > timezone.localdate()
+
+
+def future_date_warning(day: date | None) -> str:
+    if not is_in_the_future(day):
+        return ""
+    return f"its publication date, {day.day} {day:%B %Y}, is in the future. Check it."
+
+
+def _noting_a_future_date(article: Article) -> Article:
+    """An import nobody previews (the command line) keeps a future date, with a note."""
+    if warning := future_date_warning(article.published_on):
+        note = f"When it was imported, {warning}"
+        article.import_notes = "\n".join(filter(None, [article.import_notes, note]))
+    return article
 
 
 def _insert(articles: list[Article]) -> None:
@@ -231,20 +277,14 @@ def articles_import_paths(
                 ),
             )
         elif isinstance(parsed, ImportProblem):
+            log_refusal(parsed, where=str(path))
             yield path, [ImportOutcome("failed", parsed.where or path.name, message=parsed.message)]
         else:
             chosen = source or hinted_sources.resolve(parsed.source_name)
-            pending.append(
-                (
-                    path,
-                    article_build(
-                        parsed=parsed,
-                        source=chosen,
-                        imported_by=imported_by,
-                        published_on=published_on,
-                    ),
-                )
+            article = article_build(
+                parsed=parsed, source=chosen, imported_by=imported_by, published_on=published_on
             )
+            pending.append((path, _noting_a_future_date(article)))
             if len(pending) >= batch_size:
                 yield from flush()
     yield from flush()
@@ -270,17 +310,20 @@ def _import_jsonl_file(
                 batch = [
                     (
                         f"{path.name}, line {parsed.line}",
-                        article_build(
-                            parsed=parsed,
-                            source=source or sources.resolve(parsed.source_name),
-                            imported_by=imported_by,
-                            published_on=published_on,
+                        _noting_a_future_date(
+                            article_build(
+                                parsed=parsed,
+                                source=source or sources.resolve(parsed.source_name),
+                                imported_by=imported_by,
+                                published_on=published_on,
+                            )
                         ),
                     )
                     for parsed in chunk
                 ]
                 outcomes.extend(articles_save(batch=batch))
     except ImportProblem as problem:
+        log_refusal(problem, where=str(path))
         return [
             ImportOutcome(
                 "failed",
@@ -302,8 +345,11 @@ def article_update_metadata(
     unknown = set(changes) - editable
     if unknown:
         raise ValueError(f"not editable here: {', '.join(sorted(unknown))}")
-    for name, value in changes.items():
+    fields = dict(changes)
+    if "published_on" in fields:
+        fields["date_from_dateline"] = False  # an editor's date, no longer a dateline's
+    for name, value in fields.items():
         setattr(article, name, value)
     article._history_user = changed_by
-    article.save(update_fields=[*changes])
+    article.save(update_fields=[*fields])
     return article

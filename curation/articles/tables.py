@@ -17,10 +17,17 @@ class ArticleTable(tables.Table):
     imported_at = tables.DateTimeColumn(
         verbose_name="Imported", format="j M Y", attrs={"td": {"class": "nowrap"}}
     )
+    # Counted by articles_for_list(): how far the annotation has come.
+    mention_count = tables.Column(
+        verbose_name="Mentions", attrs={"td": {"class": "num"}, "th": {"class": "num"}}
+    )
+    event_count = tables.Column(
+        verbose_name="Events", attrs={"td": {"class": "num"}, "th": {"class": "num"}}
+    )
 
     class Meta:
         model = Article
-        fields = ["title", "source", "published_on", "imported_at"]
+        fields = ["title", "source", "published_on", "mention_count", "event_count", "imported_at"]
         order_by = ("-imported_at",)
         empty_text = "No articles match. Clear the filters, or import some articles."
         attrs = {"class": "data-table"}

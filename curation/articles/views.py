@@ -11,7 +11,13 @@ from django_tables2 import SingleTableMixin
 from curation.articles.filters import ArticleFilter
 from curation.articles.forms import ArticleMetadataForm, ImportForm
 from curation.articles.models import Article
-from curation.articles.preview import articles_to_save, posted_items, preview_items
+from curation.articles.preview import (
+    any_importable,
+    articles_to_save,
+    posted_items,
+    preview_items,
+)
+from curation.articles.selectors import articles_for_list
 from curation.articles.services import article_update_metadata, articles_save
 from curation.articles.tables import ArticleTable
 
@@ -27,11 +33,7 @@ class ArticleListView(LoginRequiredMixin, PermissionRequiredMixin, SingleTableMi
     table_pagination = {"per_page": 25}
 
     def get_queryset(self):
-        return (
-            Article.objects.select_related("source")
-            .defer("body", "raw_text", "standfirst", "import_notes")
-            .order_by("-imported_at", "-id")
-        )
+        return articles_for_list()
 
     def get_template_names(self):
         if self.request.htmx and not self.request.htmx.boosted:
@@ -77,7 +79,10 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _changed(form: ArticleMetadataForm) -> dict[str, object]:
-    return {name: form.cleaned_data[name] for name in form.changed_data}
+    """The article's fields the editor changed (not the form's own, such as a confirmation)."""
+    return {
+        name: form.cleaned_data[name] for name in form.changed_data if name in form._meta.fields
+    }
 
 
 @login_required
@@ -99,7 +104,11 @@ def import_preview(request: HttpRequest) -> HttpResponse:
         source=form.cleaned_data["source"],
         max_bytes=settings.CURATION_IMPORT_MAX_BYTES,
     )
-    return _render_flow(request, "preview", {"items": items})
+    return _render_flow(request, "preview", _preview_context(items))
+
+
+def _preview_context(items: list) -> dict:
+    return {"items": items, "importable": any_importable(items)}
 
 
 @login_required
@@ -109,7 +118,7 @@ def import_save(request: HttpRequest) -> HttpResponse:
     items = posted_items(request.POST)
     batch = articles_to_save(items, user=request.user)
     if batch is None:
-        return _render_flow(request, "preview", {"items": items}, status=UNPROCESSABLE)
+        return _render_flow(request, "preview", _preview_context(items), status=UNPROCESSABLE)
     outcomes = articles_save(batch=batch) if batch else []
     imported = sum(1 for outcome in outcomes if outcome.status == "imported")
     return _render_flow(request, "done", {"outcomes": outcomes, "imported": imported})

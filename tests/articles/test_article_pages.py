@@ -116,6 +116,17 @@ def test_an_undated_article_says_so_prominently(reader):
     assert b"Needs a publication date." in response.content
 
 
+def test_the_warning_quotes_the_articles_own_phrases_and_links_to_the_date(reader):
+    article = ArticleFactory(published_on=None, body="Officials met YESTERDAY in Doha.")
+    html = reader.get(article.get_absolute_url()).content.decode()
+    warning = html.split('class="alert alert-warn"')[1].split("</div>")[0]
+    assert "such as “YESTERDAY” can't be resolved" in warning
+    assert "last Thursday" not in warning
+    edit = reverse("articles:edit", args=[article.pk])
+    assert f'<a href="{edit}"' in warning and "Add the publication date</a>" in warning
+    assert reader.get(edit).status_code == 200
+
+
 def test_article_content_is_escaped_everywhere(reader):
     article = ArticleFactory(
         title="<img src=x onerror=alert(1)>",
@@ -231,3 +242,206 @@ def test_only_web_urls_are_links(reader):
     linked = ArticleFactory(url="https://example.org/a?b=1&c=2")
     html = reader.get(linked.get_absolute_url()).content.decode()
     assert 'href="https://example.org/a?b=1&amp;c=2"' in html
+
+
+def annotate(article, *, mentions: int = 0, events: int = 0) -> None:
+    """Give ``article`` some annotation work (the annotations app's rows)."""
+    from curation.annotations.models import Event, EventType
+    from tests.factories import EntityFactory, MentionFactory
+
+    for n in range(mentions):
+        entity = EntityFactory(name=f"Paragraph {'one' if n % 2 == 0 else 'two'}")
+        MentionFactory(article=article, entity=entity, quote_text="Paragraph")
+    event_type = EventType.objects.get(slug="consult-meeting")
+    for n in range(events):
+        Event.objects.create(
+            article=article,
+            start=n,
+            end=n + 5,
+            quote=article.body[n : n + 5],
+            event_type=event_type,
+            headline=f"Event {n}",
+        )
+
+
+def test_the_list_shows_each_articles_mention_and_event_counts(reader):
+    done = ArticleFactory(title="Done")
+    annotate(done, mentions=3, events=2)
+    ArticleFactory(title="Fresh")
+
+    response = reader.get(LIST)
+
+    counts = {
+        row.record.title: (row.get_cell("mention_count"), row.get_cell("event_count"))
+        for row in response.context["table"].paginated_rows
+    }
+    assert counts == {"Done": (3, 2), "Fresh": (0, 0)}
+    html = response.content.decode()
+    assert 'data-label="Mentions">3</td>' in html and 'data-label="Events">2</td>' in html
+
+
+def test_the_list_filters_articles_not_yet_annotated(reader):
+    annotate(ArticleFactory(title="Mentions only"), mentions=1)
+    annotate(ArticleFactory(title="Events only"), events=1)
+    ArticleFactory(title="Fresh")
+
+    assert titles_in(reader.get(LIST, {"annotation": "none"})) == ["Fresh"]
+    assert titles_in(reader.get(LIST, {"annotation": "some"})) == ["Events only", "Mentions only"]
+    assert b'<option value="none">Not yet annotated</option>' in reader.get(LIST).content
+
+
+def test_the_list_sorts_by_the_counts(reader):
+    annotate(ArticleFactory(title="Two"), mentions=2)
+    annotate(ArticleFactory(title="Four"), mentions=4)
+    ArticleFactory(title="None")
+    assert titles_in(reader.get(LIST, {"sort": "-mention_count"})) == ["Four", "Two", "None"]
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_counts_and_the_filter_keep_the_query_count_constant(
+    reader, count, django_assert_num_queries
+):
+    expected = {}
+    for n in range(count):
+        article = ArticleFactory()
+        if n % 3:
+            annotate(article, mentions=2, events=1)
+        expected[article.title] = (2, 1) if n % 3 else (0, 0)
+    # the same 7 as the plain list: the counts are subqueries of the page's one query
+    with django_assert_num_queries(7):
+        response = reader.get(LIST, {"annotation": "none", "sort": "-event_count"})
+    assert len(response.context["table"].page.object_list) == len(range(0, count, 3))
+    with django_assert_num_queries(7):
+        response = reader.get(LIST)
+    rows = response.context["table"].paginated_rows
+    assert len(rows) == min(count, 25)
+    for row in rows:
+        shown = (row.get_cell("mention_count"), row.get_cell("event_count"))
+        assert shown == expected[row.record.title]
+
+
+def test_the_articles_app_does_not_import_the_annotations_app():
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2] / "curation" / "articles"
+    for module in package.rglob("*.py"):
+        tree = ast.parse(module.read_text())
+        imported = [
+            node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+        ] + [
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        ]
+        assert not [name for name in imported if name.startswith("curation.annotations")], module
+
+
+def test_editing_the_date_clears_the_dateline_flag(annotator_client):
+    article = ArticleFactory(date_from_dateline=True)
+    assert b">from a dateline</span>" in annotator_client.get(article.get_absolute_url()).content
+    annotator_client.post(
+        reverse("articles:edit", args=[article.pk]),
+        {"title": article.title, "source": article.source.pk, "published_on": "2024-06-26"},
+    )
+    article.refresh_from_db()
+    assert not article.date_from_dateline
+    assert b"from a dateline" not in annotator_client.get(article.get_absolute_url()).content
+
+
+def test_a_future_date_in_the_edit_form_needs_confirming(annotator_client):
+    article = ArticleFactory(published_on=date(2024, 6, 26))
+    url = reverse("articles:edit", args=[article.pk])
+    data = {"title": article.title, "source": article.source.pk, "published_on": "2031-01-01"}
+
+    refused = annotator_client.post(url, data, HTTP_HX_REQUEST="true")
+
+    assert refused.status_code == 422
+    html = refused.content.decode()
+    assert "1 January 2031 is in the future. Correct the date, or tick" in html
+    assert 'name="confirm_future_date"' in html and "Yes, 1 January 2031 is right" in html
+    article.refresh_from_db()
+    assert article.published_on == date(2024, 6, 26)
+
+    saved = annotator_client.post(
+        url, {**data, "confirm_future_date": "on"}, HTTP_HX_REQUEST="true"
+    )
+
+    assert saved.status_code == 200
+    article.refresh_from_db()
+    assert article.published_on == date(2031, 1, 1)
+
+
+def test_a_future_date_confirmed_before_is_not_questioned_at_every_edit(annotator_client):
+    article = ArticleFactory(published_on=date(2031, 1, 1), title="Old")
+    url = reverse("articles:edit", args=[article.pk])
+    assert b"is right" not in annotator_client.get(url, HTTP_HX_REQUEST="true").content
+
+    response = annotator_client.post(
+        url,
+        {"title": "New", "source": article.source.pk, "published_on": "2031-01-01"},
+        HTTP_HX_REQUEST="true",
+    )
+
+    assert response.status_code == 200
+    article.refresh_from_db()
+    assert (article.title, article.published_on) == ("New", date(2031, 1, 1))
+    moved = annotator_client.post(
+        url,
+        {"title": "New", "source": article.source.pk, "published_on": "2031-02-01"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert moved.status_code == 422 and b"Yes, 1 February 2031 is right" in moved.content
+
+
+def test_the_edit_form_states_each_text_limit_and_refuses_longer_text(annotator_client):
+    article = ArticleFactory(standfirst="Short.")
+    url = reverse("articles:edit", args=[article.pk])
+    form = annotator_client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    for limit in ("At most 500 characters.", "At most 200 characters.", "At most 600 characters."):
+        assert limit in form
+    assert 'maxlength="600"' in form
+
+    response = annotator_client.post(
+        url,
+        {"title": article.title, "source": article.source.pk, "standfirst": "x" * 601},
+        HTTP_HX_REQUEST="true",
+    )
+
+    assert response.status_code == 422
+    assert b"The standfirst can have at most 600 characters; this has 601. Shorten it." in (
+        response.content
+    )
+    article.refresh_from_db()
+    assert article.standfirst == "Short."
+
+
+def test_the_article_limits_match_what_the_importer_keeps_to():
+    from curation.articles.importing.limits import TEXT_LIMITS
+
+    for name, limit in TEXT_LIMITS.items():
+        assert Article._meta.get_field(name).max_length == limit, name
+
+
+def test_the_real_standfirsts_fit_well_within_the_limit():
+    from pathlib import Path
+
+    from curation.articles.importing import parse_document
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    standfirsts = [
+        parse_document(seed.read_bytes(), filename=seed.name).standfirst
+        for seed in sorted(seeds.glob("*.txt"))
+    ]
+    # Only seed 002 (the FT's) has one, of 121 characters; the limit leaves room for
+    # standfirsts four times as long.
+    assert [len(text) for text in standfirsts] == [0, 0, 121]
+    assert max(map(len, standfirsts)) * 4 < Article._meta.get_field("standfirst").max_length
+
+
+def test_the_actions_come_before_the_article_text(reader):
+    article = ArticleFactory(body="The article text starts here.")
+    html = reader.get(article.get_absolute_url()).content.decode()
+    assert html.index(">Annotate</a>") < html.index("The article text starts here.")
+    assert html.index(">Edit details</a>") < html.index("The article text starts here.")

@@ -33,7 +33,11 @@ def test_imports_a_folder_of_seeds_with_detected_metadata(tmp_path, capsys):
 
     output = run_import(tmp_path / "seeds", capsys=capsys)
 
-    assert "3 imported, 0 already there, 0 failed (3 files)." in output.out
+    assert "3 imported, 0 already there, 0 failed (3 files; 2 skipped, listed above)." in (
+        output.out
+    )
+    assert f"skipped  {tmp_path}/seeds/.hidden.txt: a hidden file" in output.out
+    assert f"skipped  {tmp_path}/seeds/photo.jpg: not an article file" in output.out
     ft = Article.objects.get(title="Israel cancels defence minister's visit to US")
     assert ft.source.slug == "financial-times"
     assert ft.kicker == "Middle East war"
@@ -42,6 +46,58 @@ def test_imports_a_folder_of_seeds_with_detected_metadata(tmp_path, capsys):
     dated = Article.objects.get(body__startswith="Prime Minister Benjamin Netanyahu reestablished")
     assert dated.published_on == date(2024, 6, 27) and dated.title_derived
     assert dated.raw_text.startswith(" date 2024-06-27")
+
+
+def test_the_seed_folder_imports_its_three_articles_and_skips_its_readme(capsys):
+    output = run_import(SEEDS, capsys=capsys)
+
+    assert "3 imported, 0 already there, 0 failed (3 files; 1 skipped, listed above)." in (
+        output.out
+    )
+    assert f"skipped  {SEEDS}/README.md: a README file, not an article" in output.out
+    assert Article.objects.count() == 3
+    assert not Article.objects.filter(title="Seed articles").exists()
+
+
+def test_project_files_and_hidden_folders_in_a_folder_are_skipped_and_listed(tmp_path, capsys):
+    for name in ["LICENSE.txt", "CHANGELOG.md", "CONTRIBUTING.md", "NOTICE", "readme.txt"]:
+        (tmp_path / name).write_text(f"{name}\n\nThis is not a news article at all.\n")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "story.txt").write_text("Hidden\n\nInside a hidden folder.\n")
+    (tmp_path / "notice.txt").write_text("Notice to residents\n\nA story about a notice.\n")
+
+    output = run_import(tmp_path, capsys=capsys)
+
+    assert "1 imported, 0 already there, 0 failed (1 file; 6 skipped, listed above)." in (
+        output.out
+    )
+    assert Article.objects.get().title == "Notice to residents"
+    for name, kind in [
+        ("LICENSE.txt", "LICENSE"),
+        ("CHANGELOG.md", "CHANGELOG"),
+        ("NOTICE", "NOTICE"),
+        ("readme.txt", "README"),
+    ]:
+        assert f"skipped  {tmp_path}/{name}: a {kind} file, not an article" in output.out
+    assert f"skipped  {tmp_path}/.git: a hidden folder: nothing in it was read" in output.out
+
+
+def test_a_file_named_on_its_own_is_read_whatever_its_name(tmp_path, capsys):
+    (tmp_path / "README.md").write_text("A story kept in a README\n\nIt is read when named.\n")
+    output = run_import(tmp_path / "README.md", capsys=capsys)
+    assert "1 imported, 0 already there, 0 failed (1 file)." in output.out
+    assert "skipped" not in output.out
+
+
+def test_a_long_list_of_skipped_files_is_cut_short(tmp_path, capsys):
+    for n in range(25):
+        (tmp_path / f"photo{n:02d}.jpg").write_bytes(b"\xff\xd8\xff")
+    output = run_import(tmp_path, capsys=capsys)
+    assert output.out.count("skipped  ") == 21
+    assert "skipped  … and 5 more" in output.out
+    assert "0 imported, 0 already there, 0 failed (0 files; 25 skipped, listed above)." in (
+        output.out
+    )
 
 
 def test_reimport_reports_already_imported_and_saves_nothing_twice(capsys):
@@ -281,3 +337,48 @@ def test_other_integrity_errors_are_not_retried(monkeypatch):
     with pytest.raises(IntegrityError):
         services.articles_save(batch=[("x", ArticleFactory.build(source=None))])
     assert len(calls) == 1
+
+
+def test_a_future_publication_date_is_imported_but_listed_to_check(tmp_path, capsys):
+    (tmp_path / "future.txt").write_text(
+        "A headline\n\nPublished: 1 January 2031\n\nThe talks resumed, officials said.\n"
+    )
+    (tmp_path / "past.txt").write_text(
+        "Another headline\n\nPublished: 1 January 2024\n\nThe talks ended, officials said.\n"
+    )
+
+    output = run_import(tmp_path, capsys=capsys)
+
+    future = Article.objects.get(title="A headline")
+    assert future.published_on == date(2031, 1, 1)
+    assert (
+        f"check   future.txt (article #{future.pk}): its publication date, 1 January 2031, "
+        "is in the future. Check it." in output.out
+    )
+    assert "past.txt" not in output.out
+    assert "2 imported, 0 already there, 0 failed (2 files; 1 to check, listed above)." in (
+        output.out
+    )
+    assert (
+        "When it was imported, its publication date, 1 January 2031, is in the future. "
+        "Check it." in future.import_notes
+    )
+    assert Article.objects.get(title="Another headline").import_notes == ""
+
+
+def test_a_future_date_from_the_option_is_listed_too(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("A headline\n\nNo date in this text.\n")
+    output = run_import(tmp_path, "--published-on", "2031-01-01", capsys=capsys)
+    assert "its publication date, 1 January 2031, is in the future" in output.out
+
+
+def test_a_future_date_in_a_jsonl_row_is_listed_with_its_line(tmp_path, capsys):
+    rows = [
+        {"body": "One.", "published_on": "2031-01-01"},
+        {"body": "Two.", "published_on": "2024-01-01"},
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(row) for row in rows))
+    output = run_import(tmp_path, capsys=capsys)
+    article = Article.objects.get(body="One.")
+    assert f"check   feed.jsonl, line 1 (article #{article.pk}): its publication date" in output.out
+    assert "1 to check" in output.out

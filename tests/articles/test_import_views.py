@@ -282,3 +282,173 @@ def test_a_csrf_failure_explains_itself(annotator):
     response = client.post(PREVIEW, {"text": "Title\n\nBody."})
     assert response.status_code == 403
     assert b"This form has expired" in response.content
+
+
+DATELINED = (
+    "Israel strikes Lebanon\n\nBEIRUT, 14 August 2024 — Israeli jets struck the south on Wednesday."
+)
+
+
+def test_a_date_read_from_a_dateline_is_flagged_in_the_preview_and_on_the_article(
+    annotator_client,
+):
+    response = preview(annotator_client, text=DATELINED)
+    html = response.content.decode()
+    assert 'value="2024-08-14"' in html
+    assert "from a dateline</span> “BEIRUT, 14 August 2024”" in html
+    assert "was read from the dateline “BEIRUT, 14 August 2024”. Check it." in html
+
+    annotator_client.post(SAVE, save_data_from(response), HTTP_HX_REQUEST="true")
+
+    article = Article.objects.get()
+    assert article.published_on.isoformat() == "2024-08-14" and article.date_from_dateline
+    page = annotator_client.get(article.get_absolute_url()).content.decode()
+    assert ">from a dateline</span>" in page
+    assert "read from the dateline “BEIRUT, 14 August 2024”" in page  # the import note
+
+
+def test_a_date_the_editor_corrects_in_the_preview_is_no_longer_a_datelines(annotator_client):
+    fields = save_data_from(preview(annotator_client, text=DATELINED))
+    fields["item-0-published_on"] = "2024-08-13"
+    annotator_client.post(SAVE, fields, HTTP_HX_REQUEST="true")
+    article = Article.objects.get()
+    assert article.published_on.isoformat() == "2024-08-13" and not article.date_from_dateline
+
+
+FUTURE = (
+    "A headline from the future\n\nPublished: 1 January 2031\n\nThe talks resumed, officials said."
+)
+
+
+def test_a_future_date_in_the_preview_is_saved_only_once_the_editor_confirms_it(
+    annotator_client,
+):
+    response = preview(annotator_client, text=FUTURE)
+    html = response.content.decode()
+    assert 'value="2031-01-01"' in html
+    assert "Yes, 1 January 2031 is right" in html
+    assert "This publication date is in the future." in html
+    fields = save_data_from(response)
+    assert "item-0-confirm_future_date" not in fields  # not ticked for the editor
+
+    refused = annotator_client.post(SAVE, fields, HTTP_HX_REQUEST="true")
+
+    assert refused.status_code == 422
+    assert "1 January 2031 is in the future. Correct the date, or tick" in (
+        refused.content.decode()
+    )
+    assert Article.objects.count() == 0
+
+    fields["item-0-confirm_future_date"] = "on"
+    saved = annotator_client.post(SAVE, fields, HTTP_HX_REQUEST="true")
+
+    assert saved.status_code == 200 and b"1 article imported" in saved.content
+    assert Article.objects.get().published_on.isoformat() == "2031-01-01"
+
+
+def test_a_future_date_typed_into_the_preview_is_questioned_too(annotator_client):
+    fields = save_data_from(preview(annotator_client, text="Headline\n\nThe body text here."))
+    fields["item-0-published_on"] = "2031-01-01"
+    response = annotator_client.post(SAVE, fields, HTTP_HX_REQUEST="true")
+    assert response.status_code == 422
+    assert b"Yes, 1 January 2031 is right" in response.content
+    assert Article.objects.count() == 0
+
+
+def test_an_oversized_paste_tells_the_editor_what_to_do_and_the_log_the_setting(
+    annotator_client, settings, caplog
+):
+    settings.CURATION_IMPORT_MAX_BYTES = 1000
+    response = preview(annotator_client, text="Headline\n\n" + "Long text. " * 200)
+    html = response.content.decode()
+    assert "over the limit of 1,000 bytes for one article" in html
+    assert "Split it into smaller parts and import each, or ask an admin" in html
+    assert "CURATION_IMPORT_MAX_BYTES" not in html
+    assert "over CURATION_IMPORT_MAX_BYTES (1,000 bytes)" in caplog.text
+
+
+def test_an_oversized_upload_gets_the_same_message(annotator_client, settings, caplog):
+    settings.CURATION_IMPORT_MAX_BYTES = 1000
+    big = SimpleUploadedFile("big.txt", b"Headline\n\n" + b"Long text. " * 200)
+    html = preview(annotator_client, files=[big]).content.decode()
+    assert "This file is 2.2 KB (2,210 bytes), over the limit of 1,000 bytes" in html
+    assert "CURATION_IMPORT_MAX_BYTES" not in html
+    assert "big.txt refused: 2,210 bytes, over CURATION_IMPORT_MAX_BYTES" in caplog.text
+
+
+def test_import_is_not_offered_when_every_item_failed(annotator_client):
+    response = preview(
+        annotator_client,
+        files=[SimpleUploadedFile("empty.txt", b""), SimpleUploadedFile("scan.pdf", b"%PDF")],
+    )
+    html = response.content.decode()
+    assert html.count("Can't import this") == 2
+    assert "Import checked articles" not in html
+    assert "None of these can be imported." in html
+    assert "Start over" in html
+
+
+def test_import_is_offered_when_something_can_be_imported(annotator_client):
+    response = preview(
+        annotator_client,
+        files=[SimpleUploadedFile("empty.txt", b""), seed_upload("000_04889a4c5d51775a.txt")],
+    )
+    html = response.content.decode()
+    assert "Import checked articles" in html and "None of these can be imported." not in html
+
+
+def test_an_over_long_standfirst_is_cut_with_a_note(annotator_client):
+    import json
+
+    row = {"title": "T", "body": "Body.", "standfirst": "word " * 200}
+    upload = SimpleUploadedFile("feed.jsonl", json.dumps(row).encode())
+    response = preview(annotator_client, files=[upload])
+    assert (
+        b"The standfirst had 999 characters; an article&#x27;s standfirst can have at most 600"
+        in response.content
+    )
+    annotator_client.post(SAVE, save_data_from(response), HTTP_HX_REQUEST="true")
+    standfirst = Article.objects.get().standfirst
+    assert len(standfirst) <= 600 and standfirst.endswith("word…")
+
+
+def numbered_uploads(count: int) -> list[SimpleUploadedFile]:
+    """Articles each naming its own outlet in a copyright footer, so every hint differs."""
+    return [
+        SimpleUploadedFile(
+            f"{n:02d}.txt",
+            f"Headline {n}\n\nBody of article {n}. It is long enough.\n\n© Outlet {n} 2024".encode(),
+        )
+        for n in range(count)
+    ]
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_the_preview_runs_a_constant_number_of_queries(
+    annotator_client, count, django_assert_num_queries
+):
+    for n in range(0, count, 2):
+        SourceFactory(name=f"Outlet {n}")
+    # session, user, the user's and the groups' permissions; the texts already in the
+    # desk; the sources (offered by every form, and matched against the footers)
+    with django_assert_num_queries(6):
+        response = preview(annotator_client, files=numbered_uploads(count))
+    assert response.content.decode().count('class="card preview-item') == count
+    fields = save_data_from(response)
+    chosen = [value for name, value in fields.items() if name.endswith("-source") and value]
+    assert len(chosen) == count // 2
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_the_save_runs_a_constant_number_of_queries(
+    annotator_client, count, django_assert_num_queries
+):
+    SourceFactory(name="Outlet 0")
+    fields = save_data_from(preview(annotator_client, files=numbered_uploads(count)))
+    # session, user, the user's and the groups' permissions; the sources; then a
+    # savepoint and its release around the texts already there, the insert (one
+    # statement run for every row) and the new ids
+    with django_assert_num_queries(10):
+        response = annotator_client.post(SAVE, fields, HTTP_HX_REQUEST="true")
+    assert f"{count} articles imported".encode() in response.content
+    assert Article.objects.count() == count

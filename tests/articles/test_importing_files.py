@@ -145,9 +145,11 @@ def test_file_over_the_limit_is_refused_before_decoding():
         parse_document(data, filename="big.txt", max_bytes=1024)
     assert raised.value.where == "big.txt"
     assert raised.value.message == (
-        "This file is 2 KB (2,000 bytes), over the limit of 1 KB (1,024 bytes) for one article; "
-        "split it or raise CURATION_IMPORT_MAX_BYTES."
+        "This file is 2 KB (2,000 bytes), over the limit of 1 KB (1,024 bytes) for one article. "
+        "Split it into smaller parts and import each, or ask an admin to raise the limit."
     )
+    # The setting's name is for the log, not for the editor who reads the message.
+    assert raised.value.log_detail == ("2,000 bytes, over CURATION_IMPORT_MAX_BYTES (1,024 bytes)")
 
 
 def test_default_limit_applies_to_files():
@@ -163,7 +165,8 @@ def test_pasted_text_over_the_limit_counts_utf8_bytes():
     with pytest.raises(ImportProblem) as raised:
         parse_text(text, where="Pasted text", max_bytes=1000)
     assert "1.2 KB (1,200 bytes)" in raised.value.message
-    assert "split it or raise CURATION_IMPORT_MAX_BYTES" in raised.value.message
+    assert "ask an admin to raise the limit" in raised.value.message
+    assert "CURATION_IMPORT_MAX_BYTES" not in raised.value.message
     assert parse_text("é" * 499 + ".", max_bytes=1000).body.startswith("éé")
 
 
@@ -186,3 +189,46 @@ def test_the_package_imports_no_django():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("name", "is_dir", "reason"),
+    [
+        ("000_04889a4c5d51775a.txt", False, None),
+        ("story.md", False, None),
+        ("feed.jsonl", False, None),
+        ("notice.txt", False, None),  # an ordinary word in lower case: maybe a story
+        ("history.md", False, None),
+        ("readmes.txt", False, None),
+        ("nested", True, None),
+        ("README.md", False, "a README file, not an article"),
+        ("readme.txt", False, "a README file, not an article"),
+        ("README.fr.md", False, "a README file, not an article"),
+        ("LICENSE", False, "a LICENSE file, not an article"),
+        ("LICENSE-MIT.txt", False, "a LICENSE file, not an article"),
+        ("Licence.md", False, "a LICENCE file, not an article"),
+        ("CHANGELOG.md", False, "a CHANGELOG file, not an article"),
+        ("CONTRIBUTING.md", False, "a CONTRIBUTING file, not an article"),
+        ("CODE_OF_CONDUCT.md", False, "a CODE_OF_CONDUCT file, not an article"),
+        ("NOTICE", False, "a NOTICE file, not an article"),
+        ("AUTHORS.txt", False, "an AUTHORS file, not an article"),
+        (".DS_Store", False, "a hidden file (its name starts with a dot)"),
+        (".draft.txt", False, "a hidden file (its name starts with a dot)"),
+        (".git", True, "a hidden folder: nothing in it was read (its name starts with a dot)"),
+        (
+            "photo.jpg",
+            False,
+            'not an article file: the import reads .txt, .md, .html and .jsonl, not ".jpg" files',
+        ),
+        (
+            "Makefile",
+            False,
+            "not an article file: the import reads .txt, .md, .html and .jsonl, not files "
+            "without an extension",
+        ),
+    ],
+)
+def test_what_a_folder_import_skips_and_why(name, is_dir, reason):
+    from curation.articles.importing.files import skip_reason
+
+    assert skip_reason(name, is_dir=is_dir) == reason

@@ -359,13 +359,27 @@ def test_pasted_article_tops(top, expected):
     assert article.body.split("\n\n")[0] in (LEAD, f"CAIRO, June 27 (Reuters) - {LEAD}")
 
 
-def test_only_an_update_date_is_not_the_publication_date():
+def test_an_update_date_alone_stands_in_for_the_publication_date_flagged_to_check():
     article = parse_text(f"{TITLE}\n\nBY JANE DOE\nUpdated 10:45 AM EDT, June 3, 2024\n\n{LEAD}")
-    assert (article.title, article.byline, article.published_on) == (TITLE, "JANE DOE", None)
+    assert (article.title, article.byline, article.published_on) == (
+        TITLE,
+        "JANE DOE",
+        date(2024, 6, 3),
+    )
+    assert article.date_from_dateline and article.dateline == "Updated 10:45 AM EDT, June 3, 2024"
     assert article.warnings == [
-        "The text gives only the date it was updated, 3 June 2024. Enter the publication date."
+        "The publication date, 3 June 2024, was read from “Updated 10:45 AM EDT, June 3, "
+        "2024”: the article may first have appeared earlier. Check it."
     ]
     assert article.body == LEAD
+
+
+def test_a_publication_date_wins_over_an_update_date():
+    article = parse_text(
+        f"{TITLE}\nPublished: June 1, 2024\nUpdated 10:45 AM EDT, June 3, 2024\n\n{LEAD}"
+    )
+    assert article.published_on == date(2024, 6, 1)
+    assert not article.date_from_dateline and article.warnings == []
 
 
 def test_a_headline_starting_with_updated_is_still_a_headline():

@@ -137,7 +137,8 @@ def test_line_over_the_limit():
         list(iter_jsonl([too_long], filename="feed.jsonl", max_bytes=100))
     assert raised.value.where == "feed.jsonl, line 1"
     assert "Line 1 is 213 bytes, over the limit of 100 bytes" in raised.value.message
-    assert "split it or raise CURATION_IMPORT_MAX_BYTES" in raised.value.message
+    assert "Split it into smaller parts and import each, or ask an admin" in raised.value.message
+    assert "CURATION_IMPORT_MAX_BYTES" in raised.value.log_detail
 
 
 @pytest.mark.parametrize("lines", [[], [b"\n", b"  \n"]], ids=["no lines", "blank lines"])

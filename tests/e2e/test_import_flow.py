@@ -39,17 +39,28 @@ def test_import_seed_files_with_preview_and_no_reload(logged_in_page, live_serve
 
 def test_sorting_and_paging_swap_only_the_table(logged_in_page, live_server):
     page = logged_in_page
-    ArticleFactory.create_batch(30)
+    titles = [f"Report {n:02d}" for n in range(30)]
+    for n in range(30):  # saved out of order: 0, 7, 14, 21, 28, 5, …
+        ArticleFactory(title=titles[n * 7 % 30])
     page.goto(f"{live_server.url}/articles/")
     page.evaluate("window.__marker = 1")
+    rows = page.locator("tbody td.title")
 
     page.get_by_role("navigation", name="Pages").get_by_role("link", name="2").click()
     expect(page.get_by_text("Page 2 of 2")).to_be_visible()
     page.get_by_role("link", name="Title").click()
     expect(page.locator("th[aria-sort=ascending]")).to_have_text("Title")
+    expect(rows).to_have_text(titles[25:])  # page 2 of A to Z
+
+    page.get_by_role("link", name="Title").click()
+    expect(page.locator("th[aria-sort=descending]")).to_have_text("Title")
+    expect(rows).to_have_text(titles[4::-1])  # page 2 of Z to A
+
+    page.get_by_role("navigation", name="Pages").get_by_role("link", name="1").click()
+    expect(rows).to_have_text(titles[:4:-1])
 
     assert page.evaluate("window.__marker") == 1
-    assert "sort=title" in page.url
+    assert "sort=-title" in page.url
 
 
 def test_the_list_is_usable_on_a_phone(logged_in_page, live_server):

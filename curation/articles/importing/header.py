@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .cleaning import ends_sentence
+from .datelines import Dateline, read_dateline
 from .dates import DATE_LABEL_TEXT, DATE_TEXT, TIME_TEXT, parse_date
 from .header_lines import (
+    UpdateStamp,
     is_caption,
     is_page_chrome,
     read_byline,
-    read_dateline,
+    read_date_line,
     read_update_stamp,
 )
 from .normalizing import Block, is_list_item
@@ -44,7 +46,9 @@ class Header:
     standfirst: str = ""
     byline: str = ""
     published_on: date | None = None
-    updated_on: date | None = None  # from an "Updated …" line: a hint, never the publication date
+    # From an "Updated …" line: the publication date only when the text gives no other.
+    update_stamp: UpdateStamp | None = None
+    dateline: Dateline | None = None  # when the publication date came from a dateline
     warnings: list[str] = field(default_factory=list)
 
 
@@ -85,13 +89,16 @@ def read_header(
             break
         body_start += 1
     leftovers = _assign_display_lines(display, header, known_title=known_title)
-    if header.updated_on and not header.published_on:
-        header.warnings.append(
-            f"The text gives only the date it was updated, "
-            f"{header.updated_on.day} {header.updated_on:%B %Y}. "
-            "Enter the publication date."
-        )
+    stamp = header.update_stamp
+    if stamp and stamp.on and not header.published_on:
+        use_dateline(header, Dateline(stamp.on, stamp.text, len(stamp.text), is_update_stamp=True))
     return header, [Block([text]) for text in leftovers] + blocks[body_start:]
+
+
+def use_dateline(header: Header, dateline: Dateline) -> None:
+    """Take a dateline's date as the publication date, with a note to check it."""
+    header.published_on, header.dateline = dateline.published_on, dateline
+    header.warnings.append(dateline.note())
 
 
 def _take_date_header(blocks: list[Block], header: Header) -> list[Block]:
@@ -153,11 +160,15 @@ def _classify(line: str, header: Header, display: list[_DisplayLine]) -> None:
     """Put a header line where it belongs; lines that are none of these go to ``display``."""
     if is_page_chrome(line):
         return
-    if published_on := read_dateline(line):
+    if published_on := read_date_line(line):
         header.published_on = header.published_on or published_on
         return
     if stamp := read_update_stamp(line):
-        header.updated_on = header.updated_on or stamp.on
+        header.update_stamp = header.update_stamp or stamp
+        return
+    if dateline := read_dateline(line, whole=True):
+        if header.published_on is None:
+            use_dateline(header, dateline)
         return
     if is_caption(line):
         header.warnings.append(f'Left out a photo caption at the top: "{_preview(line)}".')

@@ -95,6 +95,7 @@ class UpdateStamp:
     """An "Updated …" line: when the page last changed, which is not when it was published."""
 
     on: date | None
+    text: str = ""  # the line as printed
 
 
 def is_page_chrome(line: str) -> bool:
@@ -102,7 +103,7 @@ def is_page_chrome(line: str) -> bool:
     return line.lower().strip(_CHROME_EDGES) in _PAGE_CHROME
 
 
-def read_dateline(line: str) -> date | None:
+def read_date_line(line: str) -> date | None:
     """The date of a line that is only a date, such as "Published: June 27, 2024 10:45 BST"."""
     dateline = _DATELINE_RE.fullmatch(line)
     return parse_date(dateline.group("date")) if dateline else None
@@ -113,7 +114,7 @@ def read_update_stamp(line: str) -> UpdateStamp | None:
     stamp = _UPDATED_LINE_RE.fullmatch(line)
     if not stamp:
         return None
-    return UpdateStamp(parse_date(stamp.group("date")) if stamp.group("date") else None)
+    return UpdateStamp(parse_date(stamp.group("date")) if stamp.group("date") else None, line)
 
 
 def is_caption(line: str) -> bool:

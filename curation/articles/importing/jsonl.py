@@ -12,7 +12,7 @@ from .dates import parse_iso_date
 from .decoding import decode_text, refuse_binary
 from .limits import DEFAULT_MAX_BYTES, check_size
 from .normalizing import normalize_text, split_blocks
-from .pipeline import clean_body, with_title
+from .pipeline import clean_body, finish
 from .types import ImportProblem, ParsedArticle
 
 _TEXT_FIELDS = ("title", "body", "source", "published_on", "url", "kicker", "standfirst", "byline")
@@ -82,7 +82,7 @@ def _article_from_line(text: str, *, number: int, where: str) -> ParsedArticle:
     if unknown := sorted(set(fields) - set(_TEXT_FIELDS)):
         names = ", ".join(f'"{name}"' for name in unknown)
         article.warnings.append(f"Ignored fields this import does not use: {names}.")
-    return with_title(article)
+    return finish(article)
 
 
 def _json_object(text: str, *, number: int, where: str) -> dict[str, Any]:

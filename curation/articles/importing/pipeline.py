@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from .cleaning import remove_copyright_footer
+from .datelines import read_dateline
 from .decoding import decode_bytes
 from .header import read_header
 from .html import extract_html
-from .limits import DEFAULT_MAX_BYTES, check_size
+from .limits import DEFAULT_MAX_BYTES, TEXT_LIMITS, check_size, fit_text_limits
 from .normalizing import Block, normalize_text, split_blocks
 from .titles import derive_title
 from .types import ImportProblem, ParsedArticle
@@ -81,10 +82,11 @@ def parse_text(
         standfirst=header.standfirst,
         byline=header.byline,
         published_on=header.published_on,
+        dateline=header.dateline.text if header.dateline else "",
         source_name=footer_outlet,
         warnings=header.warnings,
     )
-    return with_title(article)
+    return finish(article)
 
 
 def _parse_html(html: str, *, where: str) -> ParsedArticle:
@@ -103,11 +105,12 @@ def _parse_html(html: str, *, where: str) -> ParsedArticle:
         standfirst=header.standfirst,
         byline=page.byline or header.byline,
         published_on=header.published_on,
+        dateline=header.dateline.text if header.dateline else "",
         source_name=page.source_name or footer_outlet,
         url=page.url,
         warnings=header.warnings,
     )
-    return with_title(article)
+    return finish(article)
 
 
 def clean_body(blocks: list[Block]) -> tuple[str, str]:
@@ -117,9 +120,26 @@ def clean_body(blocks: list[Block]) -> tuple[str, str]:
     return "\n\n".join(paragraphs).strip(), outlet
 
 
-def with_title(article: ParsedArticle) -> ParsedArticle:
-    """Give an article without a title one made from its first sentence."""
+def finish(article: ParsedArticle) -> ParsedArticle:
+    """What every format does last: take the date of a dateline at the start of the body
+    when the article has no date yet, give it a title if it has none, and cut text
+    fields longer than an article's may be (with a note)."""
+    dateline = read_dateline(article.body.split("\n", 1)[0])
+    if dateline and article.published_on is None:
+        article.published_on, article.dateline = dateline.published_on, dateline.text
+        article.warnings.append(dateline.note())
+    # A title made from the first sentence leaves out the dateline before it.
+    with_title(article, skip=dateline.end if dateline else 0)
+    fitted, notes = fit_text_limits({name: getattr(article, name) for name in TEXT_LIMITS})
+    for name, text in fitted.items():
+        setattr(article, name, text)
+    article.warnings.extend(notes)
+    return article
+
+
+def with_title(article: ParsedArticle, *, skip: int = 0) -> ParsedArticle:
+    """Give an article without a title one made from its first sentence (after ``skip``)."""
     if not article.title:
-        article.title = derive_title(article.body)
+        article.title = derive_title(article.body[skip:] or article.body)
         article.title_derived = True
     return article

@@ -15,13 +15,15 @@ class ImportProblem(Exception):
     """A file (or one line of a JSONL file) that cannot be imported.
 
     ``message`` says what was wrong and what to do about it, in words for an editor.
-    ``where`` locates it: a file name, and a line number for JSONL.
+    ``where`` locates it: a file name, and a line number for JSONL. ``log_detail`` is
+    for the log, for admins: the setting involved, say, which an editor cannot change.
     """
 
-    def __init__(self, message: str, *, where: str = "") -> None:
+    def __init__(self, message: str, *, where: str = "", log_detail: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.where = where
+        self.log_detail = log_detail
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
@@ -38,6 +40,7 @@ class ParsedArticle:
     standfirst: str = ""
     byline: str = ""
     published_on: date | None = None
+    dateline: str = ""  # the dateline the publication date was read from, to be checked
     source_name: str = ""  # a hint: the outlet named by a footer, metadata or a JSONL field
     url: str = ""
     warnings: list[str] = field(default_factory=list)
@@ -46,6 +49,10 @@ class ParsedArticle:
     @property
     def date_detected(self) -> bool:
         return self.published_on is not None
+
+    @property
+    def date_from_dateline(self) -> bool:
+        return bool(self.dateline) and self.published_on is not None
 
     @property
     def content_hash(self) -> str:

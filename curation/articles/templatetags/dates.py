@@ -5,6 +5,7 @@ from datetime import date
 
 from django import template
 
+from curation.articles import date_phrases
 from curation.temporal import display
 
 register = template.Library()
@@ -21,3 +22,10 @@ def edtf(value) -> str:
         return display(value)
     except ValueError:
         return value
+
+
+@register.simple_tag
+def relative_date_phrases(body: str) -> list[str]:
+    """``{% relative_date_phrases article.body as phrases %}``: the text's own phrases that
+    wait for a publication date ("YESTERDAY", "last week")."""
+    return date_phrases.relative_date_phrases(body)

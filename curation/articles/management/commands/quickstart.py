@@ -1,3 +1,5 @@
+import argparse
+import socket
 from pathlib import Path
 
 from django.conf import settings
@@ -8,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from curation import roles
+from curation.articles.importing.files import iter_import_files
 from curation.articles.models import Source
 from curation.articles.services import articles_import_paths
 
@@ -28,28 +31,34 @@ DEMO_SOURCES = [
 class Command(BaseCommand):
     help = (
         "Set up a local demo and serve it: migrate, create demo accounts, import "
-        "the seed articles (idempotent) and run the server on 127.0.0.1:8000."
+        "the seed articles (idempotent) and run the server on 127.0.0.1:8000 "
+        "(or --port)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--no-serve", action="store_true", help="set everything up, but don't start the server"
         )
-        parser.add_argument("--port", default="8000")
+        parser.add_argument(
+            "--port", type=_port_number, default=8000, help="the port to serve on (default 8000)"
+        )
 
-    def handle(self, *args, no_serve: bool, port: str, **options) -> None:
+    def handle(self, *args, no_serve: bool, port: int, **options) -> None:
         if not settings.DEBUG:
             self.stderr.write(
                 "quickstart is for a local demo and needs DJANGO_DEBUG=1 "
                 "(manage.py sets it unless you set it to 0)."
             )
             raise SystemExit(2)
+        if not no_serve:
+            self._refuse_a_busy_port(port)  # before the setup, so nobody waits for nothing
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Database ready.")
         self._create_demo_data()
         self._import_seeds()
         if no_serve:
             return
+        self._refuse_a_busy_port(port)  # and again: something may have taken it meanwhile
         self.stdout.write(
             self.style.SUCCESS(
                 f"Open http://127.0.0.1:{port}/ and log in as annotator / annotate-demo "
@@ -57,6 +66,17 @@ class Command(BaseCommand):
             )
         )
         call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+
+    def _refuse_a_busy_port(self, port: int) -> None:
+        if _port_is_free(port):
+            return
+        other = port + 1 if port < 65535 else 8001
+        self.stderr.write(
+            f"Port {port} on 127.0.0.1 is already in use, perhaps by another quickstart or "
+            f"runserver. Stop that server, or serve on another port: "
+            f"manage.py quickstart --port {other}"
+        )
+        raise SystemExit(2)
 
     @transaction.atomic
     def _create_demo_data(self) -> None:
@@ -77,9 +97,9 @@ class Command(BaseCommand):
             Source.objects.get_or_create(slug=slug, defaults={"name": name, "homepage": homepage})
 
     def _import_seeds(self) -> None:
-        seed_files = sorted(SEEDS_DIR.glob("*.txt"))
         counts = {"imported": 0, "already": 0, "failed": 0}
-        for _path, outcomes in articles_import_paths(files=seed_files):
+        # The same folder rules as import_articles: seeds/README.md is not an article.
+        for _path, outcomes in articles_import_paths(files=iter_import_files([SEEDS_DIR])):
             for outcome in outcomes:
                 counts[outcome.status] += 1
                 if outcome.status == "failed":
@@ -89,3 +109,24 @@ class Command(BaseCommand):
             f"Seed articles: {counts['imported']} imported, "
             f"{counts['already']} already there{failed}."
         )
+
+
+def _port_number(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port: use a number from 1 to 65535")
+    return port
+
+
+def _port_is_free(port: int) -> bool:
+    """Whether runserver could listen on 127.0.0.1:``port``: bound the way it binds."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True

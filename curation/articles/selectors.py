@@ -1,0 +1,47 @@
+"""Reads for articles that are more than a one-liner."""
+
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from curation.articles.models import Article
+
+# The annotation work on an article, by the names of the relations that point at it. The
+# articles app imports no later app (docs/design.md): it only names their rows.
+MENTIONS, EVENTS = "mentions", "events"
+
+
+def articles_for_list() -> QuerySet[Article]:
+    """Articles for the list: their sources, and how many mentions and events each has.
+
+    The counts are subqueries, so a page of rows costs one query whatever the size of the
+    desk, and a database computes them only for the rows it returns.
+    """
+    return (
+        Article.objects.select_related("source")
+        .defer("body", "raw_text", "standfirst", "import_notes")
+        .annotate(mention_count=count_of(MENTIONS), event_count=count_of(EVENTS))
+        .order_by("-imported_at", "-id")
+    )
+
+
+def count_of(relation: str) -> Coalesce:
+    """How many rows of the reverse relation ``relation`` each article has."""
+    reverse = Article._meta.get_field(relation)
+    article_field = reverse.field.name
+    rows = (
+        reverse.related_model._base_manager.filter(**{article_field: OuterRef("pk")})
+        .order_by()
+        .values(article_field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def not_yet_annotated(articles: QuerySet[Article]) -> QuerySet[Article]:
+    """The articles (annotated by ``articles_for_list``) with no mention and no event."""
+    return articles.filter(mention_count=0, event_count=0)
+
+
+def annotated(articles: QuerySet[Article]) -> QuerySet[Article]:
+    return articles.exclude(mention_count=0, event_count=0)
