@@ -4,7 +4,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -13,6 +13,8 @@ from simple_history.models import HistoricalRecords
 from curation.annotations.gazetteer import normalise_alias
 from curation.articles.models import Article
 from curation.temporal import bounds, display, sort_key, validate
+
+NAME_MAX_LENGTH = 300  # an entity's name, or an alias
 
 wikidata_id_validator = RegexValidator(
     r"^Q[1-9]\d*$", "A Wikidata id is Q followed by digits, like Q42."
@@ -42,7 +44,7 @@ class EntityKind(models.Model):
 
 
 class Entity(models.Model):
-    name = models.CharField("canonical name", max_length=300)
+    name = models.CharField("canonical name", max_length=NAME_MAX_LENGTH)
     kind = models.ForeignKey(EntityKind, on_delete=models.PROTECT, related_name="entities")
     description = models.CharField(max_length=500, blank=True)
     wikidata_id = models.CharField(
@@ -85,8 +87,10 @@ class Alias(models.Model):
     form names are compared in (see gazetteer.normalise_alias)."""
 
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases")
-    text = models.CharField(max_length=300)
-    normalised = models.CharField(max_length=300, editable=False)
+    text = models.CharField(max_length=NAME_MAX_LENGTH)
+    # Casefolding can lengthen a name ("ß" is "ss"): by at most three code points for
+    # one, over all of Unicode.
+    normalised = models.CharField(max_length=3 * NAME_MAX_LENGTH, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -182,7 +186,7 @@ class DismissedSuggestion(models.Model):
         Article, on_delete=models.CASCADE, related_name="dismissed_suggestions"
     )
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="+")
-    normalised = models.CharField(max_length=300)
+    normalised = models.CharField(max_length=3 * NAME_MAX_LENGTH)  # as Alias.normalised
     dismissed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -236,6 +240,9 @@ class EventType(models.Model):
             raise ValidationError({"parent": "Choose a top-level category as the parent."})
 
 
+EVENT_NOTES_MAX_LENGTH = 2000
+
+
 class Event(AnchoredWork):
     """Something that happened, as an article reports it: an evidence passage (the span),
     a type, a headline in the editor's words, a date with honest precision, and
@@ -252,7 +259,7 @@ class Event(AnchoredWork):
         EventType, on_delete=models.PROTECT, related_name="events", verbose_name="type"
     )
     headline = models.CharField(max_length=300)
-    notes = models.TextField(blank=True)
+    notes = models.TextField(blank=True, validators=[MaxLengthValidator(EVENT_NOTES_MAX_LENGTH)])
     date = models.CharField("date (EDTF)", max_length=60, blank=True, validators=[validate_edtf])
     date_lower = models.DateField(null=True, blank=True, editable=False)
     date_upper = models.DateField(null=True, blank=True, editable=False)

@@ -6,7 +6,9 @@ from curation.annotations.models import Entity
 
 class EntityTable(tables.Table):
     name = tables.Column(linkify=True, attrs={"td": {"class": "title"}})
-    kind = tables.Column(accessor="kind__name", order_by=("kind__order", "kind__name"))
+    kind = tables.Column(
+        verbose_name="Kind", accessor="kind__name", order_by=("kind__order", "kind__name")
+    )
     mention_count = tables.Column(verbose_name="Mentions", attrs={"td": {"class": "num"}})
     article_count = tables.Column(verbose_name="Articles", attrs={"td": {"class": "num"}})
     wikidata_id = tables.Column(verbose_name="Wikidata", empty_values=("",), default="—")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from curation.annotations.views import entities, events, suggestions, workspace
+from curation.annotations.views import entities, events, kinds, suggestions, workspace
 
 app_name = "annotations"
 
@@ -42,6 +42,7 @@ urlpatterns = [
         name="event-delete",
     ),
     path("articles/<int:pk>/annotate/date-preview/", events.date_preview, name="date-preview"),
+    path("entities/kinds.css", kinds.kind_styles, name="kind-styles"),
     path("entities/", entities.EntityListView.as_view(), name="entities"),
     path("entities/autocomplete/", workspace.entity_autocomplete, name="entity-autocomplete"),
     path("entities/<int:entity_id>/", entities.entity_detail, name="entity"),

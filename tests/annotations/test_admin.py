@@ -2,7 +2,15 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from curation.annotations.models import Alias, Mention
+from curation.annotations.models import (
+    Alias,
+    Entity,
+    EntityKind,
+    Event,
+    EventType,
+    Mention,
+    Participant,
+)
 from tests.factories import ArticleFactory, EntityFactory, MentionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,10 +28,27 @@ def admin_client_() -> Client:
     return client
 
 
-@pytest.mark.parametrize("model", ["entitykind", "entity", "mention", "eventtype", "event"])
-def test_changelists_load(admin_client_, model):
-    a_mention()
-    assert admin_client_.get(reverse(f"admin:annotations_{model}_changelist")).status_code == 200
+def an_event(mention: Mention) -> Event:
+    event = Event.objects.create(
+        article=mention.article,
+        start=mention.start,
+        end=mention.end,
+        quote=mention.quote,
+        event_type=EventType.objects.get(slug="assault"),
+        headline="Strike reported",
+    )
+    Participant.objects.create(event=event, entity=mention.entity)
+    return event
+
+
+@pytest.mark.parametrize("model", [EntityKind, Entity, Mention, EventType, Event])
+def test_changelists_list_their_rows(admin_client_, model):
+    an_event(a_mention())
+    response = admin_client_.get(reverse(f"admin:annotations_{model._meta.model_name}_changelist"))
+    assert response.status_code == 200
+    listed = response.context["cl"].result_list
+    assert {row.pk for row in listed} == set(model.objects.values_list("pk", flat=True)[:100])
+    assert len(listed) >= 1
 
 
 def entity_change(entity, aliases: list[str]) -> dict:
@@ -83,3 +108,113 @@ def test_searching_entities_by_alias_does_not_inflate_counts(admin_client_):
     response = admin_client_.get(reverse("admin:annotations_entity_changelist"), {"q": "hiz"})
     [row] = response.context["cl"].result_list
     assert row.mention_count == 1 == Mention.objects.count()
+
+
+def test_a_kinds_colour_is_edited_in_the_list(admin_client_):
+    kinds = list(EntityKind.objects.order_by("order", "name"))
+    data = {
+        "form-TOTAL_FORMS": str(len(kinds)),
+        "form-INITIAL_FORMS": str(len(kinds)),
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1000",
+        "_save": "Save",
+    }
+    for n, entity_kind in enumerate(kinds):
+        data |= {
+            f"form-{n}-id": str(entity_kind.pk),
+            f"form-{n}-colour": "#123456" if entity_kind.slug == "group" else entity_kind.colour,
+            f"form-{n}-order": str(entity_kind.order),
+        }
+    response = admin_client_.post(reverse("admin:annotations_entitykind_changelist"), data)
+    assert response.status_code == 302
+    assert EntityKind.objects.get(slug="group").colour == "#123456"
+    assert EntityKind.objects.get(slug="person").colour == "#d9822b"
+
+
+def test_a_kind_with_a_bad_colour_is_refused(admin_client_):
+    response = admin_client_.post(
+        reverse("admin:annotations_entitykind_add"),
+        {"name": "Vessel", "slug": "vessel", "description": "", "colour": "navy", "order": "6"},
+    )
+    assert response.status_code == 200
+    assert "Use a colour like #1f5fbf." in response.content.decode()
+    assert not EntityKind.objects.filter(slug="vessel").exists()
+    admin_client_.post(
+        reverse("admin:annotations_entitykind_add"),
+        {"name": "Vessel", "slug": "vessel", "description": "", "colour": "#000080", "order": "6"},
+    )
+    assert EntityKind.objects.get(slug="vessel").colour == "#000080"
+
+
+def test_an_entity_edited_in_admin_is_saved_with_its_aliases_and_who_did_it(admin_client_):
+    entity = EntityFactory(name="Hizbollah")
+    response = admin_client_.post(
+        reverse("admin:annotations_entity_change", args=[entity.pk]),
+        entity_change(entity, ["Hizballah"]) | {"name": "Hezbollah", "wikidata_id": "Q41053"},
+    )
+    assert response.status_code == 302
+    entity.refresh_from_db()
+    assert (entity.name, entity.wikidata_id) == ("Hezbollah", "Q41053")
+    assert list(entity.aliases.values_list("text", flat=True)) == ["Hizballah"]
+    assert entity.history.latest().history_user.username == "boss"
+
+
+def test_an_event_type_is_added_under_a_top_level_category_only(admin_client_):
+    consult = EventType.objects.get(slug="consult")
+    response = admin_client_.post(
+        reverse("admin:annotations_eventtype_add"),
+        {"name": "phone call", "slug": "phone-call", "colour": "#336699", "parent": consult.pk},
+    )
+    assert response.status_code == 302
+    call = EventType.objects.get(slug="phone-call")
+    assert (call.parent, str(call)) == (consult, f"{consult.name} › phone call")
+
+    too_deep = admin_client_.post(
+        reverse("admin:annotations_eventtype_add"),
+        {"name": "video call", "slug": "video-call", "colour": "#336699", "parent": call.pk},
+    )
+    assert too_deep.status_code == 200
+    assert "Choose a top-level category as the parent." in too_deep.content.decode()
+    assert not EventType.objects.filter(slug="video-call").exists()
+
+
+def test_an_events_headline_and_participants_are_edited_in_admin(admin_client_):
+    mention = a_mention()
+    event = an_event(mention)
+    [participant] = event.participants.all()
+    other = EntityFactory(name="Gallant")
+    response = admin_client_.post(
+        reverse("admin:annotations_event_change", args=[event.pk]),
+        {
+            "event_type": event.event_type_id,
+            "headline": "Strike confirmed",
+            "notes": "",
+            "date": "2024-07",
+            "date_text": "",
+            "location": "",
+            "status": "submitted",
+            "participants-TOTAL_FORMS": "2",
+            "participants-INITIAL_FORMS": "1",
+            "participants-MIN_NUM_FORMS": "0",
+            "participants-MAX_NUM_FORMS": "1000",
+            "participants-0-id": participant.pk,
+            "participants-0-event": event.pk,
+            "participants-0-entity": mention.entity_id,
+            "participants-0-role": "target",
+            "participants-1-event": event.pk,
+            "participants-1-entity": other.pk,
+            "participants-1-role": "actor",
+        },
+    )
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert (event.headline, event.date, event.status) == (
+        "Strike confirmed",
+        "2024-07",
+        "submitted",
+    )
+    assert str(event.date_lower) == "2024-07-01" and str(event.date_upper) == "2024-07-31"
+    assert set(event.participants.values_list("entity__name", "role")) == {
+        ("Gallant", "actor"),
+        (mention.entity.name, "target"),
+    }

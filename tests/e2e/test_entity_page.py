@@ -1,0 +1,80 @@
+"""An entity's page in a real browser: renaming shows the old name among the aliases at
+once, an alias another entity already has is questioned before it is added, and the
+directory's kind dots have their kinds' colours."""
+
+from playwright.sync_api import expect
+
+from curation.annotations.models import Entity, EntityKind
+
+
+def test_a_rename_shows_the_old_name_as_an_alias_without_a_reload(logged_in_page, live_server):
+    page = logged_in_page
+    entity = Entity.objects.create(name="Hizbollah", kind=EntityKind.objects.get(slug="group"))
+    page.goto(f"{live_server.url}/entities/{entity.pk}/")
+    page.evaluate("window.__marker = 1")
+
+    page.get_by_role("link", name="Edit name and details").click()
+    name = page.get_by_label("Canonical name")
+    name.click()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("Hezbollah")
+    page.get_by_role("button", name="Save").click()
+
+    expect(page.locator("#entity-details")).to_contain_text("Saved.")
+    expect(page.locator("#entity-name")).to_have_text("Hezbollah")
+    expect(page.locator("#aliases li")).to_contain_text(["Hizbollah"])
+    assert page.evaluate("window.__marker") == 1
+
+
+def test_an_alias_that_names_another_entity_is_questioned_then_added(logged_in_page, live_server):
+    page = logged_in_page
+    hezbollah = Entity.objects.create(name="Hezbollah", kind=EntityKind.objects.get(slug="group"))
+    axios = Entity.objects.create(name="Axios", kind=EntityKind.objects.get(slug="organisation"))
+    page.goto(f"{live_server.url}/entities/{hezbollah.pk}/")
+    page.evaluate("window.__marker = 1")
+
+    page.get_by_label("New alias").click()
+    page.keyboard.type("Axios")
+    page.get_by_role("button", name="Add alias").click()
+
+    warning = page.locator("#aliases .name-clash")
+    expect(warning).to_contain_text(
+        "“Axios” is already the name of Axios (Organisation, 0 mentions). "
+        "Add it as an alias of Hezbollah anyway?"
+    )
+    merge = warning.get_by_role("link", name="Merge Axios into Hezbollah instead…")
+    expect(merge).to_have_attribute("href", f"/entities/{axios.pk}/merge/?into={hezbollah.pk}")
+    expect(page.locator("#aliases")).to_contain_text("No other names yet.")
+
+    page.get_by_role("button", name="Add it anyway").click()
+    expect(page.locator("#aliases li")).to_contain_text(["Axios"])
+    expect(page.locator("#aliases .name-clash")).to_have_count(0)
+    assert page.evaluate("window.__marker") == 1
+    assert list(hezbollah.aliases.values_list("text", flat=True)) == ["Axios"]
+
+
+def test_the_merge_offer_opens_the_merge_page_with_the_entity_chosen(logged_in_page, live_server):
+    page = logged_in_page
+    hezbollah = Entity.objects.create(name="Hezbollah", kind=EntityKind.objects.get(slug="group"))
+    axios = Entity.objects.create(name="Axios", kind=EntityKind.objects.get(slug="organisation"))
+    page.goto(f"{live_server.url}/entities/{hezbollah.pk}/")
+    page.get_by_label("New alias").click()
+    page.keyboard.type("axios")
+    page.keyboard.press("Enter")
+    page.get_by_role("link", name="Merge Axios into Hezbollah instead…").click()
+
+    expect(page.get_by_role("heading", name="Merge Axios into another entity")).to_be_visible()
+    expect(page.get_by_role("radio", name="Hezbollah")).to_be_checked()
+    page.get_by_role("button", name="Merge").click()
+    expect(page.locator("#messages")).to_contain_text("Merged Axios into Hezbollah.")
+    expect(page.locator("#aliases li")).to_contain_text(["Axios"])
+    assert not Entity.objects.filter(pk=axios.pk).exists()
+
+
+def test_the_directorys_kind_dots_have_their_kinds_colours(logged_in_page, live_server):
+    page = logged_in_page
+    for slug in ("group", "place"):
+        Entity.objects.create(name=f"A {slug}", kind=EntityKind.objects.get(slug=slug))
+    page.goto(f"{live_server.url}/entities/")
+    for slug, colour in (("group", "rgb(176, 58, 138)"), ("place", "rgb(46, 139, 87)")):
+        expect(page.locator(f".kind-dot.k-{slug}")).to_have_css("background-color", colour)
