@@ -21,12 +21,14 @@ from curation.temporal.finder import DateMention, find_dates, find_dates_jsonl
 from curation.temporal.inputs import (
     DateInputError,
     NeedsReference,
+    as_typed,
     parse_date_input,
     read_date_input,
 )
 
 __all__ = [
     "DateInputError",
+    "as_typed",
     "DateMention",
     "NeedsReference",
     "bounds",

@@ -74,6 +74,13 @@ def parse_date_input(text: str, reference: date | None) -> str | None:
         return None
 
 
+def as_typed(value: str) -> str:
+    """How a stored EDTF value is written into a date field for editing: its human
+    reading ("summer 2024") when that reads back to the same value, else the EDTF."""
+    reading = display(value)
+    return reading if parse_date_input(reading, None) == value else value
+
+
 def read_date_input(text: str, reference: date | None) -> str:
     """The EDTF value; DateInputError with a message that says what to write instead."""
     text = " ".join(text.split())

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -176,21 +177,125 @@ def test_event_update_replaces_participants_and_keeps_history(article, cancelled
 # --- views -------------------------------------------------------------------------------
 
 
-def test_the_form_prefills_the_nearest_date_and_the_sentences_entities(annotator_client, article):
-    netanyahu = EntityFactory(name="Benjamin Netanyahu")
-    MentionFactory(article=article, entity=netanyahu)
+def participant_rows(html: str) -> list[tuple[str, bool, str, str]]:
+    """What the form offers as participants, in order: (name, ticked, role, note)."""
+    rows = []
+    for row in re.findall(r'<div class="participant">(.*?)</div>', html, re.S):
+        name = re.search(r'aria-label="Role of (.*?)"', row)[1]
+        ticked = re.search(r'name="participant" value="\d+"( checked)?>', row)[1] is not None
+        role = re.search(r'<option value="(\w+)" selected>', row)[1]
+        note = re.search(r'<span class="participant-where">(.*?)</span>', row)
+        rows.append((name, ticked, role, note[1] if note else ""))
+    return rows
+
+
+def test_the_form_prefills_the_nearest_date_and_offers_the_sentences_entities_first(
+    annotator_client, article
+):
     white_house = EntityFactory(name="White House")
     MentionFactory(article=article, entity=white_house)
+    MentionFactory(article=article, entity=white_house, quote_text="White House said")
+    netanyahu = EntityFactory(name="Benjamin Netanyahu")
+    MentionFactory(article=article, entity=netanyahu)
 
     response = annotator_client.get(
         url("event-new", article.pk), passage("was reportedly canceled"), **HTMX
     )
 
     html = response.content.decode()
-    assert 'name="date" id="id_date" value="2024-06-20"' in html
+    assert 'name="date" id="id_date" value="20 June 2024"' in html
     assert "Found in the text: “last Thursday”." in html
-    assert f'name="participant" value="{netanyahu.pk}" checked' in html
-    assert f'name="participant" value="{white_house.pk}">' in html  # listed, not checked
+    # Netanyahu is in the passage's sentence: first, but not chosen for the editor.
+    assert participant_rows(html) == [
+        ("Benjamin Netanyahu", False, "actor", "in this passage"),
+        ("White House", False, "actor", ""),
+    ]
+
+
+SEED_SENTENCE = (
+    "Israel and the US are set to reconvene a joint meeting on Iran next month, mere days "
+    "after the White House canceled it, according to Axios, citing five officials from both "
+    "nations.\n\nThe meeting, originally scheduled for last Thursday, was reportedly "
+    "canceled, Axios reported."
+)
+
+
+def test_an_outlet_cited_in_the_sentence_is_offered_as_a_cited_source_not_an_actor(
+    annotator_client,
+):
+    article = ArticleFactory(body=SEED_SENTENCE, published_on=date(2024, 6, 26))
+    for name in ["Israel", "US", "White House", "Axios"]:
+        MentionFactory(article=article, entity=EntityFactory(name=name))
+    sentence = "Israel and the US are set to reconvene a joint meeting on Iran next month"
+    start = SEED_SENTENCE.index(sentence)
+
+    response = annotator_client.get(
+        url("event-new", article.pk),
+        {"start": start, "end": start + len(sentence), "quote": sentence},
+        **HTMX,
+    )
+
+    assert participant_rows(response.content.decode()) == [
+        ("Israel", False, "actor", "in this passage"),
+        ("US", False, "actor", "in this passage"),
+        ("White House", False, "actor", "in this passage"),
+        ("Axios", False, "other", "cited source"),
+    ]
+
+
+def test_an_entity_both_cited_and_named_in_the_sentence_is_in_the_passage(annotator_client):
+    body = "Axios moved its office to Washington, Axios reported."
+    article = ArticleFactory(body=body)
+    axios = EntityFactory(name="Axios")
+    MentionFactory(article=article, entity=axios)
+    MentionFactory(article=article, entity=axios, start=38, end=43, quote="Axios")
+    response = annotator_client.get(
+        url("event-new", article.pk), {"start": 0, "end": 36, "quote": body[:36]}, **HTMX
+    )
+    assert participant_rows(response.content.decode()) == [
+        ("Axios", False, "actor", "in this passage")
+    ]
+
+
+def test_editing_shows_the_events_participants_ticked_and_its_passage_first(
+    annotator_client, article, cancelled
+):
+    netanyahu, white_house = EntityFactory(name="Benjamin Netanyahu"), EntityFactory(name="WH")
+    MentionFactory(article=article, entity=white_house, quote_text="White House")
+    MentionFactory(article=article, entity=netanyahu)
+    event = services.event_create(
+        article=article,
+        event_type=cancelled,
+        headline="x",
+        created_by=UserFactory(),
+        participants=[(white_house, "target")],
+        **_span("The meeting"),
+    )
+    form = annotator_client.get(url("event-edit", article.pk, event.pk), **HTMX)
+    assert participant_rows(form.content.decode()) == [
+        ("Benjamin Netanyahu", False, "actor", "in this passage"),
+        ("WH", True, "target", ""),
+    ]
+
+
+def test_after_a_failed_save_the_editors_choices_are_kept(annotator_client, article):
+    netanyahu = EntityFactory(name="Benjamin Netanyahu")
+    MentionFactory(article=article, entity=netanyahu)
+    response = annotator_client.post(
+        url("event-create", article.pk),
+        {
+            **passage("The meeting"),
+            "headline": "",
+            "event_type": "nonsense",
+            "participant": [netanyahu.pk],
+            f"role-{netanyahu.pk}": "target",
+        },
+        **HTMX,
+    )
+    assert response.status_code == 422
+    assert participant_rows(response.content.decode()) == [
+        ("Benjamin Netanyahu", True, "target", "in this passage")
+    ]
 
 
 def test_creating_an_event_swaps_the_paragraph_and_the_events_list(
@@ -349,24 +454,112 @@ def test_merging_an_entity_that_takes_part_in_events_moves_its_roles(article, ca
     assert event.location == place
 
 
+def test_participants_that_are_not_entities_are_left_out(annotator_client, article, cancelled):
+    real = EntityFactory(name="Real")
+    posted = {"participant": ["²", "9" * 30, "x", "-3", "0", str(real.pk + 1000), str(real.pk)]}
+    data = {**passage("The meeting"), "headline": "Cancelled", "event_type": cancelled.pk}
+    response = annotator_client.post(url("event-create", article.pk), {**data, **posted}, **HTMX)
+    assert response.status_code == 200
+    assert [(p.entity, p.role) for p in Event.objects.get().participants.all()] == [(real, "actor")]
+
+
 @pytest.mark.parametrize(
-    "posted",
+    ("posted", "field", "message"),
     [
-        {"participant": ["²", "9" * 30, "x", "-3"]},
-        {"date_start": str(10**20), "date_end": str(10**20 + 5)},
-        {"event_type": "999999"},
-        {"headline": "x" * 10_000},
-        {"date": "2" * 1000},
+        (
+            {"date_start": str(10**20), "date_end": str(10**20 + 5)},
+            None,
+            "the date&#x27;s place in the text garbled. Close it, select the passage again",
+        ),
+        ({"date_start": "x", "date_end": "3"}, None, "the date&#x27;s place in the text garbled"),
+        ({"date_text": "x" * 201}, None, "the date&#x27;s place in the text garbled"),
+        ({"event_type": "999999"}, "event_type", "No single event type is called “999999”."),
+        (
+            {"headline": "x" * 10_000},
+            "headline",
+            "A headline is one line of up to 300 characters; this one has 10000.",
+        ),
+        ({"date": "2" * 1000}, "date", "A date is at most 60 characters; this one has 1000."),
+        ({"notes": "x" * 2001}, "notes", "Notes are up to 2,000 characters; these have 2001."),
     ],
 )
-def test_odd_input_to_the_event_form_is_an_error_not_a_crash(
-    annotator_client, article, cancelled, posted
+def test_odd_input_to_the_event_form_is_refused_with_a_message(
+    annotator_client, article, cancelled, posted, field, message
 ):
     data = {**passage("The meeting"), "headline": "Cancelled", "event_type": cancelled.pk, **posted}
     response = annotator_client.post(url("event-create", article.pk), data, **HTMX)
-    assert response.status_code in (200, 422)
-    if response.status_code == 200:
-        assert Event.objects.get().participants.count() == 0
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert html.count(message) == 1
+    if field:  # shown at the field the editor can correct
+        assert message in html.split(f'id="id_{field}"')[1].split('class="field')[0]
+    else:  # the desk filled that field in: the message is at the top of the form
+        assert message in html.split('<div class="error" role="alert">')[1].split("</div>")[0]
+    assert not Event.objects.exists()
+
+
+def test_the_longest_headline_and_notes_are_saved(annotator_client, article, cancelled):
+    data = {
+        **passage("The meeting"),
+        "headline": "h" * 300,
+        "notes": "n" * 2000,
+        "event_type": cancelled.pk,
+    }
+    response = annotator_client.post(url("event-create", article.pk), data, **HTMX)
+    assert response.status_code == 200
+    event = Event.objects.get()
+    assert (len(event.headline), len(event.notes)) == (300, 2000)
+
+
+def test_the_form_states_the_limits_of_the_headline_and_notes(annotator_client, article):
+    html = annotator_client.get(
+        url("event-new", article.pk), passage("The meeting"), **HTMX
+    ).content.decode()
+    assert "One line, in your own words: up to 300 characters." in html
+    assert "Optional: up to 2,000 characters." in html
+    assert re.search(r'<input type="text" name="headline"[^>]* maxlength="300"', html)
+    assert re.search(r'<textarea name="notes"[^>]* maxlength="2000"', html)
+    # The hints are what the fields are described by.
+    assert 'aria-describedby="id_headline_helptext"' in html
+    assert '<p class="hint" id="id_headline_helptext">' in html
+    assert '<p class="hint" id="id_notes_helptext">Optional: up to 2,000 characters.</p>' in html
+
+
+def test_the_services_refuse_a_headline_or_notes_over_the_limit(article, cancelled):
+    editor = UserFactory()
+    common = {"article": article, "event_type": cancelled, "created_by": editor}
+    with pytest.raises(services.AnnotationError, match="up to 300 characters; this one has 301"):
+        services.event_create(**common, **_span("The meeting"), headline="x" * 301)
+    with pytest.raises(services.AnnotationError, match="up to 2,000 characters; these have 2001"):
+        services.event_create(**common, **_span("The meeting"), headline="x", notes="n" * 2001)
+    event = services.event_create(**common, **_span("The meeting"), headline="x")
+    with pytest.raises(services.AnnotationError, match="these have 2001"):
+        services.event_update(
+            event=event,
+            changed_by=editor,
+            event_type=cancelled,
+            headline="x",
+            date="",
+            notes="n" * 2001,
+        )
+    event.refresh_from_db()
+    assert Event.objects.count() == 1 and event.notes == ""
+
+
+def test_admin_validation_refuses_notes_over_the_limit(article, cancelled):
+    from django.core.exceptions import ValidationError
+
+    event = Event(
+        article=article,
+        start=0,
+        end=3,
+        quote="The",
+        event_type=cancelled,
+        headline="x",
+        notes="n" * 2001,
+    )
+    with pytest.raises(ValidationError, match="notes"):
+        event.full_clean()
 
 
 def test_the_date_span_is_checked_by_the_server(annotator_client, article, cancelled):
@@ -466,7 +659,7 @@ def test_the_nearest_date_in_the_sentence_comes_first(annotator_client, article)
     response = annotator_client.get(
         url("event-new", article.pk), passage("expected to occur"), **HTMX
     )
-    assert 'value="2024-07-11/2024-07-20"' in response.content.decode()
+    assert 'value="mid-July 2024"' in response.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import pytest
 from curation.temporal import (
     DateInputError,
     NeedsReference,
+    as_typed,
     find_dates_jsonl,
     parse_date_input,
     read_date_input,
@@ -172,3 +173,18 @@ def test_jsonl_one_object_per_mention():
 def test_jsonl_keeps_unicode_and_null():
     (line,) = find_dates_jsonl("Zürich, letzte Woche… last Thursday", None)
     assert line == '{"start": 22, "end": 35, "text": "last Thursday", "value": null}'
+
+
+@pytest.mark.parametrize(
+    ("value", "typed"),
+    [
+        ("2024-06-20", "20 June 2024"),
+        ("2024-22", "summer 2024"),
+        ("2024-35", "Q3 2024"),
+        ("2024-07-11/2024-07-20", "mid-July 2024"),
+        ("2024-06-13~", "c. 13 June 2024"),
+    ],
+)
+def test_a_stored_date_is_edited_in_words_when_they_read_back(value, typed):
+    assert as_typed(value) == typed
+    assert parse_date_input(typed, None) == value

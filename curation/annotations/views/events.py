@@ -17,6 +17,7 @@ from curation.annotations.views.common import (
     workspace_context,
 )
 from curation.articles.models import Article
+from curation.temporal import as_typed
 
 can_record_events = permission_required("annotations.add_event", raise_exception=True)
 
@@ -24,14 +25,27 @@ can_record_events = permission_required("annotations.add_event", raise_exception
 class EventFormContext:
     """What the event form offers: the article's places and the entities that can take
     part, always including what the event being edited already has, so that saving an
-    edit never drops a location or participant that is no longer mentioned."""
+    edit never drops a location or participant that is no longer mentioned.
 
-    def __init__(self, article: Article, event: Event | None = None) -> None:
+    The entities mentioned in the passage's sentence come first, as choices, none of
+    them chosen; one that is only cited there ("according to Axios") is offered as
+    "other", never as the actor."""
+
+    def __init__(
+        self, article: Article, event: Event | None = None, *, span: tuple[int, int] | None = None
+    ) -> None:
         self.article = article
         self.event = event
         self.mentions = selectors.article_mentions(article)
         self.event_types = selectors.event_types()
         self.current = list(event.participants.select_related("entity__kind")) if event else []
+        if event is not None:
+            span = (event.start, event.end)
+        self.passage = (
+            selectors.passage_entities(article.body, *span, self.mentions)
+            if span is not None
+            else selectors.PassageEntities(named=[], cited=[])
+        )
 
     def form(self, data=None, *, initial=None) -> EventForm:
         places = {m.entity_id: m.entity for m in self.mentions if m.entity.kind.slug == "place"}
@@ -53,13 +67,27 @@ class EventFormContext:
                 listed.add(participant.entity_id)
                 entity = participant.entity
                 rows.append(selectors.EntityCount(entity.pk, entity.name, entity.kind.slug, 0))
+        named = {entity.pk: order for order, entity in enumerate(self.passage.named)}
+        cited = {entity.pk: order for order, entity in enumerate(self.passage.cited)}
+
+        def place_in_list(row) -> tuple[int, int]:
+            if row.id in named:
+                return 0, named[row.id]
+            if row.id in cited:
+                return 1, cited[row.id]
+            return 2, 0
+
         return [
             {
                 "row": row,
                 "checked": row.id in checked,
-                "role": checked.get(row.id, Participant.Role.ACTOR),
+                "role": checked.get(
+                    row.id, Participant.Role.OTHER if row.id in cited else Participant.Role.ACTOR
+                ),
+                "in_passage": row.id in named,
+                "cited": row.id in cited,
             }
-            for row in rows
+            for row in sorted(rows, key=place_in_list)
         ]
 
 
@@ -110,6 +138,13 @@ def _render_event_form(
     )
 
 
+def _passage_bounds(article: Article, span: dict) -> tuple[int, int] | None:
+    """The posted passage's bounds, when they fit the body (the save checks them)."""
+    if 0 <= span["start"] < span["end"] <= len(article.body):
+        return span["start"], span["end"]
+    return None
+
+
 def _checked(participants: list[tuple[Entity, str]]) -> dict[int, str]:
     return {entity.pk: role for entity, role in participants}
 
@@ -119,8 +154,8 @@ def _checked(participants: list[tuple[Entity, str]]) -> dict[int, str]:
 @can_record_events
 @require_GET
 def event_new(request: HttpRequest, pk: int) -> HttpResponse:
-    """The event form for a selected passage, with the date and participants found in
-    its sentence filled in."""
+    """The event form for a selected passage, with the date found in its sentence
+    filled in and the entities mentioned there offered first."""
     article = article_or_404(pk)
     span_form = SpanForm(request.GET)
     if not span_form.is_valid():
@@ -131,13 +166,13 @@ def event_new(request: HttpRequest, pk: int) -> HttpResponse:
         start, end = snap_to_words(article.body, data["start"], data["end"])
     except SpanError as error:
         return popover_error(request, str(error))
-    choices = EventFormContext(article)
-    prefill = selectors.event_prefill(article, start, end, choices.mentions)
+    choices = EventFormContext(article, span=(start, end))
+    prefill = selectors.event_prefill(article, start, end)
     initial = {}
     if prefill.dates:
         nearest = prefill.dates[0]
         initial = {
-            "date": nearest.value or nearest.text,
+            "date": as_typed(nearest.value) if nearest.value else nearest.text,
             "date_text": nearest.text,
             "date_start": nearest.start,
             "date_end": nearest.end,
@@ -147,7 +182,6 @@ def event_new(request: HttpRequest, pk: int) -> HttpResponse:
         choices,
         choices.form(initial=initial),
         span={"start": start, "end": end, "quote": article.body[start:end]},
-        checked={entity.pk: Participant.Role.ACTOR for entity in prefill.entities},
     )
 
 
@@ -161,7 +195,7 @@ def event_create(request: HttpRequest, pk: int) -> HttpResponse:
     if not span_form.is_valid():
         return popover_error(request, "The event's passage is missing. Select it again.")
     span = span_form.cleaned_data
-    choices = EventFormContext(article)
+    choices = EventFormContext(article, span=_passage_bounds(article, span))
     form = choices.form(request.POST)
     participants = _posted_participants(request)
     if form.is_valid():
@@ -218,7 +252,7 @@ def event_edit(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
             initial={
                 "headline": event.headline,
                 "event_type": str(event.event_type),
-                "date": event.date,
+                "date": as_typed(event.date) if event.date else "",
                 "location": event.location_id,
                 "notes": event.notes,
             }
