@@ -5,13 +5,21 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from curation.env import env_bool, env_int, env_list, env_str
+from curation.env import (
+    data_dir,
+    development_secret_key,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# The default SQLite file, collected static files and the development key live here.
+DATA_DIR = data_dir(BASE_DIR)
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
-_DEV_ONLY_SECRET_KEY = "django-insecure-curation-desk-local-development-only"
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
@@ -20,7 +28,8 @@ if not SECRET_KEY:
             "with DEBUG off, e.g. DJANGO_SECRET_KEY=\"$(python -c 'import secrets; "
             "print(secrets.token_urlsafe(50))')\". For local development set DJANGO_DEBUG=1."
         )
-    SECRET_KEY = _DEV_ONLY_SECRET_KEY
+    # A local demo (quickstart, or DJANGO_DEBUG=1): a generated key kept in DATA_DIR.
+    SECRET_KEY = development_secret_key(DATA_DIR)
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS") or (
     ["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
@@ -44,6 +53,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Pages and HTMX fragments are text that compresses about six-fold; Django pads
+    # compressed responses against BREACH, and CSRF tokens are masked per response.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -78,7 +90,6 @@ TEMPLATES = [
 # run beside a writer; IMMEDIATE transactions take the write lock up front, so two
 # editors saving at once wait for each other (busy timeout) instead of failing with
 # "database is locked" halfway through a transaction.
-DATA_DIR = Path(env_str("CURATION_DATA_DIR") or BASE_DIR / "var").resolve()
 SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,

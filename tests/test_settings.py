@@ -1,9 +1,14 @@
 """Settings come from the environment and fail loudly when production would be unsafe."""
 
+import gzip
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from tests.factories import ArticleFactory
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -112,3 +117,15 @@ def test_a_malformed_database_url_says_what_to_use(tmp_path):
     )
     assert result.returncode != 0
     assert "DATABASE_URL is not a database URL" in result.stderr
+
+
+@pytest.mark.django_db
+def test_pages_and_fragments_are_sent_compressed(annotator_client):
+    article = ArticleFactory(body="Talks with Tehran resumed. " * 200)
+    response = annotator_client.get(
+        f"/articles/{article.pk}/annotate/", HTTP_ACCEPT_ENCODING="gzip"
+    )
+    assert response["Content-Encoding"] == "gzip"
+    html = gzip.decompress(response.content).decode()
+    assert "Talks with Tehran resumed." in html
+    assert len(response.content) < len(html) / 4

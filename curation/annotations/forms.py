@@ -1,7 +1,13 @@
 from django import forms
 
-from curation.annotations.models import Entity, EntityKind, EventType
-from curation.temporal import parse_date_input
+from curation.annotations.models import (
+    EVENT_NOTES_MAX_LENGTH,
+    Entity,
+    EntityKind,
+    Event,
+    EventType,
+)
+from curation.temporal import DateInputError, NeedsReference, read_date_input
 
 
 class SpanForm(forms.Form):
@@ -23,6 +29,8 @@ class MentionCreateForm(SpanForm):
     name = forms.CharField(max_length=300, required=False)
     kind = forms.ModelChoiceField(queryset=EntityKind.objects.all(), required=False)
     suggest = forms.BooleanField(required=False)
+    # The editor saw that the name is already another entity's, and went on.
+    confirmed = forms.BooleanField(required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -40,11 +48,19 @@ class RelinkForm(forms.Form):
     entity = forms.ModelChoiceField(queryset=Entity.objects.all(), required=False)
     q = forms.CharField(required=False)
     suggest = forms.BooleanField(required=False)
+    confirmed = forms.BooleanField(required=False)
 
 
 class SuggestionForm(SpanForm):
     entity = forms.ModelChoiceField(queryset=Entity.objects.all())
     suggest = forms.BooleanField(required=False)
+
+
+class SuggestionDismissForm(SpanForm):
+    """The editor's "Not this": the entity a text was suggested as, or each of them when
+    it names several."""
+
+    entity = forms.ModelMultipleChoiceField(queryset=Entity.objects.all())
 
 
 class AliasForm(forms.Form):
@@ -65,13 +81,25 @@ class MergeForm(forms.Form):
     )
 
 
+HEADLINE_MAX_LENGTH = Event._meta.get_field("headline").max_length
+GARBLED = dict.fromkeys(
+    ("invalid", "max_length", "min_value", "max_value"),
+    "The form came back with the date's place in the text garbled. Close it, select the "
+    "passage again and press v.",
+)
+
+
 class EventForm(forms.Form):
     """The event side form. The date takes EDTF ("2024-07") or words ("mid-July 2024",
     "last Thursday"), read against the article's publication date."""
 
     headline = forms.CharField(
-        max_length=300,
-        help_text="One line, in your own words.",
+        max_length=HEADLINE_MAX_LENGTH,
+        help_text=f"One line, in your own words: up to {HEADLINE_MAX_LENGTH} characters.",
+        error_messages={
+            "max_length": f"A headline is one line of up to {HEADLINE_MAX_LENGTH} characters; "
+            "this one has %(show_value)s. Shorten it, and put the detail in the notes."
+        },
         widget=forms.TextInput(attrs={"placeholder": "Israel and US cancel Iran talks"}),
     )
     event_type = forms.CharField(
@@ -86,18 +114,42 @@ class EventForm(forms.Form):
         max_length=60,
         required=False,
         help_text="EDTF (2024-07, 2024-07-11/2024-07-20) or words (mid-July 2024).",
+        error_messages={
+            "max_length": "A date is at most 60 characters; this one has %(show_value)s. "
+            "Type it as 2024-07-11, 2024-07 or a few words (mid-July 2024)."
+        },
     )
-    date_text = forms.CharField(max_length=200, required=False, widget=forms.HiddenInput)
+    # Where the date was found in the text: filled in by the desk, checked by the save.
+    date_text = forms.CharField(
+        max_length=200, required=False, widget=forms.HiddenInput, error_messages=GARBLED
+    )
     date_start = forms.IntegerField(
-        required=False, min_value=0, max_value=2**31, widget=forms.HiddenInput
+        required=False,
+        min_value=0,
+        max_value=2**31,
+        widget=forms.HiddenInput,
+        error_messages=GARBLED,
     )
     date_end = forms.IntegerField(
-        required=False, min_value=1, max_value=2**31, widget=forms.HiddenInput
+        required=False,
+        min_value=1,
+        max_value=2**31,
+        widget=forms.HiddenInput,
+        error_messages=GARBLED,
     )
     location = forms.ModelChoiceField(
         queryset=Entity.objects.none(), required=False, empty_label="None"
     )
-    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    notes = forms.CharField(
+        required=False,
+        max_length=EVENT_NOTES_MAX_LENGTH,
+        help_text=f"Optional: up to {EVENT_NOTES_MAX_LENGTH:,} characters.",
+        error_messages={
+            "max_length": f"Notes are up to {EVENT_NOTES_MAX_LENGTH:,} characters; these have "
+            "%(show_value)s. Shorten them, or keep the longer text outside the desk."
+        },
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def __init__(self, *args, article, event_types, places, **kwargs):
         super().__init__(*args, **kwargs)
@@ -120,21 +172,20 @@ class EventForm(forms.Form):
         )
 
     def clean_date(self) -> str:
+        """The EDTF value; the message from curation.temporal when it can't be stored
+        faithfully (it says what to write instead)."""
         text = self.cleaned_data["date"].strip()
         if not text:
             return ""
-        value = parse_date_input(text, self.article.published_on)
-        if value is None:
-            if self.article.published_on is None:
-                raise forms.ValidationError(
-                    f"“{text}” needs the article's publication date, which is missing. "
-                    "Add it on the article page, or enter the date itself (2024-06-20)."
-                )
+        try:
+            return read_date_input(text, self.article.published_on)
+        except NeedsReference:
             raise forms.ValidationError(
-                f"Can't read “{text}” as a date. Try 2024-06-20, 2024-07, "
-                "mid-July 2024 or last Thursday."
-            )
-        return value
+                f"“{text}” needs the article's publication date, which is missing. "
+                "Add it on the article page, or enter the date itself (2024-06-20)."
+            ) from None
+        except DateInputError as error:
+            raise forms.ValidationError(str(error)) from None
 
     def clean(self):
         cleaned = super().clean()
@@ -142,3 +193,8 @@ class EventForm(forms.Form):
         if (start is None) != (end is None) or (start is not None and start >= end):
             cleaned["date_start"] = cleaned["date_end"] = None
         return cleaned
+
+    def hidden_field_errors(self) -> list[str]:
+        """The errors of the fields the desk fills in, each once: the editor doesn't see
+        those fields, so the form shows these at its top."""
+        return list(dict.fromkeys(e for field in self.hidden_fields() for e in field.errors))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
 import threading
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -20,7 +24,9 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Length
 
+from curation.annotations.attribution import in_attribution
 from curation.annotations.gazetteer import Gazetteer, GazetteerMatch, normalise_alias
+from curation.annotations.labels import distinct_labels
 from curation.annotations.models import (
     Alias,
     DismissedSuggestion,
@@ -31,7 +37,7 @@ from curation.annotations.models import (
     NamesVersion,
     Participant,
 )
-from curation.annotations.spans import Span, paragraphs, sentence_around
+from curation.annotations.spans import Span, paragraph_bounds, paragraphs, sentence_around
 from curation.articles.models import Article
 from curation.temporal import display, find_dates
 
@@ -61,39 +67,136 @@ class EntityCount:
     count: int
 
 
-def entity_counts(mentions: list[Mention]) -> list[EntityCount]:
+def entity_counts(mentions: list[Mention] | list[MarkedText]) -> list[EntityCount]:
     """The entities mentioned, most mentioned first, from mentions already loaded."""
     counts = Counter(mention.entity_id for mention in mentions)
-    entities = {mention.entity_id: mention.entity for mention in mentions}
+    entities = {}
+    for mention in mentions:
+        if mention.entity_id not in entities:
+            entities[mention.entity_id] = (
+                (mention.entity_name, mention.kind_slug)
+                if isinstance(mention, MarkedText)
+                else (mention.entity.name, mention.entity.kind.slug)
+            )
     rows = [
-        EntityCount(entity_id, entity.name, entity.kind.slug, counts[entity_id])
-        for entity_id, entity in entities.items()
+        EntityCount(entity_id, name, kind_slug, counts[entity_id])
+        for entity_id, (name, kind_slug) in entities.items()
     ]
-    return sorted(rows, key=lambda row: (-row.count, row.name.casefold()))
+    return sorted(rows, key=_panel_order)
+
+
+def _panel_order(row: EntityCount) -> tuple:
+    # The id settles ties, so that a row changed alone lands where a full render puts it.
+    return (-row.count, row.name.casefold(), row.id)
+
+
+def article_entity_counts(article: Article) -> list[EntityCount]:
+    """The side panel's rows, in its order, from one aggregate query (no mention loaded)."""
+    rows = (
+        Mention.objects.filter(article=article)
+        .order_by()
+        .values_list("entity_id", "entity__name", "entity__kind__slug")
+        .annotate(count=Count("id"))
+    )
+    return sorted((EntityCount(*row) for row in rows), key=_panel_order)
+
+
+@dataclass(frozen=True, slots=True)
+class PanelUpdate:
+    """What a change does to the side panel, row by row: the rows to take out (that were
+    shown), then the rows to put in, each before the row of ``before`` (None: at the end
+    of the list). Inserting them in the order given keeps the panel's order, because
+    each one's successor is then already in place."""
+
+    mention_count: int
+    removed: list[int]
+    inserted: list[tuple[EntityCount, int | None]]
+    emptiness_changed: bool  # the list became empty, or stopped being empty
+
+
+def panel_update(rows: list[EntityCount], changes: dict[int, int]) -> PanelUpdate:
+    """``rows``: the panel after the change (article_entity_counts); ``changes``: how many
+    mentions each changed entity gained (or lost, negative)."""
+    position = {row.id: index for index, row in enumerate(rows)}
+    removed = []
+    for entity_id, change in changes.items():
+        count_after = rows[position[entity_id]].count if entity_id in position else 0
+        if count_after - change > 0:  # it had a row before the change
+            removed.append(entity_id)
+    inserted = []
+    for entity_id in sorted(set(changes) & set(position), key=position.get, reverse=True):
+        index = position[entity_id]
+        following = rows[index + 1].id if index + 1 < len(rows) else None
+        inserted.append((rows[index], following))
+    mention_count = sum(row.count for row in rows)
+    count_before = mention_count - sum(changes.values())
+    return PanelUpdate(
+        mention_count, removed, inserted, (mention_count == 0) != (count_before == 0)
+    )
 
 
 @dataclass(frozen=True)
 class Suggestion:
+    """A known name found where nothing is marked. ``entities`` holds the entity it names,
+    or several when the text is a name or alias of each: an ambiguous suggestion, which
+    the editor settles by choosing one."""
+
     start: int
     end: int
     text: str
-    entity: Entity
+    entities: tuple[Entity, ...]
+
+    @property
+    def entity(self) -> Entity | None:
+        """The entity suggested; None when the text names several."""
+        return self.entities[0] if len(self.entities) == 1 else None
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.entities) > 1
 
     @property
     def key(self) -> str:
-        return f"{self.start}-{self.end}-{self.entity.pk}"
+        """The page's handle on it: "start-end-entity", or "12-17-3.8" when ambiguous."""
+        return f"{self.start}-{self.end}-{'.'.join(str(e.pk) for e in self.entities)}"
+
+    @property
+    def choices(self) -> list[tuple[int, str]]:
+        """(id, label) for each entity: "Hezbollah (Group)", with the id as well when two
+        of them have the same name and kind."""
+        labels = []
+        for entity in self.entities:
+            label = f"{entity.name} ({entity.kind.name})"
+            if any(
+                other.pk != entity.pk
+                and other.kind_id == entity.kind_id
+                and other.name.casefold() == entity.name.casefold()
+                for other in self.entities
+            ):
+                label = f"{entity.name} ({entity.kind.name}, #{entity.pk})"
+            labels.append((entity.pk, label))
+        return labels
+
+    @property
+    def label(self) -> str:
+        """What it suggests: "Hezbollah (Group)", or "Axios (Organisation) or Hezbollah
+        (Group)"."""
+        labels = [label for _, label in self.choices]
+        return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
 
 
 def text_paragraphs(
     article: Article,
-    mentions: list[Mention],
+    mentions: list[Mention] | list[MarkedText],
     suggestions: list[Suggestion] = (),
     events: list[Event] = (),
+    *,
+    bounds: list[tuple[int, int]] | None = None,
 ):
     spans = [Span(m.start, m.end, ("mention", m)) for m in mentions]
     spans += [Span(s.start, s.end, ("suggestion", s)) for s in suggestions]
     spans += [Span(e.start, e.end, ("event", e)) for e in events]
-    return paragraphs(article.body, spans)
+    return paragraphs(article.body, spans, bounds=bounds)
 
 
 def entity_autocomplete(query: str, *, limit: int = AUTOCOMPLETE_LIMIT) -> list[Entity]:
@@ -135,6 +238,54 @@ def entities_named(text: str, *, exclude: int | None = None) -> list[Entity]:
     if exclude is not None:
         found = found.exclude(pk=exclude)
     return list(found.order_by("name", "pk")[:AUTOCOMPLETE_LIMIT])
+
+
+# The change reason on a merged entity's deletion record: where it went.
+MERGED_INTO = "merged into entity {survivor_id}"
+_MERGED_INTO_RE = re.compile(r"merged into entity (\d+)")
+
+
+def merged_into(entity_id: int) -> Entity | None:
+    """The entity that a deleted entity was merged into, following later merges, from
+    the history of its deletion. None when it was deleted without a merge, or when the
+    entity it went into is gone as well."""
+    seen = set()
+    while entity_id not in seen and len(seen) < 20:
+        seen.add(entity_id)
+        reason = (
+            Entity.history.filter(id=entity_id, history_type="-")
+            .order_by("-history_date", "-history_id")
+            .values_list("history_change_reason", flat=True)
+            .first()
+        )
+        match = _MERGED_INTO_RE.fullmatch(reason or "")
+        if match is None:
+            return None
+        entity_id = int(match[1])
+        survivor = Entity.objects.select_related("kind").filter(pk=entity_id).first()
+        if survivor is not None:
+            return survivor
+    return None
+
+
+def deleted_entity(entity_id: int) -> Entity | None:
+    """An entity that no longer exists, as it was when it was deleted (unsaved)."""
+    record = (
+        Entity.history.filter(id=entity_id, history_type="-")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    return record.instance if record is not None else None
+
+
+def whereabouts(entity: Entity) -> str:
+    """Where an entity that was there a moment ago went, for the editor who still sees it:
+    "Hezbollah was just merged into Hizbollah by someone else"."""
+    survivor = merged_into(entity.pk)
+    if survivor is None:
+        return f"{entity.name} was just deleted by someone else"
+    gone_label, survivor_label = distinct_labels([entity, survivor])
+    return f"{gone_label} was just merged into {survivor_label} by someone else"
 
 
 def entity_directory() -> QuerySet[Entity]:
@@ -182,22 +333,71 @@ def gazetteer() -> Gazetteer:
 
 
 def suggestions_for(article: Article, mentions: list[Mention]) -> list[Suggestion]:
-    """Known names found in the article where nothing is marked yet, less dismissed ones."""
-    marked = bytearray(len(article.body))
-    for mention in mentions:
-        marked[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
-    dismissed = set(
+    """Known names found in the article where nothing is marked yet, less dismissed ones.
+    A text that is a name or alias of several entities is one suggestion of them all."""
+    body = article.body
+    matches = _names_found(body, [(m.start, m.end) for m in mentions], [(0, len(body))])
+    return _suggestions(_not_dismissed(matches, _dismissals(article)))
+
+
+def _names_found(
+    body: str, marked: list[tuple[int, int]], ranges: list[tuple[int, int]]
+) -> list[GazetteerMatch]:
+    """The gazetteer's matches in each range of the body (the whole body, or paragraphs)
+    that overlap no marked span. A match never crosses a paragraph break, and the choice
+    between overlapping matches is made within a paragraph, so searching a paragraph alone
+    finds what searching the whole body finds in it."""
+    names = gazetteer()
+    found = []
+    for range_start, range_end in ranges:
+        taken = bytearray(range_end - range_start)
+        for start, end in marked:
+            if start < range_end and range_start < end:
+                start, end = max(start, range_start), min(end, range_end)
+                taken[start - range_start : end - range_start] = b"\x01" * (end - start)
+        for match in names.find(body[range_start:range_end], taken=taken):
+            if range_start:
+                match = GazetteerMatch(
+                    match.start + range_start, match.end + range_start, match.text, match.entity_ids
+                )
+            found.append(match)
+    return found
+
+
+def _dismissals(article: Article) -> set[tuple[int, str]]:
+    return set(
         DismissedSuggestion.objects.filter(article=article).values_list("entity_id", "normalised")
     )
-    found: list[tuple[GazetteerMatch, int]] = []
-    for match in gazetteer().find(article.body, taken=marked):
+
+
+def _not_dismissed(
+    matches: list[GazetteerMatch], dismissed: set[tuple[int, str]]
+) -> list[tuple[GazetteerMatch, tuple[int, ...]]]:
+    """Each match with the entities it may still be suggested as; those with none left
+    are dropped (a dismissed match still hides the shorter names inside it)."""
+    if not dismissed:
+        return [(match, match.entity_ids) for match in matches]
+    found = []
+    for match in matches:
         normalised = normalise_alias(match.text)
-        for entity_id in match.entity_ids:
-            if (entity_id, normalised) not in dismissed:
-                found.append((match, entity_id))
-                break
-    entities = Entity.objects.select_related("kind").in_bulk({eid for _, eid in found})
-    return [Suggestion(m.start, m.end, m.text, entities[eid]) for m, eid in found]
+        entity_ids = tuple(eid for eid in match.entity_ids if (eid, normalised) not in dismissed)
+        if entity_ids:
+            found.append((match, entity_ids))
+    return found
+
+
+def _suggestions(found: list[tuple[GazetteerMatch, tuple[int, ...]]]) -> list[Suggestion]:
+    entities = Entity.objects.select_related("kind").in_bulk(
+        {entity_id for _, entity_ids in found for entity_id in entity_ids}
+    )
+    suggestions = []
+    for match, entity_ids in found:
+        named = [entities[eid] for eid in entity_ids if eid in entities]  # not deleted since
+        if len(named) > 1:
+            named.sort(key=lambda entity: (entity.name.casefold(), entity.pk))
+        if named:
+            suggestions.append(Suggestion(match.start, match.end, match.text, tuple(named)))
+    return suggestions
 
 
 # --- the article text as the workspace shows it ------------------------------------------
@@ -211,7 +411,8 @@ class SegmentView:
     mention_ids: str  # space-separated, for the script
     entity_ids: str
     suggestion: str  # the suggestion's key, when this text is a suggestion
-    suggestion_label: str  # "Hezbollah (Group)"
+    suggestion_label: str  # "Hezbollah (Group)", or "Axios (Organisation) or Hezbollah (Group)"
+    suggestion_choices: str  # an ambiguous suggestion's entities as JSON [[id, label], …]
     anchor: str  # "m-12" on the first segment of mention 12: the target of links and j/k
     starts: str  # the mentions that start here (several when mentions overlap)
     event_ids: str  # the events whose evidence covers this text, space-separated
@@ -225,27 +426,72 @@ class ParagraphView:
     segments: list[SegmentView]
 
 
+@dataclass(frozen=True, slots=True)
+class MarkedText:
+    """A mention as the workspace shows it: loading only this, as tuples, is several times
+    faster than loading a thousand Mention instances with their entities."""
+
+    pk: int
+    start: int
+    end: int
+    entity_id: int
+    kind_slug: str
+    entity_name: str
+
+
+def article_marks(article: Article) -> list[MarkedText]:
+    """The article's mentions as the workspace shows them, in the order of article_mentions."""
+    return _marks(Mention.objects.filter(article=article))
+
+
+def _marks(mentions: QuerySet[Mention]) -> list[MarkedText]:
+    rows = mentions.order_by("start", "-end", "id").values_list(
+        "pk", "start", "end", "entity_id", "entity__kind__slug", "entity__name"
+    )
+    return [MarkedText(*row) for row in rows]
+
+
 def paragraph_views(
     article: Article,
-    mentions: list[Mention],
+    mentions: list[Mention] | list[MarkedText],
     suggestions: list[Suggestion] = (),
     events: list[Event] = (),
+    *,
+    indexes: Iterable[int] | None = None,
+    bounds: list[tuple[int, int]] | None = None,
 ) -> list[ParagraphView]:
+    """The article's paragraphs as the workspace shows them, or only those at ``indexes``;
+    then ``mentions``, ``suggestions`` and ``events`` need hold only what overlaps them,
+    and each paragraph's view is the same as in the whole text's. ``bounds``: the body's
+    paragraph_bounds, when already known."""
+    if bounds is None:
+        bounds = paragraph_bounds(article.body)
+    chosen = range(len(bounds)) if indexes is None else sorted(set(indexes))
+    selected = [bounds[index] for index in chosen]
+    marks = [
+        m
+        if isinstance(m, MarkedText)
+        else MarkedText(m.pk, m.start, m.end, m.entity_id, m.entity.kind.slug, m.entity.name)
+        for m in mentions
+    ]
+    cut = text_paragraphs(article, marks, suggestions, events, bounds=selected)
     views = []
-    seen_mentions: set[int] = set()
-    for index, segments in enumerate(text_paragraphs(article, mentions, suggestions, events)):
+    for index, (start, end), segments in zip(chosen, selected, cut, strict=True):
+        # A mention's first segment in the text holds its anchor: in this paragraph only
+        # if it starts after the previous paragraph.
+        previous_end = bounds[index - 1][1] if index else -1
+        seen: set[int] = set()
         views.append(
             ParagraphView(
-                index,
-                segments[0].start,
-                segments[-1].end,
-                [_segment_view(s, seen_mentions) for s in segments],
+                index, start, end, [_segment_view(s, seen, previous_end) for s in segments]
             )
         )
     return views
 
 
-def _segment_view(segment, seen_mentions: set[int]) -> SegmentView:
+def _segment_view(segment, seen_mentions: set[int], previous_end: int) -> SegmentView:
+    if not segment.keys:  # plain text: about half of all segments
+        return SegmentView(segment.start, segment.text, "", "", "", "", "", "", "", "", "")
     events = [item for kind, item in segment.keys if kind == "event"]
     mentions = [item for kind, item in segment.keys if kind == "mention"]
     suggestions = [item for kind, item in segment.keys if kind == "suggestion"]
@@ -253,14 +499,17 @@ def _segment_view(segment, seen_mentions: set[int]) -> SegmentView:
     for mention in mentions:
         if mention.pk not in seen_mentions:
             seen_mentions.add(mention.pk)
-            starting.append(mention.pk)
+            if mention.start >= previous_end:
+                starting.append(mention.pk)
     anchor = f"m-{starting[0]}" if starting else ""
+    suggestion = suggestions[0] if suggestions and not mentions else None
     if mentions:
-        kinds = dict.fromkeys(f"k-{m.entity.kind.slug}" for m in mentions)
+        kinds = dict.fromkeys(f"k-{m.kind_slug}" for m in mentions)
         depth = " deep" if len(mentions) > 1 else ""
         css = "m " + " ".join(kinds) + depth
     elif suggestions:
-        css = f"sug k-{suggestions[0].entity.kind.slug}"
+        first = suggestions[0]
+        css = "sug ambiguous" if first.ambiguous else f"sug k-{first.entity.kind.slug}"
     else:
         css = ""
     if events:
@@ -271,10 +520,11 @@ def _segment_view(segment, seen_mentions: set[int]) -> SegmentView:
         css=css,
         mention_ids=" ".join(str(m.pk) for m in mentions),
         entity_ids=" ".join(dict.fromkeys(str(m.entity_id) for m in mentions)),
-        suggestion=suggestions[0].key if suggestions and not mentions else "",
-        suggestion_label=(
-            f"{suggestions[0].entity.name} ({suggestions[0].entity.kind.name})"
-            if suggestions and not mentions
+        suggestion=suggestion.key if suggestion else "",
+        suggestion_label=suggestion.label if suggestion else "",
+        suggestion_choices=(
+            json.dumps(suggestion.choices, ensure_ascii=False)
+            if suggestion and suggestion.ambiguous
             else ""
         ),
         anchor=anchor,
@@ -285,6 +535,171 @@ def _segment_view(segment, seen_mentions: set[int]) -> SegmentView:
 
 def paragraphs_touching(views: list[ParagraphView], start: int, end: int) -> list[ParagraphView]:
     return [view for view in views if view.start < end and start < view.end]
+
+
+# --- what a change sends back: only what it touched ------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TextUpdate:
+    """The paragraphs a change touched, as the workspace shows them; while suggestions
+    are shown, also how many there are now, and how many of them need a choice."""
+
+    paragraphs: list[ParagraphView]
+    suggestion_count: int = 0
+    needs_choice: int = 0
+
+
+def text_update(
+    article: Article,
+    *,
+    start: int,
+    end: int,
+    suggesting: bool,
+    marked_as: int | None = None,
+    dismissed: tuple[str, Iterable[int]] | None = None,
+) -> TextUpdate:
+    """The paragraphs that a change within [start, end) touches, each computed from only
+    the mentions, events and suggestions that overlap it, in a constant number of queries.
+
+    While suggestions are shown, a change can alter them in other paragraphs too, and
+    those are added: where a name that the change taught the desk is found (when the
+    text was just ``marked_as`` an entity: the text, if it became the entity's alias;
+    the entity's name, if the entity is new), and where a dismissed text was suggested
+    (``dismissed``: its normalised form, and the entity ids it was dismissed as)."""
+    body = article.body
+    bounds = paragraph_bounds(body)
+    indexes = {index for index, (s, e) in enumerate(bounds) if s < end and start < e}
+    found: list[tuple[GazetteerMatch, tuple[int, ...]]] = []
+    counts = {}
+    if suggesting:
+        taught = _names_taught(article, start, end, marked_as) if marked_as else []
+        marked = list(Mention.objects.filter(article=article).values_list("start", "end"))
+        matches = _names_found(body, marked, [(0, len(body))])
+        starts = [paragraph_start for paragraph_start, _ in bounds]
+        for match in _matches_changed(matches, taught, dismissed):
+            indexes.add(bisect_right(starts, match.start) - 1)
+        shown = _not_dismissed(matches, _dismissals(article))
+        counts = {
+            "suggestion_count": len(shown),
+            "needs_choice": sum(len(entity_ids) > 1 for _, entity_ids in shown),
+        }
+        found = [
+            (match, entity_ids)
+            for match, entity_ids in shown
+            if bisect_right(starts, match.start) - 1 in indexes
+        ]
+    ranges = _joined_ranges(bounds, indexes)
+    views = paragraph_views(
+        article,
+        mentions_overlapping(article, ranges),
+        _suggestions(found) if found else [],
+        events_overlapping(article, ranges),
+        indexes=indexes,
+        bounds=bounds,
+    )
+    return TextUpdate(views, **counts)
+
+
+def _names_taught(article: Article, start: int, end: int, entity_id: int) -> list[tuple[str, int]]:
+    """(text, entity id) for each name that marking body[start:end] as the entity may just
+    have added to the gazetteer: the text, if it became an alias in that change (the
+    alias is saved after the mention it comes from, in the same transaction), and the
+    entity's name, if no other mention of it exists (it may have just been created).
+    A name known already would only bring back suggestions that are shown as they were."""
+    text = article.body[start:end]
+    this_mention = Mention.objects.filter(
+        article=article, start=start, end=end, entity=OuterRef("entity")
+    )
+    entity = (
+        Entity.objects.filter(pk=entity_id)
+        .annotate(
+            alias_learnt=Exists(
+                Alias.objects.filter(
+                    entity=OuterRef("pk"),
+                    normalised=normalise_alias(text),
+                    created_at__gte=Subquery(this_mention.values("updated_at")[:1]),
+                )
+            ),
+            mentioned_elsewhere=Exists(
+                Mention.objects.filter(entity=OuterRef("pk")).exclude(
+                    article=article, start=start, end=end
+                )
+            ),
+        )
+        .values("name", "alias_learnt", "mentioned_elsewhere")
+        .first()
+    )
+    if entity is None:
+        return []
+    taught = [(text, entity_id)] if entity["alias_learnt"] else []
+    if not entity["mentioned_elsewhere"]:
+        taught.append((entity["name"], entity_id))
+    return taught
+
+
+def _matches_changed(
+    matches: list[GazetteerMatch],
+    taught: Iterable[tuple[str, int]],
+    dismissed: tuple[str, Iterable[int]] | None,
+):
+    """The matches a change may have altered: those of a taught name as its entity (a
+    name that was known already only re-sends what was shown), and those of a dismissed
+    text as an entity it was dismissed as."""
+    names = [(Gazetteer([(text, entity_id)]), entity_id) for text, entity_id in taught]
+    if dismissed is not None:
+        dismissed_text, dismissed_ids = dismissed[0], set(dismissed[1])
+    for match in matches:
+        if dismissed is not None and dismissed_ids.intersection(match.entity_ids):
+            if normalise_alias(match.text) == dismissed_text:
+                yield match
+                continue
+        for name, entity_id in names:
+            whole = len(match.text)
+            if entity_id in match.entity_ids and any(
+                found.start == 0 and found.end == whole for found in name.find(match.text)
+            ):
+                yield match
+                break
+
+
+def _joined_ranges(bounds: list[tuple[int, int]], indexes: Iterable[int]) -> list[tuple[int, int]]:
+    """The stretches of the body that the paragraphs at ``indexes`` cover, neighbours joined."""
+    ranges: list[tuple[int, int]] = []
+    previous = None
+    for index in sorted(indexes):
+        start, end = bounds[index]
+        if ranges and previous == index - 1:
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((start, end))
+        previous = index
+    return ranges
+
+
+def _overlapping(ranges: list[tuple[int, int]]) -> Q:
+    condition = Q()
+    for start, end in ranges:
+        condition |= Q(start__lt=end, end__gt=start)
+    return condition
+
+
+def mentions_overlapping(article: Article, ranges: list[tuple[int, int]]) -> list[MarkedText]:
+    """The mentions that overlap any of ``ranges``, in the order of article_mentions."""
+    if not ranges:
+        return []
+    return _marks(Mention.objects.filter(_overlapping(ranges), article=article))
+
+
+def events_overlapping(article: Article, ranges: list[tuple[int, int]]) -> list[Event]:
+    """The events whose evidence overlaps any of ``ranges``, with only what the text
+    shows of them, in the order of article_events."""
+    if not ranges:
+        return []
+    events = Event.objects.filter(_overlapping(ranges), article=article).only(
+        "start", "end", "date", "article_id"
+    )
+    return sorted(events, key=lambda event: event.sort_key)
 
 
 MENTION_CONTEXT_CHARS = 80
@@ -348,18 +763,42 @@ class DateSuggestion:
 
 
 @dataclass(frozen=True)
+class PassageEntities:
+    """The entities mentioned in the sentence around a passage, in reading order:
+    ``named`` may take part in what it reports; ``cited`` appear there only as the
+    source it is attributed to ("according to Axios")."""
+
+    named: list[Entity]
+    cited: list[Entity]
+
+
+def passage_entities(body: str, start: int, end: int, mentions: list[Mention]) -> PassageEntities:
+    sentence_start, sentence_end = sentence_around(body, start, end)
+    entities: dict[int, Entity] = {}
+    cited_only: dict[int, bool] = {}
+    for mention in mentions:
+        if sentence_start <= mention.start and mention.end <= sentence_end:
+            entities.setdefault(mention.entity_id, mention.entity)
+            cited = in_attribution(body, mention.start, mention.end)
+            cited_only[mention.entity_id] = cited_only.get(mention.entity_id, True) and cited
+    return PassageEntities(
+        named=[entity for pk, entity in entities.items() if not cited_only[pk]],
+        cited=[entity for pk, entity in entities.items() if cited_only[pk]],
+    )
+
+
+@dataclass(frozen=True)
 class EventPrefill:
-    """What the event form starts with for a selection: the sentence around it, dates
-    found in that sentence (nearest to the selection first) and the entities mentioned
-    in it."""
+    """What the event form starts with for a selection: the sentence around it and the
+    dates found in that sentence, nearest to the selection first. (Its entities are
+    offered as participants, not chosen: see ``passage_entities``.)"""
 
     sentence_start: int
     sentence_end: int
     dates: list[DateSuggestion]
-    entities: list[Entity]
 
 
-def event_prefill(article: Article, start: int, end: int, mentions: list[Mention]) -> EventPrefill:
+def event_prefill(article: Article, start: int, end: int) -> EventPrefill:
     sentence_start, sentence_end = sentence_around(article.body, start, end)
     found = [
         DateSuggestion(m.value, m.text, m.start, m.end)
@@ -367,11 +806,7 @@ def event_prefill(article: Article, start: int, end: int, mentions: list[Mention
         if sentence_start <= m.start and m.end <= sentence_end
     ]
     found.sort(key=lambda d: _distance(d.start, d.end, start, end))
-    entities = {}
-    for mention in mentions:
-        if sentence_start <= mention.start and mention.end <= sentence_end:
-            entities.setdefault(mention.entity_id, mention.entity)
-    return EventPrefill(sentence_start, sentence_end, found, list(entities.values()))
+    return EventPrefill(sentence_start, sentence_end, found)
 
 
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from simple_history.utils import bulk_update_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from curation.annotations import selectors
 from curation.annotations.gazetteer import normalise_alias
 from curation.annotations.models import (
+    EVENT_NOTES_MAX_LENGTH,
     Alias,
     DismissedSuggestion,
     Entity,
@@ -18,7 +22,13 @@ from curation.annotations.models import (
     Mention,
     Participant,
 )
-from curation.annotations.spans import SpanError, anchor, snap_to_words
+from curation.annotations.spans import (
+    Anchor,
+    SpanError,
+    anchor,
+    check_within_paragraph,
+    snap_to_words,
+)
 from curation.articles.models import Article
 from curation.temporal import parse_date_input, validate
 
@@ -27,7 +37,25 @@ class AnnotationError(ValueError):
     """A write that can't be done, with a message for the editor."""
 
 
+class NameClash(AnnotationError):
+    """The name is already another entity's (``entities``): an editor confirms before
+    a second entity of that name, or an alias shared by two entities, is made."""
+
+    def __init__(self, message: str, *, entities: list[Entity]) -> None:
+        super().__init__(message)
+        self.entities = entities
+
+
+def _described(entities: list[Entity]) -> str:
+    return "; ".join(
+        f"{entity.name} ({entity.kind.name}, {entity.mention_count} "
+        f"mention{'' if entity.mention_count == 1 else 's'})"
+        for entity in entities
+    )
+
+
 ALIAS_MAX_LENGTH = Alias._meta.get_field("text").max_length
+NORMALISED_MAX_LENGTH = Alias._meta.get_field("normalised").max_length
 
 
 def entity_create(
@@ -37,13 +65,19 @@ def entity_create(
     created_by: AbstractBaseUser,
     description: str = "",
     wikidata_id: str = "",
+    allow_same_name: bool = False,
 ) -> Entity:
+    """A new entity. When an entity of that name (or alias) exists already, raise
+    NameClash, unless the editor confirmed a second one (``allow_same_name``)."""
     name = " ".join(name.split())
     if not name:
         raise AnnotationError("An entity needs a name.")
-    same = Entity.objects.filter(name__iexact=name, kind=kind).order_by("pk").first()
-    if same is not None:  # a double submit, or two editors creating the same one
-        return same
+    if not allow_same_name and (same := selectors.entities_named(name)):
+        raise NameClash(
+            f"The desk already knows “{name}”: {_described(same)}. Use it, or confirm "
+            "that this is a different one.",
+            entities=same,
+        )
     entity = Entity(
         name=name,
         kind=kind,
@@ -59,16 +93,36 @@ def entity_create(
 @transaction.atomic
 def entity_update(*, entity: Entity, changes: dict, changed_by: AbstractBaseUser) -> Entity:
     """Rename or describe an entity. A former name becomes an alias, so the gazetteer
-    still finds the old spelling."""
-    # As stored: a ModelForm has already set the new values on the instance.
-    old_name = Entity.objects.filter(pk=entity.pk).values_list("name", flat=True).first()
+    still finds the old spelling.
+
+    Raises ValidationError (by field) for values that don't fit, such as a Wikidata id
+    another entity was given a moment ago, and AnnotationError when the entity itself
+    was just merged away or deleted."""
+    # As stored, and locked: a ModelForm has already set the new values on the instance,
+    # and a merge must not delete the entity between this check and the save.
+    old_name = (
+        Entity.objects.select_for_update()
+        .filter(pk=entity.pk)
+        .values_list("name", flat=True)
+        .first()
+    )
+    if old_name is None:
+        raise AnnotationError(f"{selectors.whereabouts(entity)}. Nothing was saved.")
     for field, value in changes.items():
         setattr(entity, field, value)
     entity.name = " ".join(entity.name.split())
     entity.full_clean()
     entity._history_user = changed_by
-    entity.save()
-    if old_name and normalise_alias(old_name) != normalise_alias(entity.name):
+    try:
+        with transaction.atomic():
+            entity.save(force_update=True)
+    except IntegrityError:
+        # A unique value (the Wikidata id) saved by someone else meanwhile: say which.
+        entity.validate_constraints()
+        raise AnnotationError(
+            "Someone else saved this entity at the same moment. Reload the page and try again."
+        ) from None
+    if normalise_alias(old_name) != normalise_alias(entity.name):
         alias_add(entity=entity, text=old_name)
     return entity
 
@@ -79,7 +133,9 @@ def alias_add(*, entity: Entity, text: str) -> Alias | None:
     normalised = normalise_alias(text)
     if not normalised:
         raise AnnotationError("An alias needs some text.")
-    if len(text) > ALIAS_MAX_LENGTH or len(normalised) > ALIAS_MAX_LENGTH:
+    # Checked as stored: the text collapsed as above, and its normalised form (which
+    # casefolding can make longer, and which has a column long enough for any name).
+    if len(text) > ALIAS_MAX_LENGTH or len(normalised) > NORMALISED_MAX_LENGTH:
         raise AnnotationError(f"An alias is a name: at most {ALIAS_MAX_LENGTH} characters.")
     if normalised == normalise_alias(entity.name):
         return None
@@ -93,29 +149,28 @@ def alias_delete(*, alias: Alias) -> None:
     alias.delete()
 
 
-@transaction.atomic
-def mention_create(
-    *,
-    article: Article,
-    start: int,
-    end: int,
-    entity: Entity,
-    created_by: AbstractBaseUser,
-    quote: str | None = None,
-) -> Mention:
-    """Mark body[start:end] as a mention of ``entity``.
+def _lock_entities(entities, *, then: str) -> None:
+    """Hold the entities' rows until the transaction ends, so that none can be merged
+    away or deleted before what points at them is saved. One that is already gone
+    is an AnnotationError saying where it went, and ``then`` what to do."""
+    wanted = {entity.pk: entity for entity in entities if entity is not None}
+    if not wanted:
+        return
+    present = set(
+        Entity.objects.select_for_update(no_key=True)
+        .filter(pk__in=wanted)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for pk, entity in wanted.items():
+        if pk not in present:
+            raise AnnotationError(f"{selectors.whereabouts(entity)}. {then}")
 
-    The server computes the quote and context; ``quote`` is what the browser believed
-    it selected, checked against the body. The span is snapped to whole words, as the
-    popover showed it. When the text differs from the entity's name, it becomes one of
-    its aliases.
-    """
-    try:
-        anchor(article.body, start, end, quote=quote)
-        span = anchor(article.body, *snap_to_words(article.body, start, end))
-    except SpanError as error:
-        raise AnnotationError(str(error)) from None
-    mention = Mention(
+
+def _mention_at(
+    span: Anchor, *, article: Article, entity: Entity, created_by: AbstractBaseUser
+) -> Mention:
+    return Mention(
         article=article,
         entity=entity,
         start=span.start,
@@ -125,13 +180,63 @@ def mention_create(
         suffix=span.suffix,
         created_by=created_by,
     )
+
+
+@transaction.atomic
+def mention_create(
+    *,
+    article: Article,
+    start: int,
+    end: int,
+    entity: Entity,
+    created_by: AbstractBaseUser,
+    quote: str | None = None,
+    learn_alias: bool = True,
+    allow_shared_alias: bool = False,
+) -> Mention:
+    """Mark body[start:end] as a mention of ``entity``.
+
+    The server computes the quote and context; ``quote`` is what the browser believed
+    it selected, checked against the body. The span is snapped to whole words, as the
+    popover showed it, and may not cross a paragraph break. When the text differs from
+    the entity's names, it becomes one of its aliases (if ``learn_alias``); when that
+    text is already another entity's name or alias, NameClash is raised unless the
+    editor confirmed it (``allow_shared_alias``).
+    """
+    try:
+        anchor(article.body, start, end, quote=quote)
+        span = anchor(article.body, *snap_to_words(article.body, start, end))
+        check_within_paragraph(article.body, span.start, span.end)
+    except SpanError as error:
+        raise AnnotationError(str(error)) from None
+    if learn_alias and not allow_shared_alias:
+        _check_alias_is_free(entity, span.quote)
+    _lock_entities([entity], then="Mark the text again.")
+    mention = _mention_at(span, article=article, entity=entity, created_by=created_by)
     try:
         with transaction.atomic():
             mention.save()
     except IntegrityError:
         raise AnnotationError(f"“{span.quote}” is already marked as {entity.name} here.") from None
-    _learn_alias(entity, span.quote)
+    if learn_alias:
+        _learn_alias(entity, span.quote)
     return mention
+
+
+def _check_alias_is_free(entity: Entity, text: str) -> None:
+    """Raise NameClash if ``text`` would become an alias of ``entity`` while it already
+    names another entity: Suggest would then offer that text as both."""
+    normalised = normalise_alias(text)
+    if normalised == normalise_alias(entity.name) or len(text) > ALIAS_MAX_LENGTH:
+        return
+    if entity.aliases.filter(normalised=normalised).exists():
+        return
+    if others := selectors.entities_named(text, exclude=entity.pk):
+        raise NameClash(
+            f"“{text}” is already the name of {_described(others)}. Marking it as "
+            f"{entity.name} makes it an alias of both.",
+            entities=others,
+        )
 
 
 def _learn_alias(entity: Entity, text: str) -> None:
@@ -154,22 +259,47 @@ def mention_create_for_new_entity(
     kind: EntityKind,
     created_by: AbstractBaseUser,
     quote: str | None = None,
+    allow_same_name: bool = False,
+    learn_alias: bool = True,
 ) -> Mention:
     """Create the entity and mark the text, both or neither."""
-    entity = entity_create(name=name, kind=kind, created_by=created_by)
+    entity = entity_create(
+        name=name, kind=kind, created_by=created_by, allow_same_name=allow_same_name
+    )
     return mention_create(
-        article=article, start=start, end=end, entity=entity, quote=quote, created_by=created_by
+        article=article,
+        start=start,
+        end=end,
+        entity=entity,
+        quote=quote,
+        created_by=created_by,
+        learn_alias=learn_alias,
+        # A brand-new entity's own name can't clash; an alias from the text was confirmed
+        # with the name.
+        allow_shared_alias=allow_same_name,
     )
 
 
 @transaction.atomic
-def mention_relink(*, mention: Mention, entity: Entity, changed_by: AbstractBaseUser) -> Mention:
+def mention_relink(
+    *,
+    mention: Mention,
+    entity: Entity,
+    changed_by: AbstractBaseUser,
+    learn_alias: bool = True,
+    allow_shared_alias: bool = False,
+) -> Mention:
+    """Link the mention to another entity; its text may become an alias, as in
+    mention_create."""
     if entity.pk == mention.entity_id:
         return mention
+    if learn_alias and not allow_shared_alias:
+        _check_alias_is_free(entity, mention.quote)
     if Mention.objects.filter(
         article=mention.article_id, start=mention.start, end=mention.end, entity=entity
     ).exists():
         raise AnnotationError(f"“{mention.quote}” is already marked as {entity.name} here.")
+    _lock_entities([entity], then="Choose the entity again.")
     mention.entity = entity
     mention._history_user = changed_by
     try:
@@ -179,7 +309,8 @@ def mention_relink(*, mention: Mention, entity: Entity, changed_by: AbstractBase
         raise AnnotationError(
             f"“{mention.quote}” is already marked as {entity.name} here."
         ) from None
-    _learn_alias(entity, mention.quote)
+    if learn_alias:
+        _learn_alias(entity, mention.quote)
     return mention
 
 
@@ -194,12 +325,22 @@ def entity_merge(*, survivor: Entity, merged: Entity, merged_by: AbstractBaseUse
     Its name becomes an alias of the survivor. All or nothing."""
     if survivor.pk == merged.pk:
         raise AnnotationError("An entity can't be merged into itself.")
-    locked = Entity.objects.select_for_update().in_bulk([survivor.pk, merged.pk])
-    if len(locked) < 2:
-        raise AnnotationError(
-            "One of these entities was just merged or deleted. Reload the "
-            "page to see where things stand."
-        )
+    # Locked in one order (by id), so that crossed merges (A into B, B into A) queue
+    # up instead of deadlocking; the second then finds one of the two gone.
+    locked = {
+        entity.pk: entity
+        for entity in Entity.objects.select_for_update()
+        .select_related("kind")
+        .filter(pk__in=[survivor.pk, merged.pk])
+        .order_by("pk")
+    }
+    for wanted in (merged, survivor):
+        if wanted.pk not in locked:
+            raise AnnotationError(
+                f"{selectors.whereabouts(wanted)}, so nothing was merged."
+                if len(locked) == 1
+                else "Both entities were just merged or deleted by someone else."
+            )
     survivor, merged = locked[survivor.pk], locked[merged.pk]
     # A span marked as both entities would become a duplicate: keep the survivor's.
     Mention.objects.filter(
@@ -232,6 +373,7 @@ def entity_merge(*, survivor: Entity, merged: Entity, merged_by: AbstractBaseUse
     DismissedSuggestion.objects.filter(entity=merged).delete()
     _move_event_roles(survivor=survivor, merged=merged, merged_by=merged_by)
     merged._history_user = merged_by
+    merged._change_reason = selectors.MERGED_INTO.format(survivor_id=survivor.pk)
     merged.delete()
     return survivor
 
@@ -269,11 +411,67 @@ def suggestion_dismiss(
 
 
 @transaction.atomic
-def suggestions_accept(*, article: Article, suggestions, created_by: AbstractBaseUser) -> int:
-    """Accept every suggestion (from selectors.suggestions_for) as a mention. Returns how
-    many were accepted; one that became invalid meanwhile is skipped."""
-    accepted = 0
-    for suggestion in suggestions:
+def suggestions_dismiss(
+    *, article: Article, entities: list[Entity], text: str, dismissed_by: AbstractBaseUser
+) -> None:
+    """“Not this” for a text suggested as one entity, or as each of several."""
+    for entity in entities:
+        suggestion_dismiss(article=article, entity=entity, text=text, dismissed_by=dismissed_by)
+
+
+@dataclass(frozen=True, slots=True)
+class AcceptedSuggestions:
+    accepted: int
+    needs_choice: int  # suggestions whose text names several entities, left to the editor
+
+
+@transaction.atomic
+def suggestions_accept(
+    *, article: Article, suggestions, created_by: AbstractBaseUser, learn_alias: bool = True
+) -> AcceptedSuggestions:
+    """Accept every suggestion (from selectors.suggestions_for) that names one entity as a
+    mention, in a constant number of queries, with their history; one that names several
+    waits for the editor's choice. A suggestion's text is already a name or alias of its
+    entity, so there is no alias to learn; one whose text isn't (the names changed since)
+    goes through mention_create like a mention marked by hand. One marked meanwhile is
+    skipped."""
+    single = [suggestion for suggestion in suggestions if suggestion.entity is not None]
+    body = article.body
+    spans = []
+    for suggestion in single:
+        try:
+            span = anchor(body, *snap_to_words(body, suggestion.start, suggestion.end))
+        except SpanError:
+            continue
+        spans.append((suggestion, span))
+    known = _names_known(
+        {suggestion.entity.pk: suggestion.entity for suggestion, _ in spans},
+        {normalise_alias(span.quote) for _, span in spans},
+    )
+    marked = set(
+        Mention.objects.filter(
+            article=article, start__in={span.start for _, span in spans}
+        ).values_list("start", "end", "entity_id")
+    )
+    new, by_hand = [], []
+    for suggestion, span in spans:
+        if (span.start, span.end, suggestion.entity.pk) in marked:
+            continue
+        if (suggestion.entity.pk, normalise_alias(span.quote)) not in known:
+            by_hand.append(suggestion)
+            continue
+        marked.add((span.start, span.end, suggestion.entity.pk))
+        new.append(
+            _mention_at(span, article=article, entity=suggestion.entity, created_by=created_by)
+        )
+    _lock_entities([mention.entity for mention in new], then="Press Suggest again.")
+    try:
+        with transaction.atomic():
+            bulk_create_with_history(new, Mention, default_user=created_by)
+    except IntegrityError:  # some were marked meanwhile: one by one, skipping those
+        new, by_hand = [], [suggestion for suggestion, _ in spans]
+    accepted = len(new)
+    for suggestion in by_hand:
         try:
             mention_create(
                 article=article,
@@ -281,21 +479,52 @@ def suggestions_accept(*, article: Article, suggestions, created_by: AbstractBas
                 end=suggestion.end,
                 entity=suggestion.entity,
                 created_by=created_by,
+                learn_alias=learn_alias,
             )
         except AnnotationError:
             continue
         accepted += 1
-    return accepted
+    return AcceptedSuggestions(accepted, len(suggestions) - len(single))
+
+
+def _names_known(entities: dict[int, Entity], texts: set[str]) -> set[tuple[int, str]]:
+    """(entity id, normalised name) for the names and the aliases among ``texts`` of
+    ``entities``."""
+    known = {(pk, normalise_alias(entity.name)) for pk, entity in entities.items()}
+    if entities and texts:
+        known |= set(
+            Alias.objects.filter(entity_id__in=entities, normalised__in=texts).values_list(
+                "entity_id", "normalised"
+            )
+        )
+    return known
 
 
 # --- events ------------------------------------------------------------------------------
+
+
+HEADLINE_MAX_LENGTH = Event._meta.get_field("headline").max_length
 
 
 def _checked_headline(headline: str) -> str:
     headline = " ".join(headline.split())
     if not headline:
         raise AnnotationError("Give the event a one-line headline in your own words.")
+    if len(headline) > HEADLINE_MAX_LENGTH:
+        raise AnnotationError(
+            f"A headline is one line of up to {HEADLINE_MAX_LENGTH} characters; this one has "
+            f"{len(headline)}. Shorten it, and put the detail in the notes."
+        )
     return headline
+
+
+def _checked_notes(notes: str) -> str:
+    if len(notes) > EVENT_NOTES_MAX_LENGTH:
+        raise AnnotationError(
+            f"Notes are up to {EVENT_NOTES_MAX_LENGTH:,} characters; these have "
+            f"{len(notes)}. Shorten them, or keep the longer text outside the desk."
+        )
+    return notes
 
 
 def _checked_date(value: str) -> str:
@@ -333,8 +562,13 @@ def event_create(
     except SpanError as error:
         raise AnnotationError(str(error)) from None
     headline = _checked_headline(headline)
+    notes = _checked_notes(notes)
     date = _checked_date(date)
     date_text, date_span = _date_source(article, date, date_span)
+    _lock_entities(
+        [location, *(entity for entity, _ in participants)],
+        then="Choose the event's place and participants again.",
+    )
     event = Event.objects.create(
         article=article,
         start=span.start,
@@ -370,12 +604,17 @@ def event_update(
     notes: str = "",
 ) -> Event:
     headline = _checked_headline(headline)
+    notes = _checked_notes(notes)
     new_date = _checked_date(date)
     if new_date != event.date:
         # A date typed by the editor no longer points at a phrase in the text.
         event.date_text, event.date_start, event.date_end = date_text[:200], None, None
     event.event_type, event.headline, event.date = event_type, headline, new_date
     event.location, event.notes = location, notes
+    _lock_entities(
+        [location, *(entity for entity, _ in participants)],
+        then="Choose the event's place and participants again.",
+    )
     event._history_user = changed_by
     event.save()
     _set_participants(event, participants)

@@ -113,6 +113,21 @@ def snap_to_words(body: str, start: int, end: int) -> tuple[int, int]:
     return _widen(body, trimmed_start, trimmed_end)
 
 
+def check_within_paragraph(body: str, start: int, end: int) -> None:
+    """Raise ``SpanError`` if ``body[start:end]`` crosses a paragraph break: a name never
+    does, so such a selection is a slip of the mouse (an event's evidence may cross)."""
+    if _PARAGRAPH_BREAK_RE.search(body, start, end):
+        raise SpanError(
+            f"The selection “{_shortened(body[start:end])}” runs across two paragraphs. "
+            "A mention names something within one paragraph: select just the name."
+        )
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or unicodedata.category(char).startswith("M")
 
@@ -199,12 +214,18 @@ class Segment:
     keys: tuple
 
 
-def paragraphs(body: str, spans: Iterable[Span]) -> list[list[Segment]]:
+def paragraphs(
+    body: str, spans: Iterable[Span], *, bounds: list[tuple[int, int]] | None = None
+) -> list[list[Segment]]:
     """The body's paragraphs, each cut into segments at every span boundary inside it.
 
     Keys are ordered by span start, then longer span first, then input order. A span crossing a
     paragraph break adds its key to segments on both sides. Raises ``ValueError`` for a span
     that is empty or not inside the body: spans are validated before they are stored.
+
+    ``bounds`` (some of ``paragraph_bounds(body)``, in order) cuts only those paragraphs, one
+    list each: their segments are the same as in the whole body's, so a change can re-render
+    just the paragraphs it touches, given only the spans that overlap them.
     """
     ordered = _in_key_order(body, spans)
     starting_at: dict[int, list[int]] = {}
@@ -212,9 +233,10 @@ def paragraphs(body: str, spans: Iterable[Span]) -> list[list[Segment]]:
     for rank, span in enumerate(ordered):
         starting_at.setdefault(span.start, []).append(rank)
         ending_at.setdefault(span.end, []).append(rank)
-    paragraph_bounds = _paragraph_bounds(body)
-    paragraph_starts = {start for start, _ in paragraph_bounds}
-    paragraph_ends = {end for _, end in paragraph_bounds}
+    if bounds is None:
+        bounds = paragraph_bounds(body)
+    paragraph_starts = {start for start, _ in bounds}
+    paragraph_ends = {end for _, end in bounds}
     cuts = sorted({*starting_at, *ending_at, *paragraph_starts, *paragraph_ends})
 
     result: list[list[Segment]] = []
@@ -253,7 +275,7 @@ def _in_key_order(body: str, spans: Iterable[Span]) -> list[Span]:
     return [span for _, span in indexed]
 
 
-def _paragraph_bounds(body: str) -> list[tuple[int, int]]:
+def paragraph_bounds(body: str) -> list[tuple[int, int]]:
     """(start, end) of every paragraph: the non-empty stretches between paragraph breaks."""
     text_start = len(body) - len(body.lstrip("\n"))
     text_end = len(body.rstrip("\n"))

@@ -70,7 +70,46 @@
     const start = bodyOffset(range.startContainer, range.startOffset);
     const end = bodyOffset(range.endContainer, range.endOffset);
     if (start === null || end === null || end <= start) return null;
-    return { start, end, quote: selection.toString(), rect: range.getBoundingClientRect() };
+    const rects = range.getClientRects();
+    return {
+      start, end, quote: selection.toString(), rect: range.getBoundingClientRect(),
+      endRect: rects.length ? rects[rects.length - 1] : range.getBoundingClientRect(),
+    };
+  }
+
+  // --- the adder: a selection offers Entity (e) and Event (v); nothing opens before ----
+
+  const adder = document.getElementById("adder");
+  let pointerDown = false;
+
+  function showAdder(span) {
+    adder.hidden = false;
+    const margin = 8;
+    const viewportWidth = document.documentElement.clientWidth;
+    const left = Math.max(margin, Math.min(span.endRect.right - adder.offsetWidth / 2,
+                                           viewportWidth - adder.offsetWidth - margin));
+    adder.style.top = (window.scrollY + span.endRect.bottom + 6) + "px";
+    adder.style.left = (window.scrollX + left) + "px";
+  }
+
+  function hideAdder() {
+    adder.hidden = true;
+  }
+
+  adder.addEventListener("mousedown", (event) => event.preventDefault()); // keep the selection
+  adder.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-action]");
+    if (!button) return;
+    if (button.dataset.action === "mark") openForSelection({ orLast: true });
+    if (button.dataset.action === "event") openEventForm({ orLast: true });
+    hideAdder();
+  });
+
+  // Segments are made focusable when they are focused (j/k, returning from the popover),
+  // not in the markup: a long article has thousands of them.
+  function focusElement(element) {
+    if (element.classList.contains("seg")) element.tabIndex = -1;
+    element.focus();
   }
 
   // --- the popover -------------------------------------------------------------------
@@ -86,17 +125,21 @@
   }
 
   function openPopover(url, rect) {
+    hideAdder();
     returnFocusTo = document.activeElement;
     placePopover(rect);
+    popover.replaceChildren();
     popover.hidden = false;
     htmx.ajax("GET", url, { target: "#popover", swap: "innerHTML" });
   }
 
+  // Closing only hides the popover. Its content stays until the next one replaces it:
+  // a request sent from inside may still be in flight, and htmx finds the out-of-band
+  // targets of its answer (paragraphs, panel) only while the sender is in the page.
   function closePopover() {
     if (popover.hidden) return;
     popover.hidden = true;
-    popover.innerHTML = "";
-    if (returnFocusTo && document.contains(returnFocusTo)) returnFocusTo.focus();
+    if (returnFocusTo && document.contains(returnFocusTo)) focusElement(returnFocusTo);
   }
 
   function suggesting() {
@@ -110,7 +153,14 @@
   let lastSpan = null;
   document.addEventListener("selectionchange", () => {
     const span = selectedSpan();
-    if (span) lastSpan = span;
+    if (span) {
+      lastSpan = span;
+      // A selection made with the keyboard offers the adder at once; one made with the
+      // mouse, when the button is released.
+      if (!pointerDown) showAdder(span);
+    } else {
+      hideAdder();
+    }
   });
 
   function openForSelection({ orLast = false } = {}) {
@@ -128,6 +178,7 @@
   function openEventForm({ orLast = false } = {}) {
     const span = selectedSpan() || (orLast ? lastSpan : null);
     if (!span) return false;
+    hideAdder();
     const params = new URLSearchParams({ start: span.start, end: span.end, quote: span.quote });
     if (suggesting()) params.set("suggest", "1");
     htmx.ajax("GET", workspace.dataset.eventNew + "?" + params,
@@ -188,14 +239,27 @@
     post(mentionBase + id + "/delete/", suggesting() ? { suggest: "1" } : {}, segment);
   }
 
+  // A suggestion's data-sug is "start-end-entity"; a text that names several entities
+  // has "start-end-id.id…" and data-sug-choices, [[id, label], …]: the editor chooses.
+  // Its text is every segment with that key (an event's edge may cut it in two).
   function suggestionValues(segment) {
-    const [start, end, entity] = segment.dataset.sug.split("-");
-    return { start, end, entity, quote: segment.textContent };
+    const key = segment.dataset.sug;
+    const [start, end, ids] = key.split("-");
+    const parts = document.querySelectorAll(`#workspace-text .seg[data-sug="${key}"]`);
+    const quote = Array.from(parts, (part) => part.textContent).join("") || segment.textContent;
+    const choices = segment.dataset.sugChoices ? JSON.parse(segment.dataset.sugChoices)
+      : [[ids, segment.dataset.sugLabel || ""]];
+    return { start, end, quote, choices };
   }
 
   function acceptSuggestion(segment) {
-    post(workspace.dataset.mentionBase.replace(/mentions\/$/, "") +
-         "suggestions/accept/", suggestionValues(segment), segment);
+    const { start, end, quote, choices } = suggestionValues(segment);
+    if (choices.length !== 1) {
+      openForSuggestion(segment); // ambiguous: nothing is accepted without a choice
+      return;
+    }
+    post(workspace.dataset.mentionBase.replace(/mentions\/$/, "") + "suggestions/accept/",
+         { start, end, quote, entity: choices[0][0] }, segment);
   }
 
   function openForSuggestion(segment) {
@@ -203,28 +267,45 @@
     placePopover(segment.getBoundingClientRect());
     const template = document.getElementById("suggestion-popover");
     popover.replaceChildren(template.content.cloneNode(true));
-    const values = suggestionValues(segment);
+    const { start, end, quote, choices } = suggestionValues(segment);
     popover.querySelector(".sug-label").textContent = segment.dataset.sugLabel || "";
     popover.querySelectorAll("form").forEach((form) => {
-      for (const [name, value] of Object.entries(values)) {
+      for (const [name, value] of Object.entries({ start, end, quote })) {
         form.querySelector(`[name="${name}"]`).value = value;
       }
     });
+    const accept = popover.querySelector(".sug-accept button[name=entity]");
+    const dismiss = popover.querySelector(".sug-dismiss");
+    choices.forEach(([id, label], index) => {
+      const button = index === 0 ? accept : accept.parentElement.appendChild(accept.cloneNode());
+      button.value = id;
+      if (choices.length > 1) button.textContent = label;
+      const entity = document.createElement("input");
+      Object.assign(entity, { type: "hidden", name: "entity", value: id });
+      dismiss.prepend(entity);
+    });
+    popover.querySelector(".sug-choose").hidden = choices.length === 1;
     popover.hidden = false;
     htmx.process(popover);
     popover.querySelector("button").focus();
   }
 
   // After a change, the popover holds a one-line confirmation: read it out and close.
-  document.body.addEventListener("htmx:afterSwap", (event) => {
+  // After settling, not just swapping: htmx gives the new forms their behaviour only
+  // then, and a key pressed in a focused form before that would submit it natively.
+  document.body.addEventListener("htmx:afterSettle", (event) => {
     if (event.detail.target === eventSlot()) {
       const done = eventSlot().querySelector(".popover-done");
       if (done) {
         announce().textContent = done.textContent;
         closeEventForm();
       } else {
+        // After a failed save, the first field with an error; on a new form, the headline.
+        const invalid = eventSlot().querySelector(
+          ".has-error input:not([type=hidden]), .has-error textarea, .has-error select");
         const first = eventSlot().querySelector("input[name=headline]");
-        if (first && !first.value) first.focus();
+        if (invalid) invalid.focus();
+        else if (first && !first.value) first.focus();
         eventSlot().scrollIntoView({ block: "nearest" });
       }
       return;
@@ -238,13 +319,25 @@
       window.getSelection().removeAllRanges();
     } else {
       const field = popover.querySelector("[autofocus]") || popover.querySelector("button");
-      if (field) field.focus();
+      if (field && document.activeElement !== field) field.focus();
     }
   });
 
-  // A popover form whose answer goes elsewhere (dismissing a suggestion) closes it.
+  // A prefilled search box is selected as it takes focus, so typing replaces the text
+  // rather than landing in front of it.
+  popover.addEventListener("focusin", (event) => {
+    const field = event.target;
+    if (field.matches("input[type=search]") && field.value && !field.dataset.selectedOnce) {
+      field.dataset.selectedOnce = "1";
+      field.select();
+    }
+  });
+
+  // A popover form whose answer goes outside the popover (dismissing a suggestion swaps
+  // the text) closes it. Requests that fill a part of the popover (the entity search's
+  // matches) leave it open.
   document.body.addEventListener("htmx:afterRequest", (event) => {
-    if (popover.contains(event.detail.elt) && event.detail.target !== popover &&
+    if (popover.contains(event.detail.elt) && !popover.contains(event.detail.target) &&
         event.detail.successful) {
       closePopover();
     }
@@ -252,19 +345,28 @@
 
   // --- pointer -----------------------------------------------------------------------
 
+  // Releasing the mouse over a selection shows the adder; a click on a mention or a
+  // suggestion (no selection) opens it.
   document.addEventListener("mouseup", (event) => {
-    if (popover.contains(event.target)) return;
+    pointerDown = false;
+    if (popover.contains(event.target) || adder.contains(event.target)) return;
     if (event.target.closest("button, a, input, select, textarea, summary, dialog")) return;
     window.setTimeout(() => {
-      if (!openForSelection()) {
-        const segment = event.target.closest && event.target.closest("#workspace-text .seg");
-        if (segment && segment.dataset.m) openForMention(segment);
-        else if (segment && segment.dataset.sug) openForSuggestion(segment);
+      const span = selectedSpan();
+      if (span) {
+        showAdder(span);
+        return;
       }
+      const segment = event.target.closest && event.target.closest("#workspace-text .seg");
+      if (segment && segment.dataset.m) openForMention(segment);
+      else if (segment && segment.dataset.sug) openForSuggestion(segment);
     }, 0);
   });
 
   document.addEventListener("mousedown", (event) => {
+    if (adder.contains(event.target)) return;
+    pointerDown = true;
+    hideAdder();
     if (!popover.hidden && !popover.contains(event.target)) closePopover();
   });
 
@@ -346,7 +448,7 @@
       target.segment.dataset.current = target.id;
       target.segment.dataset.currentKind = target.kind;
     }
-    target.segment.focus();
+    focusElement(target.segment);
     target.segment.scrollIntoView({ block: "nearest" });
     if (target.kind === "mention") announce().textContent = "Mention: " + target.segment.textContent;
     if (target.kind === "event") announce().textContent = "Event: Enter edits it, Del deletes it.";
@@ -382,7 +484,8 @@
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === "Escape") {
-      if (!popover.hidden) closePopover();
+      if (!adder.hidden) hideAdder();
+      else if (!popover.hidden) closePopover();
       else if (eventSlot() && eventSlot().contains(document.activeElement)) closeEventForm();
       return;
     }

@@ -111,7 +111,15 @@ def test_relinking_moves_the_mention_and_teaches_the_new_entity_the_text(article
     )
     defence_minister = EntityFactory(name="Yoav Gallant")
 
-    services.mention_relink(mention=mention, entity=defence_minister, changed_by=editor)
+    # "Gallant" is still the other entity's name: the editor is asked first.
+    with pytest.raises(services.NameClash, match="“Gallant” is already the name of Gallant"):
+        services.mention_relink(mention=mention, entity=defence_minister, changed_by=editor)
+    mention.refresh_from_db()
+    assert mention.entity.name == "Gallant" and not defence_minister.aliases.exists()
+
+    services.mention_relink(
+        mention=mention, entity=defence_minister, changed_by=editor, allow_shared_alias=True
+    )
 
     mention.refresh_from_db()
     assert mention.entity == defence_minister

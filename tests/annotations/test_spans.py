@@ -12,6 +12,7 @@ from curation.annotations.spans import (
     Span,
     SpanError,
     anchor,
+    check_within_paragraph,
     index_to_utf16,
     paragraphs,
     snap_to_words,
@@ -407,3 +408,27 @@ def test_sentence_around(needle, expected):
     start = SENTENCES.index(needle)
     sentence_start, sentence_end = sentence_around(SENTENCES, start, start + len(needle))
     assert SENTENCES[sentence_start:sentence_end] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "span"),
+    [
+        ("One.\n\nTwo.", (0, 10)),
+        ("various nations.\n\n\nThe meeting", (8, 27)),
+    ],
+)
+def test_a_span_across_a_paragraph_break_is_refused(body, span):
+    with pytest.raises(SpanError, match="across two paragraphs"):
+        check_within_paragraph(body, *span)
+
+
+@pytest.mark.parametrize(
+    ("body", "span"),
+    [
+        ("One.\n\nTwo.", (0, 4)),
+        ("One.\n\nTwo.", (6, 10)),
+        ("a list\nof lines", (0, 15)),  # a single line break stays inside a paragraph
+    ],
+)
+def test_a_span_within_a_paragraph_is_accepted(body, span):
+    assert check_within_paragraph(body, *span) is None

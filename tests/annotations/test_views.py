@@ -161,7 +161,11 @@ def test_creating_a_mention_swaps_only_the_touched_paragraph_and_the_panel(
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="p-0" data-start="0"' in html and 'id="p-1"' not in html
-    assert html.count('hx-swap-oob="true"') == 2  # the paragraph and the side panel
+    # the paragraph, the mention count and the "nothing marked yet" hint, now hidden;
+    # the entity's row goes into the side panel's list
+    assert html.count('hx-swap-oob="true"') == 3
+    row = f'<div hx-swap-oob="beforeend:#entity-counts"><li id="entity-row-{hezbollah.pk}">'
+    assert row in html
     assert "Marked “Hezbollah” as Hezbollah." in html
     assert Mention.objects.get().quote == "Hezbollah"
 
@@ -213,7 +217,18 @@ def test_relink_and_delete_from_the_popover(annotator_client, article):
     popover = annotator_client.get(url("mention-edit", article.pk, mention.pk), **HTMX)
     assert b"Remove mention" in popover.content
 
-    annotator_client.post(url("mention-edit", article.pk, mention.pk), {"entity": other.pk}, **HTMX)
+    # "Iran" is another entity's name: relinking it would make it an alias of both.
+    question = annotator_client.post(
+        url("mention-edit", article.pk, mention.pk), {"entity": other.pk}, **HTMX
+    )
+    assert "“Iran” is already the name of Iran" in question.content.decode()
+    mention.refresh_from_db()
+    assert mention.entity.name == "Iran"
+    annotator_client.post(
+        url("mention-edit", article.pk, mention.pk),
+        {"entity": other.pk, "confirmed": "on"},
+        **HTMX,
+    )
     mention.refresh_from_db()
     assert mention.entity == other
 
@@ -402,14 +417,18 @@ def test_create_and_mark_is_all_or_nothing(annotator_client, article):
 
 def test_a_double_submitted_new_entity_is_created_once(annotator_client, article):
     place = EntityKind.objects.get(slug="place")
-    for occurrence in (0, 1):
+    answers = [
         annotator_client.post(
             url("mention-create", article.pk),
             {**span_of("Iran", occurrence), "create": "on", "name": "Iran", "kind": place.pk},
             **HTMX,
         )
+        for occurrence in (0, 1)
+    ]
     assert Entity.objects.filter(name="Iran").count() == 1
-    assert Mention.objects.count() == 2
+    assert Mention.objects.count() == 1
+    # The second time, the desk offers the entity the first one made.
+    assert "The desk already knows “Iran”" in answers[1].content.decode()
 
 
 def test_autocomplete_ranks_before_it_cuts(annotator_client, article):
@@ -466,14 +485,16 @@ def test_the_gazetteer_is_cached_until_a_name_changes():
     assert selectors.gazetteer().find("The Islamic Republic of Iran said.") == []
 
 
-def test_a_change_while_suggesting_refreshes_the_whole_text(annotator_client, article):
+def test_a_change_while_suggesting_sends_the_suggestion_count(annotator_client, article):
     iran = EntityFactory(name="Iran")
     EntityFactory(name="Hezbollah")
     response = annotator_client.post(
         url("suggestion-accept", article.pk), {**span_of("Iran"), "entity": iran.pk}, **HTMX
     )
     html = response.content.decode()
-    assert 'id="workspace-text"' in html and "1 suggestion (dashed)" in html
+    assert 'id="workspace-text"' not in html  # not the whole text: its changed parts
+    assert '<span id="suggest-status" class="suggest-status" hx-swap-oob="true">' in html
+    assert "1 suggestion (dashed)" in html
 
 
 def test_the_entity_page_runs_a_constant_number_of_queries(

@@ -3,11 +3,13 @@
 A 50,000-character article with 1,000 mentions has a few thousand segments; a template
 loop with a handful of tags per segment took most of the workspace's render time, so
 each paragraph's segments are built here. Every piece of article text and every
-attribute value goes through format_html, which escapes it.
+attribute value goes through format_html, which escapes it: article text is never
+marked safe as it is.
 """
 
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from curation.annotations.selectors import ParagraphView, SegmentView
 
@@ -15,7 +17,7 @@ register = template.Library()
 
 
 @register.simple_tag
-def segments(paragraph: ParagraphView):
+def segments(paragraph: ParagraphView) -> SafeString:
     return format_html_join("", "{}", ((_segment(segment),) for segment in paragraph.segments))
 
 
@@ -23,11 +25,13 @@ _PLAIN = '<span class="seg" data-s="{}">{}</span>'
 _MENTION = '<span class="seg {}" data-s="{}" data-m="{}" data-e="{}">{}</span>'
 # The first segment of a mention is where links (#m-12) and j/k land.
 _MENTION_START = (
-    '<span class="seg {}" data-s="{}" data-m="{}" data-e="{}" id="{}" data-starts="{}" '
-    'tabindex="-1">{}</span>'
+    '<span class="seg {}" data-s="{}" data-m="{}" data-e="{}" id="{}" data-starts="{}">{}</span>'
 )
-_SUGGESTION = (
-    '<span class="seg {}" data-s="{}" data-sug="{}" data-sug-label="{}" tabindex="-1">{}</span>'
+_SUGGESTION = '<span class="seg {}" data-s="{}" data-sug="{}" data-sug-label="{}">{}</span>'
+# A text that names several entities: the popover offers each of them.
+_AMBIGUOUS_SUGGESTION = (
+    '<span class="seg {}" data-s="{}" data-sug="{}" data-sug-label="{}" '
+    'data-sug-choices="{}">{}</span>'
 )
 
 
@@ -52,6 +56,16 @@ def _segment(segment: SegmentView):
             segment.start,
             segment.mention_ids,
             segment.entity_ids,
+            segment.text,
+        )
+    if segment.suggestion_choices:
+        return format_html(
+            _AMBIGUOUS_SUGGESTION,
+            segment.css,
+            segment.start,
+            segment.suggestion,
+            segment.suggestion_label,
+            segment.suggestion_choices,
             segment.text,
         )
     if segment.suggestion:
@@ -80,9 +94,9 @@ def _segment_with_event(segment: SegmentView):
             "data-sug": segment.suggestion,
             "data-sug-label": segment.suggestion_label,
         }
+        if segment.suggestion_choices:
+            attributes["data-sug-choices"] = segment.suggestion_choices
     if segment.anchor:
         attributes |= {"id": segment.anchor, "data-starts": segment.starts}
-    attributes["tabindex"] = "-1"  # j/k land on events, mentions and suggestions
-    return format_html(
-        "<span{}>{}</span>", format_html_join("", ' {}="{}"', attributes.items()), segment.text
-    )
+    listed = format_html_join("", ' {}="{}"', attributes.items())
+    return format_html("<span{}>{}</span>", listed, segment.text)

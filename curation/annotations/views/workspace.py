@@ -4,12 +4,18 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from curation.annotations import selectors, services
 from curation.annotations.forms import MentionCreateForm, RelinkForm, SpanForm
 from curation.annotations.models import Entity, EntityKind, Mention
-from curation.annotations.spans import SpanError, anchor, snap_to_words
+from curation.annotations.spans import (
+    SpanError,
+    anchor,
+    check_within_paragraph,
+    snap_to_words,
+)
 from curation.annotations.views.common import (
     WORKSPACE,
     article_or_404,
@@ -29,11 +35,14 @@ def workspace(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("source"), pk=pk)
     suggesting = request.GET.get("suggest") == "1"
     context = workspace_context(article, suggesting=suggesting)
-    template = f"{WORKSPACE}#text" if request.htmx and not request.htmx.boosted else WORKSPACE
-    return render(request, template, context)
+    if request.htmx and not request.htmx.boosted:
+        return render(request, f"{WORKSPACE}#text", context)
+    context["nav_section"] = "articles"
+    return render(request, WORKSPACE, context)
 
 
 @login_required
+@can_read
 @can_annotate
 @require_GET
 def mention_new(request: HttpRequest, pk: int) -> HttpResponse:
@@ -48,6 +57,7 @@ def mention_new(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         anchor(article.body, data["start"], data["end"], quote=data["quote"] or None)
         start, end = snap_to_words(article.body, data["start"], data["end"])
+        check_within_paragraph(article.body, start, end)
     except SpanError as error:
         return popover_error(request, str(error))
     quote = article.body[start:end]
@@ -77,6 +87,7 @@ def entity_autocomplete(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@can_read
 @can_annotate
 @require_POST
 def mention_create(request: HttpRequest, pk: int) -> HttpResponse:
@@ -86,6 +97,9 @@ def mention_create(request: HttpRequest, pk: int) -> HttpResponse:
         errors = "; ".join(error for errs in form.errors.values() for error in errs)
         return popover_error(request, errors)
     data = form.cleaned_data
+    if data["create"] and not request.user.has_perm("annotations.add_entity"):
+        raise PermissionDenied
+    learn_alias = request.user.has_perm("annotations.add_alias")
     try:
         if data["create"]:
             mention = services.mention_create_for_new_entity(
@@ -96,6 +110,8 @@ def mention_create(request: HttpRequest, pk: int) -> HttpResponse:
                 kind=data["kind"],
                 quote=data["quote"] or None,
                 created_by=request.user,
+                allow_same_name=data["confirmed"],
+                learn_alias=learn_alias,
             )
         else:
             mention = services.mention_create(
@@ -105,7 +121,11 @@ def mention_create(request: HttpRequest, pk: int) -> HttpResponse:
                 entity=_chosen_entity(data),
                 quote=data["quote"] or None,
                 created_by=request.user,
+                learn_alias=learn_alias,
+                allow_shared_alias=data["confirmed"],
             )
+    except services.NameClash as clash:
+        return _confirm_name(request, article, form, clash)
     except services.AnnotationError as error:
         return popover_error(request, str(error))
     return mentions_changed(
@@ -115,6 +135,55 @@ def mention_create(request: HttpRequest, pk: int) -> HttpResponse:
         end=mention.end,
         suggesting=data["suggest"],
         message=f"Marked “{mention.quote}” as {mention.entity.name}.",
+        gained=mention.entity_id,
+    )
+
+
+def _confirm_name(
+    request: HttpRequest,
+    article: Article,
+    form: MentionCreateForm | RelinkForm,
+    clash: services.NameClash,
+    *,
+    mention: Mention | None = None,
+) -> HttpResponse:
+    """Ask before a second entity of a known name, or a text that would name two
+    entities: offer the entities that have the name, and going on anyway."""
+    data = form.cleaned_data
+    if mention is not None:
+        post_url = reverse("annotations:mention-edit", args=[article.pk, mention.pk])
+        span_fields = {}
+        quote = mention.quote
+    else:
+        post_url = reverse("annotations:mention-create", args=[article.pk])
+        quote = article.body[data["start"] : data["end"]]
+        span_fields = {"start": data["start"], "end": data["end"], "quote": quote}
+    creating = bool(data.get("create"))
+    chosen = None if creating else (data.get("entity") or _chosen_entity(data))
+    go_on = (
+        {"create": "on", "name": data["name"], "kind": data["kind"].pk}
+        if creating
+        else {"entity": chosen.pk}
+    )
+    return render(
+        request,
+        "annotations/popover_confirm.html",
+        {
+            "article": article,
+            "quote": quote,
+            "message": str(clash),
+            "entities": clash.entities,
+            "post_url": post_url,
+            "span_fields": span_fields,
+            "go_on_fields": go_on,
+            "go_on_label": (
+                f"Create another “{data['name']}” ({data['kind'].name})"
+                if creating
+                else f"Mark it as {chosen.name} anyway"
+            ),
+            "merge_into": chosen,
+            "suggest": data["suggest"],
+        },
     )
 
 
@@ -131,6 +200,7 @@ def _chosen_entity(data: dict) -> Entity:
 
 
 @login_required
+@can_read
 @can_annotate
 def mention_edit(request: HttpRequest, pk: int, mention_id: int) -> HttpResponse:
     """GET: the popover of an existing mention. POST: link it to another entity."""
@@ -156,8 +226,18 @@ def mention_edit(request: HttpRequest, pk: int, mention_id: int) -> HttpResponse
     entity = data["entity"] or next(iter(selectors.entity_autocomplete(data["q"], limit=1)), None)
     if entity is None:
         return popover_error(request, "Choose the entity to link this mention to.")
+    linked_before = mention.entity_id
     try:
-        services.mention_relink(mention=mention, entity=entity, changed_by=request.user)
+        services.mention_relink(
+            mention=mention,
+            entity=entity,
+            changed_by=request.user,
+            learn_alias=request.user.has_perm("annotations.add_alias"),
+            allow_shared_alias=data["confirmed"],
+        )
+    except services.NameClash as clash:
+        form.cleaned_data["entity"] = entity
+        return _confirm_name(request, mention.article, form, clash, mention=mention)
     except services.AnnotationError as error:
         return popover_error(request, str(error))
     return mentions_changed(
@@ -167,10 +247,13 @@ def mention_edit(request: HttpRequest, pk: int, mention_id: int) -> HttpResponse
         end=mention.end,
         suggesting=data["suggest"],
         message=f"“{mention.quote}” now marks {entity.name}.",
+        gained=entity.pk,
+        lost=linked_before,
     )
 
 
 @login_required
+@can_read
 @permission_required("annotations.delete_mention", raise_exception=True)
 @require_POST
 def mention_delete(request: HttpRequest, pk: int, mention_id: int) -> HttpResponse:
@@ -185,4 +268,5 @@ def mention_delete(request: HttpRequest, pk: int, mention_id: int) -> HttpRespon
         end=mention.end,
         suggesting=request.POST.get("suggest") == "1",
         message=f"Removed the mention “{mention.quote}”.",
+        lost=mention.entity_id,
     )
