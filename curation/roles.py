@@ -1,8 +1,19 @@
 """Roles are Django groups that bundle model permissions.
 
-Views check permissions (``articles.add_article``), never group names, so no app
-has to import another to know who may do what. Each later app adds its
-permissions to the roles here; ``ensure_roles`` runs after every migrate.
+Views check permissions (``annotations.review_event``), never group names, so no app
+has to import another to know who may do what. Each later app adds its permissions
+to the roles here; ``ensure_roles`` runs after every migrate.
+
+- annotator: imports and reads articles, marks entities, records events, submits them;
+  edits or deletes their own drafts and rejected items (``annotations.workflow`` checks
+  the ownership); creates entities and aliases.
+- reviewer: all of that, plus approves, rejects and reopens anyone's mentions and
+  events (never their own while four-eyes is on), edits and deletes anyone's, and merges
+  or deletes entities, which touches everyone's work.
+- curator: all of that, plus gathers approved events into chronology entries, says which
+  events are not the same, and publishes entries into chronologies.
+- admin: all of that, plus sources, the event-type taxonomy, entity kinds and users in
+  Django admin (the account also needs "staff status" to open admin).
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -10,8 +21,9 @@ from django.contrib.auth.models import Group, Permission
 ANNOTATOR = "annotator"
 REVIEWER = "reviewer"
 CURATOR = "curator"
+ADMIN = "admin"
 
-_ANNOTATOR_PERMISSIONS = [
+_ANNOTATOR = [
     "articles.view_article",
     "articles.add_article",
     "articles.change_article",
@@ -19,26 +31,62 @@ _ANNOTATOR_PERMISSIONS = [
     "annotations.view_entity",
     "annotations.add_entity",
     "annotations.change_entity",
-    "annotations.delete_entity",  # merging deletes the merged entity
     "annotations.add_alias",
     "annotations.delete_alias",
+    "annotations.view_mention",
     "annotations.add_mention",
     "annotations.change_mention",
     "annotations.delete_mention",
+    "annotations.view_event",
     "annotations.add_event",
     "annotations.change_event",
     "annotations.delete_event",
 ]
+_REVIEWER = _ANNOTATOR + [
+    "annotations.review_mention",
+    "annotations.review_event",
+    "annotations.change_others_mention",
+    "annotations.change_others_event",
+    "annotations.delete_entity",  # merging deletes the merged entity
+]
+_CURATOR = _REVIEWER + [
+    "chronology.view_chronology",
+    "chronology.add_chronology",
+    "chronology.change_chronology",
+    "chronology.view_entry",
+    "chronology.add_entry",
+    "chronology.change_entry",
+    "chronology.delete_entry",
+    "chronology.publish_entry",
+    "chronology.add_notsameevent",
+]
+_ADMIN = (
+    _CURATOR
+    + [
+        f"{app}.{action}_{model}"
+        for app, model in [
+            ("articles", "source"),
+            ("annotations", "eventtype"),
+            ("annotations", "entitykind"),
+            ("auth", "user"),
+            ("chronology", "chronology"),
+        ]
+        for action in ("view", "add", "change", "delete")
+    ]
+    + ["auth.view_group", "articles.delete_article"]
+)
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    ANNOTATOR: _ANNOTATOR_PERMISSIONS,
-    REVIEWER: _ANNOTATOR_PERMISSIONS,
-    CURATOR: _ANNOTATOR_PERMISSIONS,
+    ANNOTATOR: _ANNOTATOR,
+    REVIEWER: _REVIEWER,
+    CURATOR: _CURATOR,
+    ADMIN: _ADMIN,
 }
 
 
 def ensure_roles() -> None:
-    """Create the role groups and grant them their permissions (idempotent)."""
+    """Create the role groups and give each exactly its permissions (idempotent: a
+    permission a later version takes away from a role is removed)."""
     wanted = {perm for perms in ROLE_PERMISSIONS.values() for perm in perms}
     by_name = {
         f"{perm.content_type.app_label}.{perm.codename}": perm
@@ -48,4 +96,4 @@ def ensure_roles() -> None:
     }
     for role, names in ROLE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=role)
-        group.permissions.add(*(by_name[name] for name in names if name in by_name))
+        group.permissions.set([by_name[name] for name in names if name in by_name])

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "simple_history",
     "curation.articles",
     "curation.annotations",
+    "curation.review",
 ]
 
 MIDDLEWARE = [
@@ -154,6 +155,9 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 100
+
+# Four-eyes: nobody approves their own mention or event. A one-person desk turns it off.
+CURATION_FOUR_EYES = env_bool("CURATION_FOUR_EYES", default=True)
 
 # The largest article text an import accepts, per file (per line for JSONL).
 CURATION_IMPORT_MAX_BYTES = env_int("CURATION_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)

@@ -4,6 +4,7 @@ from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
+from curation.annotations import history, selectors, versions, workflow
 from curation.annotations.gazetteer import normalise_alias
 from curation.annotations.models import (
     Alias,
@@ -14,6 +15,64 @@ from curation.annotations.models import (
     Mention,
     Participant,
 )
+
+
+class ReadableHistoryAdmin(SimpleHistoryAdmin):
+    """simple-history's admin, whose history list (Date/time, Changed by, Change reason,
+    Changes) reads as the desk's History panel does: field labels, related objects by
+    name (and merges' entity ids too), dates in words, long texts shortened, bookkeeping
+    left out. A change saved here is recorded as made in admin."""
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        records = list(historical_records)
+        described = history.described(records)
+        for record in records:
+            # The "Object" column: what it was called then, without a query per row (and
+            # without failing on a mention whose entity was merged away since).
+            record.history_object = described[record.history_id].called
+            record.history_change_reason = described[record.history_id].reason
+            record.history_delta_changes = [
+                {
+                    "field": change.label,
+                    "old": "—" if change.before is None else change.before or "(none)",
+                    "new": change.after or "(none)",
+                }
+                for change in described[record.history_id].changes
+            ]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            # A change here is a change like any other: a new version (an editor's page
+            # open meanwhile is then out of date), and approved work goes back to review.
+            versions.claim(obj, expected=None, what=obj._meta.verbose_name)
+            if hasattr(obj, "status"):
+                workflow.edited(obj)
+            obj._change_reason = getattr(obj, "_change_reason", None) or "edited in admin"
+        super().save_model(request, obj, form, change)
+
+    def revert_disabled(self, request, obj=None) -> bool:
+        # Mentions, events and entities change through the desk's services, which check
+        # names, versions and review states; an old record may name an entity merged away.
+        return True
+
+    def history_view_title(self, request, obj) -> str:
+        _stand_in_for_entities_gone(obj)
+        return f"History of {obj}"
+
+    def history_form_view_title(self, request, obj) -> str:
+        _stand_in_for_entities_gone(obj)  # the page then names them too
+        return f"View {obj} as it was"
+
+
+def _stand_in_for_entities_gone(obj) -> None:
+    """An old record of a mention or an event may point at an entity merged away or
+    deleted since: show that entity as its last record left it, rather than fail."""
+    for field in obj._meta.concrete_fields:
+        if field.is_relation and field.related_model is Entity:
+            pk = getattr(obj, field.attname)
+            if pk is not None and not Entity.objects.filter(pk=pk).exists():
+                gone = selectors.deleted_entity(pk) or Entity(pk=pk, name=f"entity #{pk}")
+                setattr(obj, field.name, gone)
 
 
 @admin.register(EntityKind)
@@ -51,7 +110,7 @@ class AliasInline(admin.TabularInline):
 
 
 @admin.register(Entity)
-class EntityAdmin(SimpleHistoryAdmin):
+class EntityAdmin(ReadableHistoryAdmin):
     list_display = ["name", "kind", "wikidata_id", "mention_count", "created_at"]
     list_filter = ["kind"]
     list_select_related = ["kind"]
@@ -76,7 +135,7 @@ class EntityAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Mention)
-class MentionAdmin(SimpleHistoryAdmin):
+class MentionAdmin(ReadableHistoryAdmin):
     """Read-mostly: mentions are made in the workspace, where offsets are checked."""
 
     list_display = ["quote", "entity", "article", "status", "created_by", "created_at"]
@@ -84,11 +143,12 @@ class MentionAdmin(SimpleHistoryAdmin):
     list_select_related = ["entity", "article", "created_by"]
     search_fields = ["quote", "entity__name"]
     raw_id_fields = ["article"]
-    # Only the status is edited here: offsets and entities change in the workspace,
-    # which checks them.
+    # Read-only: offsets and entities change in the workspace, which checks them, and
+    # review states only through the review queue (annotations.workflow).
     readonly_fields = [
         "article",
         "entity",
+        "status",
         "start",
         "end",
         "quote",
@@ -132,14 +192,16 @@ class ParticipantInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(ReadableHistoryAdmin):
     list_display = ["headline", "event_type", "date", "article", "status", "created_at"]
     list_filter = ["status", "event_type"]
     list_select_related = ["event_type__parent", "article"]
     search_fields = ["headline", "quote"]
     raw_id_fields = ["article", "location"]
+    # Review states change only through the review queue (annotations.workflow).
     readonly_fields = [
         "article",
+        "status",
         "start",
         "end",
         "quote",

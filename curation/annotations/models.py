@@ -59,6 +59,7 @@ class Entity(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -123,13 +124,21 @@ class Status(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+REVIEW_NOTE_MAX_LENGTH = 1000
+
+
 class AnchoredWork(models.Model):
     """What every piece of annotation work on an article's body has: a span, its review
-    status and who made it.
+    status, who made it and who reviewed it.
 
     Offsets are code points into ``article.body``, end exclusive; ``quote`` is
     body[start:end] as the server computed it, and ``prefix``/``suffix`` the 32
     characters either side, so the work can be re-anchored if the body changes.
+
+    ``status`` changes only through ``annotations.workflow``. ``version`` counts saved
+    changes: an edit names the version it was made against, and a stale one is refused
+    (``annotations.versions``). ``review_note`` is the reason of the last rejection or
+    reopening, shown to the annotator.
     """
 
     start = models.PositiveIntegerField()
@@ -138,6 +147,7 @@ class AnchoredWork(models.Model):
     prefix = models.CharField(max_length=64, blank=True)
     suffix = models.CharField(max_length=64, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -147,6 +157,17 @@ class AnchoredWork(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    review_note = models.CharField(max_length=REVIEW_NOTE_MAX_LENGTH, blank=True, editable=False)
 
     class Meta:
         abstract = True
@@ -162,6 +183,10 @@ class Mention(AnchoredWork):
 
     class Meta:
         ordering = ["article", "start", "-end", "id"]
+        permissions = [
+            ("review_mention", "Can approve, reject and reopen mentions"),
+            ("change_others_mention", "Can edit and delete other people's mentions"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(start__gte=0) & Q(start__lt=F("end")), name="mention_start_before_end"
@@ -172,7 +197,10 @@ class Mention(AnchoredWork):
                 violation_error_message="This text is already marked as this entity.",
             ),
         ]
-        indexes = [models.Index(fields=["article", "start"])]
+        indexes = [
+            models.Index(fields=["article", "start"]),
+            models.Index(fields=["status", "submitted_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.quote} → {self.entity}"
@@ -274,6 +302,10 @@ class Event(AnchoredWork):
 
     class Meta:
         ordering = ["date_lower", "date_upper", "id"]
+        permissions = [
+            ("review_event", "Can approve, reject and reopen events"),
+            ("change_others_event", "Can edit and delete other people's events"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(start__gte=0) & Q(start__lt=F("end")), name="event_start_before_end"
@@ -286,6 +318,7 @@ class Event(AnchoredWork):
         indexes = [
             models.Index(fields=["article", "start"]),
             models.Index(fields=["date_lower", "date_upper"]),
+            models.Index(fields=["status", "submitted_at"]),
         ]
 
     def __str__(self) -> str:

@@ -36,6 +36,7 @@ from curation.annotations.models import (
     Mention,
     NamesVersion,
     Participant,
+    Status,
 )
 from curation.annotations.spans import Span, paragraph_bounds, paragraphs, sentence_around
 from curation.articles.models import Article
@@ -407,7 +408,9 @@ def _suggestions(found: list[tuple[GazetteerMatch, tuple[int, ...]]]) -> list[Su
 class SegmentView:
     start: int
     text: str
-    css: str  # "m k-person" for a mention, "sug k-group" for a suggestion, "" for plain text
+    # "m k-person st-draft" for a mention (its kind and review state), "sug k-group" for
+    # a suggestion, "" for plain text
+    css: str
     mention_ids: str  # space-separated, for the script
     entity_ids: str
     suggestion: str  # the suggestion's key, when this text is a suggestion
@@ -437,6 +440,7 @@ class MarkedText:
     entity_id: int
     kind_slug: str
     entity_name: str
+    status: str
 
 
 def article_marks(article: Article) -> list[MarkedText]:
@@ -446,7 +450,7 @@ def article_marks(article: Article) -> list[MarkedText]:
 
 def _marks(mentions: QuerySet[Mention]) -> list[MarkedText]:
     rows = mentions.order_by("start", "-end", "id").values_list(
-        "pk", "start", "end", "entity_id", "entity__kind__slug", "entity__name"
+        "pk", "start", "end", "entity_id", "entity__kind__slug", "entity__name", "status"
     )
     return [MarkedText(*row) for row in rows]
 
@@ -471,7 +475,9 @@ def paragraph_views(
     marks = [
         m
         if isinstance(m, MarkedText)
-        else MarkedText(m.pk, m.start, m.end, m.entity_id, m.entity.kind.slug, m.entity.name)
+        else MarkedText(
+            m.pk, m.start, m.end, m.entity_id, m.entity.kind.slug, m.entity.name, m.status
+        )
         for m in mentions
     ]
     cut = text_paragraphs(article, marks, suggestions, events, bounds=selected)
@@ -505,8 +511,9 @@ def _segment_view(segment, seen_mentions: set[int], previous_end: int) -> Segmen
     suggestion = suggestions[0] if suggestions and not mentions else None
     if mentions:
         kinds = dict.fromkeys(f"k-{m.kind_slug}" for m in mentions)
+        states = dict.fromkeys(f"st-{m.status}" for m in mentions)
         depth = " deep" if len(mentions) > 1 else ""
-        css = "m " + " ".join(kinds) + depth
+        css = "m " + " ".join(kinds) + " " + " ".join(states) + depth
     elif suggestions:
         first = suggestions[0]
         css = "sug ambiguous" if first.ambiguous else f"sug k-{first.entity.kind.slug}"
@@ -738,11 +745,38 @@ def entity_mentions(entity: Entity, *, limit: int = 200) -> list[MentionInContex
 # --- events ------------------------------------------------------------------------------
 
 
+def draft_count(article: Article, user) -> int:
+    """How many mentions and events of the article are ``user``'s drafts, in one query:
+    what "Submit all my drafts" would submit."""
+    if not user.is_authenticated:
+        return 0
+    mine = {"article": article, "created_by": user, "status": Status.DRAFT}
+    counts = Article.objects.filter(pk=article.pk).values(
+        draft_mentions=_count(Mention.objects.filter(**mine)),
+        draft_events=_count(Event.objects.filter(**mine)),
+    )
+    row = counts.first()
+    return row["draft_mentions"] + row["draft_events"] if row else 0
+
+
+def _count(rows: QuerySet) -> Coalesce:
+    return Coalesce(
+        Subquery(rows.order_by().values("article").annotate(n=Count("id")).values("n")), 0
+    )
+
+
+def drafts_of(article: Article, user) -> tuple[list[Mention], list[Event]]:
+    """The user's draft mentions and events in the article, with what the workflow
+    needs of them (two queries)."""
+    mine = {"article": article, "created_by": user, "status": Status.DRAFT}
+    return list(Mention.objects.filter(**mine)), list(Event.objects.filter(**mine))
+
+
 def article_events(article: Article) -> list[Event]:
     """The article's events in date order (undated last), with what the panel shows."""
     events = (
         Event.objects.filter(article=article)
-        .select_related("event_type__parent", "location")
+        .select_related("event_type__parent", "location", "reviewed_by")
         .prefetch_related(
             Prefetch("participants", queryset=Participant.objects.select_related("entity__kind"))
         )

@@ -9,7 +9,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from curation.annotations import selectors
+from curation.annotations import selectors, versions, workflow
+from curation.annotations.errors import AnnotationError, NameClash, NotAllowed
 from curation.annotations.gazetteer import normalise_alias
 from curation.annotations.models import (
     EVENT_NOTES_MAX_LENGTH,
@@ -31,19 +32,6 @@ from curation.annotations.spans import (
 )
 from curation.articles.models import Article
 from curation.temporal import parse_date_input, validate
-
-
-class AnnotationError(ValueError):
-    """A write that can't be done, with a message for the editor."""
-
-
-class NameClash(AnnotationError):
-    """The name is already another entity's (``entities``): an editor confirms before
-    a second entity of that name, or an alias shared by two entities, is made."""
-
-    def __init__(self, message: str, *, entities: list[Entity]) -> None:
-        super().__init__(message)
-        self.entities = entities
 
 
 def _described(entities: list[Entity]) -> str:
@@ -91,9 +79,16 @@ def entity_create(
 
 
 @transaction.atomic
-def entity_update(*, entity: Entity, changes: dict, changed_by: AbstractBaseUser) -> Entity:
+def entity_update(
+    *,
+    entity: Entity,
+    changes: dict,
+    changed_by: AbstractBaseUser,
+    expected_version: int | None = None,
+) -> Entity:
     """Rename or describe an entity. A former name becomes an alias, so the gazetteer
-    still finds the old spelling.
+    still finds the old spelling. ``expected_version`` is the version the editor saw;
+    StaleVersion if someone saved it since.
 
     Raises ValidationError (by field) for values that don't fit, such as a Wikidata id
     another entity was given a moment ago, and AnnotationError when the entity itself
@@ -112,6 +107,7 @@ def entity_update(*, entity: Entity, changes: dict, changed_by: AbstractBaseUser
         setattr(entity, field, value)
     entity.name = " ".join(entity.name.split())
     entity.full_clean()
+    versions.claim(entity, expected=expected_version, what="entity")
     entity._history_user = changed_by
     try:
         with transaction.atomic():
@@ -286,11 +282,15 @@ def mention_relink(
     mention: Mention,
     entity: Entity,
     changed_by: AbstractBaseUser,
+    expected_version: int | None,
     learn_alias: bool = True,
     allow_shared_alias: bool = False,
 ) -> Mention:
     """Link the mention to another entity; its text may become an alias, as in
-    mention_create."""
+    mention_create. ``expected_version`` is the version the editor saw (None: whatever
+    is stored). An approved mention goes back to review."""
+    if not workflow.may_change(changed_by, mention):
+        raise not_allowed(mention, "change")
     if entity.pk == mention.entity_id:
         return mention
     if learn_alias and not allow_shared_alias:
@@ -300,11 +300,15 @@ def mention_relink(
     ).exists():
         raise AnnotationError(f"“{mention.quote}” is already marked as {entity.name} here.")
     _lock_entities([entity], then="Choose the entity again.")
+    versions.claim(mention, expected=expected_version, what="mention")
     mention.entity = entity
+    workflow.edited(mention)
     mention._history_user = changed_by
     try:
         with transaction.atomic():
-            mention.save(update_fields=["entity", "updated_at"])
+            mention.save(
+                update_fields=["entity", "version", "status", "submitted_at", "updated_at"]
+            )
     except IntegrityError:  # someone marked the same span as this entity meanwhile
         raise AnnotationError(
             f"“{mention.quote}” is already marked as {entity.name} here."
@@ -314,9 +318,25 @@ def mention_relink(
     return mention
 
 
-def mention_delete(*, mention: Mention, deleted_by: AbstractBaseUser) -> None:
+@transaction.atomic
+def mention_delete(
+    *, mention: Mention, deleted_by: AbstractBaseUser, expected_version: int | None
+) -> None:
+    if not workflow.may_delete(deleted_by, mention):
+        raise not_allowed(mention, "delete")
+    versions.claim(mention, expected=expected_version, what="mention")
     mention._history_user = deleted_by
     mention.delete()
+
+
+def not_allowed(item: Mention | Event, doing: str) -> NotAllowed:
+    """Why ``doing`` is refused: the author edits their own drafts and rejected items;
+    anything else is for reviewers."""
+    what = item._meta.model_name
+    return NotAllowed(
+        f"You can't {doing} this {what}: it is {item.get_status_display().lower()}, and "
+        f"only its author (while it is a draft or rejected) or a reviewer can {doing} it."
+    )
 
 
 @transaction.atomic
@@ -342,26 +362,30 @@ def entity_merge(*, survivor: Entity, merged: Entity, merged_by: AbstractBaseUse
                 else "Both entities were just merged or deleted by someone else."
             )
     survivor, merged = locked[survivor.pk], locked[merged.pk]
+    reason = f"entity {merged.pk} merged into {survivor.pk}"
     # A span marked as both entities would become a duplicate: keep the survivor's.
-    Mention.objects.filter(
+    for duplicate in Mention.objects.filter(
         entity=merged,
         article__mentions__entity=survivor,
         article__mentions__start=F("start"),
         article__mentions__end=F("end"),
-    ).delete()
+    ):
+        _delete_for(duplicate, by=merged_by, reason=reason)
     moved = list(Mention.objects.filter(entity=merged))
     for mention in moved:
         mention.entity = survivor
+        mention.version += 1  # an edit made against the old link is now stale
     bulk_update_with_history(
         moved,
         Mention,
-        ["entity"],
+        ["entity", "version"],
         default_user=merged_by,
-        default_change_reason=f"entity {merged.pk} merged into {survivor.pk}",
+        default_change_reason=reason,
     )
     for alias in merged.aliases.all():
-        alias_add(entity=survivor, text=alias.text)
-    alias_add(entity=survivor, text=merged.name)
+        _with_reason(alias_add(entity=survivor, text=alias.text), by=merged_by, reason=reason)
+        _delete_for(alias, by=merged_by, reason=reason)
+    _with_reason(alias_add(entity=survivor, text=merged.name), by=merged_by, reason=reason)
     # What was dismissed for the merged entity stays dismissed for the survivor.
     for dismissal in DismissedSuggestion.objects.filter(entity=merged):
         DismissedSuggestion.objects.get_or_create(
@@ -378,6 +402,19 @@ def entity_merge(*, survivor: Entity, merged: Entity, merged_by: AbstractBaseUse
     return survivor
 
 
+def _delete_for(instance, *, by: AbstractBaseUser, reason: str) -> None:
+    """Delete with the actor and the reason in its history record."""
+    instance._history_user = by
+    instance._change_reason = reason
+    instance.delete()
+
+
+def _with_reason(alias: Alias | None, *, by: AbstractBaseUser, reason: str) -> None:
+    """Give a just-created alias's history record its actor and reason."""
+    if alias is not None:
+        alias.history.filter(history_type="+").update(history_user=by, history_change_reason=reason)
+
+
 def _move_event_roles(*, survivor: Entity, merged: Entity, merged_by: AbstractBaseUser) -> None:
     """The merged entity's part in events (participant, location) passes to the survivor."""
     reason = f"entity {merged.pk} merged into {survivor.pk}"
@@ -385,8 +422,7 @@ def _move_event_roles(*, survivor: Entity, merged: Entity, merged_by: AbstractBa
         if Participant.objects.filter(
             event_id=participant.event_id, entity=survivor, role=participant.role
         ).exists():
-            participant._history_user = merged_by
-            participant.delete()
+            _delete_for(participant, by=merged_by, reason=reason)
         else:
             participant.entity = survivor
             participant._history_user = merged_by
@@ -394,9 +430,10 @@ def _move_event_roles(*, survivor: Entity, merged: Entity, merged_by: AbstractBa
             participant.save(update_fields=["entity"])
     for event in Event.objects.filter(location=merged):
         event.location = survivor
+        event.version += 1
         event._history_user = merged_by
         event._change_reason = reason
-        event.save(update_fields=["location", "updated_at"])
+        event.save(update_fields=["location", "version", "updated_at"])
 
 
 def suggestion_dismiss(
@@ -595,6 +632,7 @@ def event_update(
     *,
     event: Event,
     changed_by: AbstractBaseUser,
+    expected_version: int | None,
     event_type: EventType,
     headline: str,
     date: str,
@@ -603,6 +641,10 @@ def event_update(
     participants: list[tuple[Entity, str]] = (),
     notes: str = "",
 ) -> Event:
+    """Change what the event says. ``expected_version`` is the version the editor saw
+    (None: whatever is stored). An approved event goes back to review."""
+    if not workflow.may_change(changed_by, event):
+        raise not_allowed(event, "change")
     headline = _checked_headline(headline)
     notes = _checked_notes(notes)
     new_date = _checked_date(date)
@@ -615,6 +657,8 @@ def event_update(
         [location, *(entity for entity, _ in participants)],
         then="Choose the event's place and participants again.",
     )
+    versions.claim(event, expected=expected_version, what="event")
+    workflow.edited(event)
     event._history_user = changed_by
     event.save()
     _set_participants(event, participants)
@@ -647,6 +691,12 @@ def _set_participants(event: Event, participants: list[tuple[Entity, str]]) -> N
         Participant.objects.create(event=event, entity_id=entity_id, role=role)
 
 
-def event_delete(*, event: Event, deleted_by: AbstractBaseUser) -> None:
+@transaction.atomic
+def event_delete(
+    *, event: Event, deleted_by: AbstractBaseUser, expected_version: int | None
+) -> None:
+    if not workflow.may_delete(deleted_by, event):
+        raise not_allowed(event, "delete")
+    versions.claim(event, expected=expected_version, what="event")
     event._history_user = deleted_by
     event.delete()

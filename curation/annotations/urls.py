@@ -1,6 +1,7 @@
 from django.urls import path
 
-from curation.annotations.views import entities, events, kinds, suggestions, workspace
+from curation.annotations.views import entities, events, kinds, states, suggestions, workspace
+from curation.annotations.views import history as history_views
 
 app_name = "annotations"
 
@@ -18,6 +19,12 @@ urlpatterns = [
         workspace.mention_delete,
         name="mention-delete",
     ),
+    path(
+        "articles/<int:pk>/annotate/mentions/<int:mention_id>/state/",
+        states.mention_state,
+        name="mention-state",
+    ),
+    path("articles/<int:pk>/annotate/drafts/submit/", states.drafts_submit, name="drafts-submit"),
     path(
         "articles/<int:pk>/annotate/suggestions/accept/",
         suggestions.suggestion_accept,
@@ -41,6 +48,11 @@ urlpatterns = [
         events.event_delete,
         name="event-delete",
     ),
+    path(
+        "articles/<int:pk>/annotate/events/<int:event_id>/state/",
+        states.event_state,
+        name="event-state",
+    ),
     path("articles/<int:pk>/annotate/date-preview/", events.date_preview, name="date-preview"),
     path("entities/kinds.css", kinds.kind_styles, name="kind-styles"),
     path("entities/", entities.EntityListView.as_view(), name="entities"),
@@ -54,4 +66,16 @@ urlpatterns = [
         name="alias-delete",
     ),
     path("entities/<int:entity_id>/merge/", entities.entity_merge, name="entity-merge"),
+    # History panels: also for items since deleted, by id.
+    path(
+        "history/mention/<int:mention_id>/",
+        history_views.mention_history,
+        name="mention-history",
+    ),
+    path("history/event/<int:event_id>/", history_views.event_history, name="event-history"),
+    path(
+        "entities/<int:entity_id>/history/",
+        history_views.entity_history,
+        name="entity-history",
+    ),
 ]

@@ -16,7 +16,7 @@ and what it resolves to), ``tense`` (underspecified dates), ``edtf`` (values and
 """
 
 from curation.temporal.display import display
-from curation.temporal.edtf import bounds, sort_key, validate
+from curation.temporal.edtf import Kind, bounds, parse, sort_key, validate
 from curation.temporal.finder import DateMention, find_dates, find_dates_jsonl
 from curation.temporal.inputs import (
     DateInputError,
@@ -30,11 +30,13 @@ __all__ = [
     "DateInputError",
     "as_typed",
     "DateMention",
+    "Kind",
     "NeedsReference",
     "bounds",
     "display",
     "find_dates",
     "find_dates_jsonl",
+    "parse",
     "parse_date_input",
     "read_date_input",
     "sort_key",

@@ -12,6 +12,17 @@
     showRequestError.timer = window.setTimeout(function () { toast.hidden = true; }, 8000);
   }
 
+  // A change the desk refused for this person (403 with X-Desk-Refusal: "you can't
+  // change this mention: it is submitted…") carries its reason: show it where they
+  // are, in place, as a 409 or 422 is. Other 403s (no role at all) get the toast.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr.status === 403 && xhr.getResponseHeader("X-Desk-Refusal")) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
   document.addEventListener("htmx:responseError", function (event) {
     var status = event.detail.xhr.status;
     var text = status === 403

@@ -125,6 +125,7 @@
   }
 
   function openPopover(url, rect) {
+    deleteWhenOpen = false;
     hideAdder();
     returnFocusTo = document.activeElement;
     placePopover(rect);
@@ -192,10 +193,14 @@
     htmx.ajax("GET", eventBase() + id + "/", { target: "#event-slot", swap: "innerHTML" });
   }
 
+  // The events list carries each event's version (data-version), so that a delete is
+  // checked against the event as this page shows it.
   function deleteEvent(id) {
     if (!window.confirm("Delete this event?")) return;
+    const listed = document.querySelector(`#events-panel .event-jump[data-event="${id}"]`);
+    const values = listed ? { version: listed.dataset.version } : {};
     htmx.ajax("POST", eventBase() + id + "/delete/", {
-      target: "#event-slot", swap: "innerHTML", headers: { "X-CSRFToken": csrfToken },
+      target: "#event-slot", swap: "innerHTML", values, headers: { "X-CSRFToken": csrfToken },
     });
   }
 
@@ -211,11 +216,16 @@
     return ids.length ? ids[ids.length - 1] : null;
   }
 
-  function openForMention(segment) {
+  // Set while Del waits for a mention's popover: its delete button is pressed once the
+  // popover is in (it asks first).
+  let deleteWhenOpen = false;
+
+  function openForMention(segment, { thenDelete = false } = {}) {
     const id = mentionIdOf(segment);
     if (!id) return;
     const url = mentionBase + id + "/" + (suggesting() ? "?suggest=1" : "");
     openPopover(url, segment.getBoundingClientRect());
+    deleteWhenOpen = thenDelete;
   }
 
   // Keyboard actions post without opening the popover first: show it, so that an
@@ -232,11 +242,20 @@
     });
   }
 
+  // Del opens the mention's popover, fresh from the server, and presses its Remove
+  // button, which asks first: the delete then names the version the popover shows, and
+  // a mention this person may not remove shows why instead (the popover offers no
+  // Remove). The segments carry no version: a long article has thousands of them.
   function deleteMention(segment) {
-    const id = mentionIdOf(segment);
-    if (!id) return;
-    if (!window.confirm("Remove the mention “" + segment.textContent + "”?")) return;
-    post(mentionBase + id + "/delete/", suggesting() ? { suggest: "1" } : {}, segment);
+    openForMention(segment, { thenDelete: true });
+  }
+
+  function pressDeleteIfAsked() {
+    if (!deleteWhenOpen) return;
+    deleteWhenOpen = false;
+    const remove = popover.querySelector("form.mention-delete");
+    if (remove) remove.requestSubmit();
+    else announce().textContent = "You can't remove this mention.";
   }
 
   // A suggestion's data-sug is "start-end-entity"; a text that names several entities
@@ -320,6 +339,7 @@
     } else {
       const field = popover.querySelector("[autofocus]") || popover.querySelector("button");
       if (field && document.activeElement !== field) field.focus();
+      pressDeleteIfAsked();
     }
   });
 
@@ -468,11 +488,20 @@
 
   // A link to #m-12 (from an entity's page) lands on that mention, even when it shares
   // its first segment with another.
+  // ...and a link to #ev-7 (from the review queue) on that event's passage.
   function focusFromHash() {
-    const match = /^#m-(\d+)$/.exec(window.location.hash);
-    if (!match) return;
-    const segment = document.querySelector(`#workspace-text .seg[data-starts~="${match[1]}"]`);
-    if (segment) focusTarget({ segment, id: match[1] });
+    const mention = /^#m-(\d+)$/.exec(window.location.hash);
+    const event = /^#ev-(\d+)$/.exec(window.location.hash);
+    if (mention) {
+      const segment = document.querySelector(`#workspace-text .seg[data-starts~="${mention[1]}"]`);
+      if (segment) focusTarget({ segment, id: mention[1], kind: "mention" });
+    } else if (event) {
+      const segment = document.querySelector(`#workspace-text .seg[data-ev~="${event[1]}"]`);
+      if (segment) {
+        focusTarget({ segment, id: event[1], kind: "event" });
+        showEvent(event[1]);
+      }
+    }
   }
   focusFromHash();
   window.addEventListener("hashchange", focusFromHash);

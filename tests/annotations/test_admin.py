@@ -89,15 +89,16 @@ def test_an_alias_in_the_inline_is_saved_with_its_normalised_form(admin_client_)
     assert Alias.objects.get().normalised == "hizb'allah"
 
 
-def test_a_mentions_entity_is_read_only_in_admin(admin_client_):
+def test_a_mentions_entity_and_state_are_read_only_in_admin(admin_client_):
+    """States change only through the review queue (workflow), never in admin."""
     mention = a_mention()
     other = EntityFactory()
     admin_client_.post(
         reverse("admin:annotations_mention_change", args=[mention.pk]),
-        {"entity": other.pk, "status": "submitted"},
+        {"entity": other.pk, "status": "approved"},
     )
     mention.refresh_from_db()
-    assert mention.entity != other and mention.status == "submitted"
+    assert mention.entity != other and mention.status == "draft"
 
 
 def test_searching_entities_by_alias_does_not_inflate_counts(admin_client_):
@@ -208,13 +209,129 @@ def test_an_events_headline_and_participants_are_edited_in_admin(admin_client_):
     )
     assert response.status_code == 302
     event.refresh_from_db()
-    assert (event.headline, event.date, event.status) == (
+    # The state is not the admin's to set; the edit is a new version.
+    assert (event.headline, event.date, event.status, event.version) == (
         "Strike confirmed",
         "2024-07",
-        "submitted",
+        "draft",
+        2,
     )
     assert str(event.date_lower) == "2024-07-01" and str(event.date_upper) == "2024-07-31"
     assert set(event.participants.values_list("entity__name", "role")) == {
         ("Gallant", "actor"),
         (mention.entity.name, "target"),
     }
+
+
+# --- history -------------------------------------------------------------------------------
+
+
+def history_page(client: Client, model, pk: int) -> str:
+    response = client.get(reverse(f"admin:annotations_{model._meta.model_name}_history", args=[pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_an_events_admin_history_shows_readable_changes_and_the_reason(admin_client_):
+    from curation.annotations import services, workflow
+
+    author = UserFactory(username="annie", role="annotator")
+    reviewer = UserFactory(username="rita", role="reviewer")
+    event = an_event(a_mention())
+    Event.objects.filter(pk=event.pk).update(created_by=author)
+    event.refresh_from_db()
+    workflow.submit(event, by=author, expected_version=1)
+    workflow.reject(event, by=reviewer, reason="Wrong <b>date</b>", expected_version=2)
+    services.event_update(
+        event=Event.objects.get(pk=event.pk),
+        changed_by=author,
+        expected_version=3,
+        event_type=EventType.objects.get(slug="consult-meeting"),
+        headline="Strike confirmed",
+        date="2024-07-11/2024-07-20",
+    )
+    html = history_page(admin_client_, Event, event.pk)
+    assert "rejected: Wrong &lt;b&gt;date&lt;/b&gt;" in html  # the reason column, escaped
+    assert "<strong>Headline:</strong>\n                    Strike reported" in html
+    assert "Strike confirmed" in html
+    assert "<strong>Date:</strong>" in html and "mid-July 2024" in html  # a date in words
+    assert "ASSAULT" in html and "CONSULT › meeting" in html  # the type by its name
+    assert "Submitted" in html and "Rejected" in html  # statuses by their labels
+    assert "Version" not in html and "Updated at" not in html  # bookkeeping left out
+
+
+def test_a_mentions_admin_history_names_the_entities(admin_client_):
+    from curation.annotations import services
+
+    mention = a_mention()
+    survivor = EntityFactory(name="Hezbollah")
+    services.entity_merge(survivor=survivor, merged=mention.entity, merged_by=None)
+    html = history_page(admin_client_, Mention, mention.pk)
+    assert f"{mention.entity.name} merged into Hezbollah" in html  # the reason, with names
+    assert f"{mention.entity.name} (Person)" in html and "Hezbollah (Person)" in html
+    # The Object column says what the mention was then, though that entity is gone.
+    assert f"“{mention.quote}” as {mention.entity.name}" in html
+    [before, after] = mention.history.order_by("history_id")
+    for record, entity_then in [(before, mention.entity.name), (after, "Hezbollah")]:
+        # Each record's own page, too, names the entity it pointed at then.
+        url = reverse(
+            "admin:annotations_mention_simple_history", args=[mention.pk, record.history_id]
+        )
+        page = admin_client_.get(url)
+        assert page.status_code == 200
+        assert f"View {mention.quote} → {entity_then} as it was" in page.content.decode()
+
+
+def test_a_merged_entitys_admin_history_is_still_shown(admin_client_):
+    from curation.annotations import services
+
+    gone, survivor = EntityFactory(name="Hizbollah"), EntityFactory(name="Hezbollah")
+    services.entity_merge(survivor=survivor, merged=gone, merged_by=None)
+    html = history_page(admin_client_, Entity, gone.pk)
+    assert "merged into Hezbollah" in html
+
+
+def test_a_change_in_admin_is_recorded_as_made_there(admin_client_):
+    entity = EntityFactory(name="Hizbollah")
+    admin_client_.post(
+        reverse("admin:annotations_entity_change", args=[entity.pk]),
+        entity_change(entity, []) | {"name": "Hezbollah"},
+    )
+    record = entity.history.latest()
+    assert (record.history_user.username, record.history_change_reason) == (
+        "boss",
+        "edited in admin",
+    )
+    html = history_page(admin_client_, Entity, entity.pk)
+    assert "edited in admin" in html and "<strong>Name:</strong>" in html
+
+
+def test_editing_an_approved_event_in_admin_sends_it_back_to_review(admin_client_):
+    from curation.annotations.models import Event, EventType
+
+    article = ArticleFactory(body="Israel struck a target. Then it stopped.")
+    event = Event.objects.create(
+        article=article,
+        start=0,
+        end=22,
+        quote=article.body[:22],
+        event_type=EventType.objects.get(slug="consult-meeting"),
+        headline="Strike",
+    )
+    Event.objects.filter(pk=event.pk).update(status="approved")
+    response = admin_client_.post(
+        reverse("admin:annotations_event_change", args=[event.pk]),
+        {
+            "event_type": event.event_type_id,
+            "headline": "Strike confirmed",
+            "notes": "",
+            "date": "",
+            "date_text": "",
+            "participants-TOTAL_FORMS": "0",
+            "participants-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event.refresh_from_db()
+    assert (event.headline, event.status) == ("Strike confirmed", "submitted")
+    assert event.history.latest().history_change_reason == "edited after approval: back to review"

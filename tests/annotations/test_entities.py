@@ -93,7 +93,9 @@ def test_the_clash_warning_names_each_entity_with_its_kind_and_mentions():
 
 
 @pytest.mark.django_db
-def test_an_alias_that_is_another_entitys_name_is_questioned_first(annotator_client):
+def test_an_alias_that_is_another_entitys_name_is_questioned_first(
+    annotator_client, reviewer_client
+):
     hezbollah = EntityFactory(name="Hezbollah", kind=kind("group"))
     axios = mentioned(EntityFactory(name="Axios", kind=kind("organisation")), times=14)
 
@@ -105,10 +107,14 @@ def test_an_alias_that_is_another_entitys_name_is_questioned_first(annotator_cli
         "“Axios” is already the name of Axios (Organisation, 14 mentions). "
         "Add it as an alias of Hezbollah anyway?"
     ) in html
-    assert f'href="/entities/{axios.pk}/merge/?into={hezbollah.pk}"' in html
-    assert "Merge Axios into Hezbollah instead…" in html
+    # merging needs a reviewer: an annotator is not offered it
+    assert "/merge/" not in html and "instead…" not in html
     assert 'name="confirmed" value="Axios"' in html
     assert not Alias.objects.exists()
+    offered = reviewer_client.post(url("alias-add", hezbollah.pk), {"text": "Axios"}, **HTMX)
+    html = offered.content.decode()
+    assert f'href="/entities/{axios.pk}/merge/?into={hezbollah.pk}"' in html
+    assert "Merge Axios into Hezbollah instead…" in html
 
     confirmed = annotator_client.post(
         url("alias-add", hezbollah.pk), {"text": "Axios", "confirmed": "Axios"}, **HTMX
@@ -148,16 +154,18 @@ def test_a_free_alias_is_added_at_once(annotator_client):
 
 
 def entity_data(entity: Entity, **changes) -> dict:
+    """The entity form as the page fills it in, with the version it was made from."""
     return {
         "name": entity.name,
         "kind": entity.kind_id,
         "description": entity.description,
         "wikidata_id": entity.wikidata_id,
+        "version": entity.version,
     } | changes
 
 
 @pytest.mark.django_db
-def test_renaming_to_another_entitys_name_is_questioned_first(annotator_client):
+def test_renaming_to_another_entitys_name_is_questioned_first(annotator_client, reviewer_client):
     hezbollah = EntityFactory(name="Hezbollah", kind=kind("group"))
     axios = mentioned(EntityFactory(name="Axios", kind=kind("organisation")), times=2)
 
@@ -170,8 +178,14 @@ def test_renaming_to_another_entitys_name_is_questioned_first(annotator_client):
     assert (
         "“axios” is already the name of Axios (Organisation, 2 mentions). Rename Hezbollah anyway?"
     ) in html
-    assert f'href="/entities/{hezbollah.pk}/merge/?into={axios.pk}"' in html
-    assert "Merge Hezbollah into Axios instead…" in html
+    assert "/merge/" not in html  # merging is for reviewers
+    # the question keeps the version the form was made from
+    assert f'name="version" value="{hezbollah.version}"' in html
+    offered = reviewer_client.post(
+        url("entity-edit", hezbollah.pk), entity_data(hezbollah, name="axios"), **HTMX
+    ).content.decode()
+    assert f'href="/entities/{hezbollah.pk}/merge/?into={axios.pk}"' in offered
+    assert "Merge Hezbollah into Axios instead…" in offered
     hezbollah.refresh_from_db()
     assert hezbollah.name == "Hezbollah"
 
@@ -246,16 +260,16 @@ def test_the_kind_stylesheet_gives_each_kind_its_colour_and_follows_admin_edits(
 
 
 @pytest.mark.django_db
-def test_merging_two_entities_of_one_name_says_which_went_where(annotator_client):
+def test_merging_two_entities_of_one_name_says_which_went_where(reviewer_client):
     group = EntityFactory(name="Hezbollah", kind=kind("group"))
     organisation = EntityFactory(name="Hezbollah", kind=kind("organisation"))
-    response = annotator_client.post(
+    response = reviewer_client.post(
         url("entity-merge", group.pk), {"survivor": organisation.pk}, follow=True
     )
     assert "Merged Hezbollah (Group) into Hezbollah (Organisation)." in response.content.decode()
 
     first, second = (EntityFactory(name="Hezbollah", kind=kind("group")) for _ in range(2))
-    response = annotator_client.post(
+    response = reviewer_client.post(
         url("entity-merge", first.pk), {"survivor": second.pk}, follow=True
     )
     assert (
@@ -265,10 +279,10 @@ def test_merging_two_entities_of_one_name_says_which_went_where(annotator_client
 
 
 @pytest.mark.django_db
-def test_merge_candidates_of_one_name_show_their_kinds_and_the_preselected_one(annotator_client):
+def test_merge_candidates_of_one_name_show_their_kinds_and_the_preselected_one(reviewer_client):
     group = EntityFactory(name="Hezbollah", kind=kind("group"))
     organisation = EntityFactory(name="Hezbollah", kind=kind("organisation"))
-    page = annotator_client.get(
+    page = reviewer_client.get(
         url("entity-merge", group.pk), {"into": organisation.pk}
     ).content.decode()
     assert f'value="{organisation.pk}" required checked>' in page
@@ -302,11 +316,11 @@ def test_an_entity_whose_name_casefolds_longer_can_be_renamed(annotator_client):
 
 
 @pytest.mark.django_db
-def test_an_entity_whose_name_casefolds_longer_can_be_merged(annotator_client):
+def test_an_entity_whose_name_casefolds_longer_can_be_merged(reviewer_client):
     strasse = mentioned(EntityFactory(name="ß" * 300))
     survivor = EntityFactory(name="Strasse")
 
-    response = annotator_client.post(url("entity-merge", strasse.pk), {"survivor": survivor.pk})
+    response = reviewer_client.post(url("entity-merge", strasse.pk), {"survivor": survivor.pk})
 
     assert response.status_code == 302
     assert list(survivor.aliases.values_list("normalised", flat=True)) == ["ss" * 300]
@@ -338,12 +352,12 @@ def test_an_alias_that_casefolds_longer_is_added_from_the_entity_page(annotator_
 
 
 @pytest.mark.django_db
-def test_merging_into_an_entity_just_merged_away_is_explained(annotator_client, annotator):
+def test_merging_into_an_entity_just_merged_away_is_explained(reviewer_client, reviewer):
     a, b = EntityFactory(name="Hezbollah"), EntityFactory(name="Hizbollah")
-    services.entity_merge(survivor=b, merged=a, merged_by=annotator)
+    services.entity_merge(survivor=b, merged=a, merged_by=reviewer)
 
     # The page was shown before that merge, and offered A.
-    response = annotator_client.post(url("entity-merge", b.pk), {"survivor": a.pk})
+    response = reviewer_client.post(url("entity-merge", b.pk), {"survivor": a.pk})
 
     assert response.status_code == 409
     assert (
@@ -394,9 +408,14 @@ def test_marking_an_entity_that_was_just_merged_away_is_refused_with_a_message(a
     assert str(refused.value) == (
         "Beirut was just merged into Bayrut by someone else. Mark the text again."
     )
-    mention = MentionFactory(article=article, entity=survivor, quote_text="Beirut")
-    with pytest.raises(services.AnnotationError):
-        services.mention_relink(mention=mention, entity=stale, changed_by=annotator)
+    mention = MentionFactory(
+        article=article, entity=survivor, quote_text="Beirut", created_by=annotator
+    )
+    with pytest.raises(services.AnnotationError) as refused:
+        services.mention_relink(
+            mention=mention, entity=stale, changed_by=annotator, expected_version=1
+        )
+    assert "was just merged into Bayrut" in str(refused.value)
     mention.refresh_from_db()
     assert mention.entity == survivor
 
@@ -435,16 +454,19 @@ def test_an_event_with_an_entity_just_merged_away_is_refused_with_a_message(anno
         headline="Strike on Bayrut",
         created_by=annotator,
     )
-    with pytest.raises(services.AnnotationError):
+    with pytest.raises(services.AnnotationError) as refused:
         services.event_update(
             event=event,
             changed_by=annotator,
+            expected_version=event.version,
             event_type=event_type,
             headline="Strike on Beirut",
             date="",
             participants=[(stale, "target")],
         )
+    assert "was just merged into Bayrut" in str(refused.value)
     assert not event.participants.exists()
+    assert Event.objects.get().version == event.version == 1
 
 
 # --- item 7: the merge page's candidate search ----------------------------------------------
@@ -453,7 +475,7 @@ def test_an_event_with_an_entity_just_merged_away_is_refused_with_a_message(anno
 @pytest.mark.django_db
 @pytest.mark.parametrize("htmx", [True, False])
 def test_the_merge_candidates_cost_the_same_queries_however_many_entities(
-    annotator_client, htmx, django_assert_num_queries
+    reviewer_client, htmx, django_assert_num_queries
 ):
     entity = EntityFactory(name="Hezbollah")
     headers = HTMX if htmx else {}
@@ -464,9 +486,7 @@ def test_the_merge_candidates_cost_the_same_queries_however_many_entities(
             Alias.objects.create(entity=alias_of, text=f"Hizb {len(counts)}-{n}")
         # session, user, permissions (2), the entity, the candidates
         with django_assert_num_queries(6):
-            response = annotator_client.get(
-                url("entity-merge", entity.pk), {"q": "hezb"}, **headers
-            )
+            response = reviewer_client.get(url("entity-merge", entity.pk), {"q": "hezb"}, **headers)
         counts.append(len(response.context["choices"]))
     assert counts == [3, 10]
 

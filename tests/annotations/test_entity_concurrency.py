@@ -3,96 +3,22 @@ merges, one Wikidata id saved on two entities, and marking an entity while it is
 away. On SQLite the test database is a file, so every request has a connection of its own
 (see tests/settings.py); on PostgreSQL row locks decide who waits."""
 
-import threading
-import urllib.error
-import urllib.parse
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from functools import partial
-from http.cookies import SimpleCookie
 
 import pytest
-from django.conf import settings
-from django.test import Client
-from django.urls import reverse
 
+from curation import roles
 from curation.annotations.models import Entity, EntityKind, Event, Mention, Participant
-from tests.factories import AnnotatorFactory, ArticleFactory, EntityFactory, MentionFactory
+from tests.annotations.live import LiveSession, all_at_once
+from tests.factories import ArticleFactory, EntityFactory, MentionFactory, UserFactory
 
 ROUNDS = 5
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-class LiveSession:
-    """A logged-in editor talking to the live server over HTTP: a session cookie, and the
-    CSRF cookie and token that the first page hands out, as a browser would send them."""
-
-    opener = urllib.request.build_opener(_NoRedirects)
-
-    def __init__(self, base_url: str, user) -> None:
-        self.base_url = base_url
-        client = Client()
-        client.force_login(user)
-        self.cookies = {
-            settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value
-        }
-        status, _ = self.request("GET", reverse("annotations:entities"))
-        assert status == 200 and settings.CSRF_COOKIE_NAME in self.cookies
-
-    def request(self, method: str, path: str, data: dict | list | None = None, *, htmx=False):
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
-        body = None
-        if method == "POST":
-            headers["X-CSRFToken"] = self.cookies[settings.CSRF_COOKIE_NAME]
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            body = urllib.parse.urlencode(data or {}, doseq=True).encode()
-        if htmx:
-            headers["HX-Request"] = "true"
-        request = urllib.request.Request(self.base_url + path, body, headers, method=method)
-        try:
-            with self.opener.open(request, timeout=60) as response:
-                status, raw, cookies = response.status, response.read(), response.headers
-        except urllib.error.HTTPError as error:
-            status, raw, cookies = error.code, error.read(), error.headers
-        for header in cookies.get_all("Set-Cookie") or []:
-            for name, morsel in SimpleCookie(header).items():
-                self.cookies[name] = morsel.value
-        return status, raw.decode()
-
-    def post(self, path: str, data, **kwargs):
-        return self.request("POST", path, data, **kwargs)
-
-
-def all_at_once(calls: list) -> list:
-    """Run the calls in threads released together; their results, in order."""
-    barrier = threading.Barrier(len(calls))
-
-    def run(call):
-        barrier.wait(timeout=30)
-        return call()
-
-    with ThreadPoolExecutor(len(calls)) as pool:
-        return list(pool.map(run, calls))
-
-
 @pytest.fixture
 def editors(live_server, transactional_db):
-    return [LiveSession(live_server.url, AnnotatorFactory()) for _ in range(2)]
-
-
-@pytest.fixture
-def event_types(transactional_db):
-    """The live server's tests are flushed afterwards, which also empties the event types
-    a data migration seeded: put them back."""
-    from importlib import import_module
-
-    from django.apps import apps
-
-    import_module("curation.annotations.migrations.0003_plover_event_types").seed_event_types(apps)
+    """Two reviewers: merging entities, which touches everyone's work, needs the role."""
+    return [LiveSession(live_server.url, UserFactory(role=roles.REVIEWER)) for _ in range(2)]
 
 
 def no_orphans() -> None:
@@ -140,7 +66,13 @@ def test_one_wikidata_id_saved_on_two_entities_at_once(editors):
         def save(session, entity, qid=qid):
             return session.post(
                 f"/entities/{entity.pk}/edit/",
-                {"name": entity.name, "kind": kind.pk, "description": "", "wikidata_id": qid},
+                {
+                    "name": entity.name,
+                    "kind": kind.pk,
+                    "description": "",
+                    "wikidata_id": qid,
+                    "version": entity.version,
+                },
                 htmx=True,
             )
 

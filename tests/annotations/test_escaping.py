@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from curation.annotations.models import Alias, EntityKind, Event, EventType, Participant
-from tests.factories import ArticleFactory, EntityFactory, MentionFactory
+from tests.factories import ArticleFactory, EntityFactory, MentionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,15 +17,27 @@ ALIAS = "<img src=x onerror=alert(2)>"
 CONTEXT = "<img src=x onerror=alert(3)>"
 HEADLINE = "<img src=x onerror=alert(4)>"
 PLACE = "<img src=x onerror=alert(5)>"
+REASON = "<img src=x onerror=alert(6)>"
+REVIEWER = "<img src=x onerror=alert(7)>"
 
 
 @pytest.fixture
-def marked_up():
-    """An article whose text, entity names, alias and event headline are all payloads."""
+def marked_up(annotator):
+    """An article whose text, entity names, alias and event headline are all payloads,
+    and the annotator's event was rejected with a payload for a reason, by a reviewer
+    whose name is one."""
     article = ArticleFactory(body=f"{CONTEXT} {NAME} in {PLACE} today.")
     entity = EntityFactory(name=NAME)
     Alias.objects.create(entity=entity, text=ALIAS)
-    MentionFactory(article=article, entity=entity)
+    reviewer = UserFactory(username="reviewer", first_name=REVIEWER, role="reviewer")
+    MentionFactory(
+        article=article,
+        entity=entity,
+        created_by=annotator,
+        status="rejected",
+        review_note=REASON,
+        reviewed_by=reviewer,
+    )
     place = EntityFactory(name=PLACE, kind=EntityKind.objects.get(slug="place"))
     MentionFactory(article=article, entity=place)
     event = Event.objects.create(
@@ -36,6 +48,10 @@ def marked_up():
         event_type=EventType.objects.get(slug="assault"),
         headline=HEADLINE,
         location=place,
+        created_by=annotator,
+        status="rejected",
+        review_note=REASON,
+        reviewed_by=reviewer,
     )
     Participant.objects.create(event=event, entity=entity, role="target")
     return article, entity, event
@@ -67,10 +83,10 @@ def test_the_autocomplete_escapes_names_and_the_query(annotator_client, marked_u
     assert_escaped(annotator_client.get(address, {"q": HEADLINE}).content.decode(), HEADLINE)
 
 
-def test_the_merge_page_escapes_its_candidates(annotator_client, marked_up):
+def test_the_merge_page_escapes_its_candidates(reviewer_client, marked_up):
     _, entity, _ = marked_up
     other = EntityFactory(name="Hezbollah")
-    html = annotator_client.get(
+    html = reviewer_client.get(
         reverse("annotations:entity-merge", args=[other.pk]), {"q": "onerror"}
     ).content.decode()
     assert_escaped(html, NAME, PLACE)
@@ -79,9 +95,18 @@ def test_the_merge_page_escapes_its_candidates(annotator_client, marked_up):
 def test_the_workspace_escapes_names_text_and_events(annotator_client, marked_up):
     article, _, _ = marked_up
     html = annotator_client.get(reverse("annotations:workspace", args=[article.pk])).content
-    # The side panel's names, the marked text, and the events panel's headline and
-    # participants.
-    assert_escaped(html.decode(), NAME, PLACE, CONTEXT, HEADLINE)
+    # The side panel's names, the marked text, and the events panel's headline,
+    # participants, and the reason of its rejection and who gave it.
+    assert_escaped(html.decode(), NAME, PLACE, CONTEXT, HEADLINE, REASON, REVIEWER)
+
+
+def test_the_mention_popover_escapes_the_rejection_and_who_gave_it(annotator_client, marked_up):
+    article, entity, _ = marked_up
+    mention = entity.mentions.get()
+    html = annotator_client.get(
+        reverse("annotations:mention-edit", args=[article.pk, mention.pk])
+    ).content.decode()
+    assert_escaped(html, NAME, REASON, REVIEWER)
 
 
 def test_the_event_form_escapes_the_headline_passage_and_participants(annotator_client, marked_up):

@@ -148,7 +148,7 @@ def _span(text: str) -> dict:
 
 
 def test_event_update_replaces_participants_and_keeps_history(article, cancelled):
-    editor = UserFactory()
+    editor = UserFactory(role="annotator")
     netanyahu, white_house = EntityFactory(name="Netanyahu"), EntityFactory(name="WH")
     event = services.event_create(
         article=article,
@@ -162,6 +162,7 @@ def test_event_update_replaces_participants_and_keeps_history(article, cancelled
     services.event_update(
         event=event,
         changed_by=editor,
+        expected_version=1,
         event_type=cancelled,
         headline="Cancelled by the White House",
         date="2024-06-20",
@@ -258,7 +259,7 @@ def test_an_entity_both_cited_and_named_in_the_sentence_is_in_the_passage(annota
 
 
 def test_editing_shows_the_events_participants_ticked_and_its_passage_first(
-    annotator_client, article, cancelled
+    annotator_client, annotator, article, cancelled
 ):
     netanyahu, white_house = EntityFactory(name="Benjamin Netanyahu"), EntityFactory(name="WH")
     MentionFactory(article=article, entity=white_house, quote_text="White House")
@@ -267,7 +268,7 @@ def test_editing_shows_the_events_participants_ticked_and_its_passage_first(
         article=article,
         event_type=cancelled,
         headline="x",
-        created_by=UserFactory(),
+        created_by=annotator,
         participants=[(white_house, "target")],
         **_span("The meeting"),
     )
@@ -366,24 +367,28 @@ def test_the_date_preview(annotator_client, article):
     assert "2024-07-11/2024-07-20" in response.content.decode()
 
 
-def test_edit_and_delete_in_place(annotator_client, article, cancelled):
+def test_edit_and_delete_in_place(annotator_client, annotator, article, cancelled):
     event = services.event_create(
         article=article,
         event_type=cancelled,
         headline="Old",
-        created_by=UserFactory(),
+        created_by=annotator,
         **_span("The meeting"),
     )
     form = annotator_client.get(url("event-edit", article.pk, event.pk), **HTMX)
     assert b'value="Old"' in form.content
+    assert b'<input type="hidden" name="version" value="1">' in form.content
     annotator_client.post(
         url("event-edit", article.pk, event.pk),
-        {"headline": "New", "event_type": cancelled.pk, "date": "2024-07"},
+        {"headline": "New", "event_type": cancelled.pk, "date": "2024-07", "version": 1},
         **HTMX,
     )
     event.refresh_from_db()
     assert event.headline == "New" and event.date_display == "July 2024"
-    response = annotator_client.post(url("event-delete", article.pk, event.pk), **HTMX)
+    assert event.version == 2
+    response = annotator_client.post(
+        url("event-delete", article.pk, event.pk), {"version": 2}, **HTMX
+    )
     assert b"Deleted the event" in response.content
     assert not Event.objects.exists()
 
@@ -526,7 +531,7 @@ def test_the_form_states_the_limits_of_the_headline_and_notes(annotator_client, 
 
 
 def test_the_services_refuse_a_headline_or_notes_over_the_limit(article, cancelled):
-    editor = UserFactory()
+    editor = UserFactory(role="annotator")
     common = {"article": article, "event_type": cancelled, "created_by": editor}
     with pytest.raises(services.AnnotationError, match="up to 300 characters; this one has 301"):
         services.event_create(**common, **_span("The meeting"), headline="x" * 301)
@@ -537,6 +542,7 @@ def test_the_services_refuse_a_headline_or_notes_over_the_limit(article, cancell
         services.event_update(
             event=event,
             changed_by=editor,
+            expected_version=1,
             event_type=cancelled,
             headline="x",
             date="",
@@ -598,14 +604,14 @@ def test_the_evidence_is_snapped_to_whole_words(annotator_client, article, cance
 
 
 def test_editing_keeps_a_location_and_participants_no_longer_mentioned(
-    annotator_client, article, cancelled
+    annotator_client, annotator, article, cancelled
 ):
     gone, somewhere = EntityFactory(name="Gone"), EntityFactory(name="Somewhere")
     event = services.event_create(
         article=article,
         event_type=cancelled,
         headline="x",
-        created_by=UserFactory(),
+        created_by=annotator,
         location=somewhere,
         participants=[(gone, "other")],
         **_span("The meeting"),

@@ -12,7 +12,7 @@ BODY = "Israeli defence minister Yoav Gallant met Hezbollah critics. 🙂 Gallan
 
 @pytest.fixture
 def editor():
-    return UserFactory(username="ed")
+    return UserFactory(username="ed", role="annotator")
 
 
 @pytest.fixture
@@ -107,22 +107,32 @@ def test_aliases_are_unique_per_entity_in_normalised_form():
 
 def test_relinking_moves_the_mention_and_teaches_the_new_entity_the_text(article, editor):
     mention = MentionFactory(
-        article=article, entity=EntityFactory(name="Gallant"), quote_text="Gallant"
+        article=article,
+        entity=EntityFactory(name="Gallant"),
+        quote_text="Gallant",
+        created_by=editor,
     )
     defence_minister = EntityFactory(name="Yoav Gallant")
 
     # "Gallant" is still the other entity's name: the editor is asked first.
     with pytest.raises(services.NameClash, match="“Gallant” is already the name of Gallant"):
-        services.mention_relink(mention=mention, entity=defence_minister, changed_by=editor)
+        services.mention_relink(
+            mention=mention, entity=defence_minister, changed_by=editor, expected_version=1
+        )
     mention.refresh_from_db()
     assert mention.entity.name == "Gallant" and not defence_minister.aliases.exists()
+    assert mention.version == 1
 
     services.mention_relink(
-        mention=mention, entity=defence_minister, changed_by=editor, allow_shared_alias=True
+        mention=mention,
+        entity=defence_minister,
+        changed_by=editor,
+        expected_version=1,
+        allow_shared_alias=True,
     )
 
     mention.refresh_from_db()
-    assert mention.entity == defence_minister
+    assert mention.entity == defence_minister and mention.version == 2
     assert list(defence_minister.aliases.values_list("text", flat=True)) == ["Gallant"]
     assert mention.history.latest().history_user == editor
 
@@ -206,3 +216,24 @@ def test_entities_named_finds_a_name_or_alias_in_any_case_and_spacing():
     assert entities_named("Axios", exclude=axios.pk) == []
     assert entities_named("Hamas") == []
     assert entities_named("   ") == []
+
+
+def test_every_record_a_merge_writes_carries_its_actor_and_reason(editor):
+    group = EntityKind.objects.get(slug="group")
+    survivor = EntityFactory(name="Hezbollah", kind=group)
+    merged = EntityFactory(name="Hizbollah", kind=group)
+    old_alias = services.alias_add(entity=merged, text="Hizballah")
+    article = ArticleFactory(body="Hizbollah fired. Hizbollah again.")
+    duplicate = MentionFactory(article=article, entity=merged, quote_text="Hizbollah")
+    MentionFactory(article=article, entity=survivor, quote_text="Hizbollah")
+
+    services.entity_merge(survivor=survivor, merged=merged, merged_by=editor)
+
+    reason = f"entity {merged.pk} merged into {survivor.pk}"
+    records = [
+        Mention.history.filter(id=duplicate.pk, history_type="-").get(),
+        Alias.history.filter(id=old_alias.pk, history_type="-").get(),
+        *Alias.history.filter(entity_id=survivor.pk, history_type="+"),
+    ]
+    assert len(records) == 4  # the duplicate, the old alias, and two new aliases
+    assert {(r.history_user, r.history_change_reason) for r in records} == {(editor, reason)}

@@ -50,6 +50,8 @@ def endpoints(article, mention, entity, alias):
         ("get", url("mention-edit", article.pk, mention.pk)),
         ("post", url("mention-edit", article.pk, mention.pk)),
         ("post", url("mention-delete", article.pk, mention.pk)),
+        ("post", url("mention-state", article.pk, mention.pk)),
+        ("post", url("drafts-submit", article.pk)),
         ("post", url("suggestion-accept", article.pk)),
         ("post", url("suggestions-accept-all", article.pk)),
         ("post", url("suggestion-dismiss", article.pk)),
@@ -108,7 +110,7 @@ def test_the_workspace_renders_overlapping_mentions_and_escapes_the_text(annotat
 
     assert "<b>Benjamin" not in html and "&lt;b&gt;" in html
     assert re.search(
-        r'<span class="seg m k-person deep"[^>]* data-s="12"[^>]*>Netanyahu</span>', html
+        r'<span class="seg m k-person st-draft deep"[^>]* data-s="12"[^>]*>Netanyahu</span>', html
     )
     text = re.sub(r"<[^>]+>", "", html.split('id="workspace-text"')[1].split("</p>")[0])
     assert "&lt;b&gt;Benjamin Netanyahu&lt;/b&gt; spoke." in text.replace("\n", "")
@@ -139,20 +141,20 @@ def test_the_workspace_runs_a_constant_number_of_queries(
                 date="2024-06-20",
             )
             event.participants.create(entity=mention.entity)
-    # session, user, user and group permissions; the article; its mentions with
-    # entities and kinds; its events and their participants; the kinds (colours)
-    with django_assert_num_queries(9):
+    # session, user, user and group permissions; the article; the editor's drafts; its
+    # mentions with entities and kinds; its events and their participants; the kinds
+    with django_assert_num_queries(10):
         response = annotator_client.get(url("workspace", article.pk))
     html = response.content.decode()
     assert html.count('data-m="') == mentions
-    assert html.count('<li class="event-item"') == mentions // 2
+    assert html.count('<li class="event-item st-draft"') == mentions // 2
 
 
 def test_creating_a_mention_swaps_only_the_touched_paragraph_and_the_panel(
     annotator_client, article, django_assert_max_num_queries
 ):
     hezbollah = EntityFactory(name="Hezbollah")
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = annotator_client.post(
             url("mention-create", article.pk),
             {**span_of("Hezbollah"), "entity": hezbollah.pk},
@@ -161,9 +163,10 @@ def test_creating_a_mention_swaps_only_the_touched_paragraph_and_the_panel(
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="p-0" data-start="0"' in html and 'id="p-1"' not in html
-    # the paragraph, the mention count and the "nothing marked yet" hint, now hidden;
-    # the entity's row goes into the side panel's list
-    assert html.count('hx-swap-oob="true"') == 3
+    # the paragraph, the mention count, the "nothing marked yet" hint, now hidden, and
+    # the editor's drafts; the entity's row goes into the side panel's list
+    assert html.count('hx-swap-oob="true"') == 4
+    assert re.search(r"Submit all my drafts <span class=\"count\">1</span>", html)
     row = f'<div hx-swap-oob="beforeend:#entity-counts"><li id="entity-row-{hezbollah.pk}">'
     assert row in html
     assert "Marked “Hezbollah” as Hezbollah." in html
@@ -211,28 +214,36 @@ def test_the_popover_snaps_a_selection_to_whole_words(annotator_client, article)
     assert 'name="start" value="0"' in response.content.decode()
 
 
-def test_relink_and_delete_from_the_popover(annotator_client, article):
-    mention = MentionFactory(article=article, entity=EntityFactory(name="Iran"), quote_text="Iran")
+def test_relink_and_delete_from_the_popover(annotator_client, annotator, article):
+    mention = MentionFactory(
+        article=article, entity=EntityFactory(name="Iran"), quote_text="Iran", created_by=annotator
+    )
     other = EntityFactory(name="Islamic Republic of Iran")
     popover = annotator_client.get(url("mention-edit", article.pk, mention.pk), **HTMX)
     assert b"Remove mention" in popover.content
+    assert popover.content.decode().count('<input type="hidden" name="version" value="1">') == 3
 
     # "Iran" is another entity's name: relinking it would make it an alias of both.
     question = annotator_client.post(
-        url("mention-edit", article.pk, mention.pk), {"entity": other.pk}, **HTMX
+        url("mention-edit", article.pk, mention.pk), {"entity": other.pk, "version": 1}, **HTMX
     )
-    assert "“Iran” is already the name of Iran" in question.content.decode()
+    html = question.content.decode()
+    assert "“Iran” is already the name of Iran" in html
+    # going on from the question is still checked against the version first shown
+    assert html.count('<input type="hidden" name="version" value="1">') == 2
     mention.refresh_from_db()
     assert mention.entity.name == "Iran"
     annotator_client.post(
         url("mention-edit", article.pk, mention.pk),
-        {"entity": other.pk, "confirmed": "on"},
+        {"entity": other.pk, "confirmed": "on", "version": 1},
         **HTMX,
     )
     mention.refresh_from_db()
-    assert mention.entity == other
+    assert mention.entity == other and mention.version == 2
 
-    response = annotator_client.post(url("mention-delete", article.pk, mention.pk), **HTMX)
+    response = annotator_client.post(
+        url("mention-delete", article.pk, mention.pk), {"version": 2}, **HTMX
+    )
     assert b"Removed the mention" in response.content
     assert not Mention.objects.exists()
 
@@ -351,12 +362,12 @@ def test_adding_an_alias_on_the_entity_page(annotator_client):
     assert again.status_code == 422 and b"already has that name" in again.content
 
 
-def test_merging_from_the_entity_page(annotator_client, article):
+def test_merging_from_the_entity_page(reviewer_client, article):
     survivor, merged = EntityFactory(name="Hezbollah"), EntityFactory(name="Hizbollah")
     MentionFactory(article=article, entity=merged)
-    candidates = annotator_client.get(url("entity-merge", merged.pk), {"q": "hez"}, **HTMX)
+    candidates = reviewer_client.get(url("entity-merge", merged.pk), {"q": "hez"}, **HTMX)
     assert f'value="{survivor.pk}"'.encode() in candidates.content
-    response = annotator_client.post(url("entity-merge", merged.pk), {"survivor": survivor.pk})
+    response = reviewer_client.post(url("entity-merge", merged.pk), {"survivor": survivor.pk})
     assert response.status_code == 302 and response["Location"] == survivor.get_absolute_url()
     assert Mention.objects.get().entity == survivor
 
@@ -522,6 +533,7 @@ def test_renaming_an_entity_in_place_keeps_the_old_name_as_an_alias(annotator_cl
     entity = EntityFactory(name="Hizbollah")
     form = annotator_client.get(url("entity-edit", entity.pk), **HTMX)
     assert b'name="wikidata_id"' in form.content and b"<html" not in form.content
+    assert b'<input type="hidden" name="version" value="1">' in form.content
 
     response = annotator_client.post(
         url("entity-edit", entity.pk),
@@ -530,6 +542,7 @@ def test_renaming_an_entity_in_place_keeps_the_old_name_as_an_alias(annotator_cl
             "kind": EntityKind.objects.get(slug="group").pk,
             "description": "Lebanese Shia party and militia",
             "wikidata_id": "Q41053",
+            "version": 1,
         },
         **HTMX,
     )
@@ -538,6 +551,7 @@ def test_renaming_an_entity_in_place_keeps_the_old_name_as_an_alias(annotator_cl
     assert b'id="entity-name" hx-swap-oob="true">Hezbollah' in response.content
     entity.refresh_from_db()
     assert (entity.name, entity.kind.slug, entity.wikidata_id) == ("Hezbollah", "group", "Q41053")
+    assert entity.version == 2
     assert list(entity.aliases.values_list("text", flat=True)) == ["Hizbollah"]
     assert entity.history.latest().history_user == annotator
 
@@ -546,7 +560,13 @@ def test_a_bad_wikidata_id_is_explained(annotator_client):
     entity = EntityFactory(name="Iran")
     response = annotator_client.post(
         url("entity-edit", entity.pk),
-        {"name": "Iran", "kind": entity.kind_id, "description": "", "wikidata_id": "794"},
+        {
+            "name": "Iran",
+            "kind": entity.kind_id,
+            "description": "",
+            "wikidata_id": "794",
+            "version": 1,
+        },
         **HTMX,
     )
     assert response.status_code == 422

@@ -227,7 +227,7 @@ def assert_same(page: Page, fresh: Page) -> None:
     assert page.rows == fresh.rows
     for row in fresh.rows:
         assert page.row_html[f"entity-row-{row}"] == fresh.row_html[f"entity-row-{row}"]
-    for piece in ("mention-count", "entity-hint", "suggest-status"):
+    for piece in ("mention-count", "entity-hint", "suggest-status", "my-drafts"):
         assert page.by_id.get(piece) == fresh.by_id.get(piece), piece
 
 
@@ -240,9 +240,10 @@ BODY = (
 
 
 @pytest.fixture
-def marked(db):
-    """An article with mentions in every paragraph, one crossing a paragraph break (as an
-    old import left it), events, and entities that Suggest finds elsewhere."""
+def marked(annotator):
+    """An article with the annotator's mentions in every paragraph, one crossing a
+    paragraph break (as an old import left it), events, and entities that Suggest finds
+    elsewhere."""
     article = ArticleFactory(body=BODY)
     kinds = {kind.slug: kind for kind in EntityKind.objects.all()}
     entities = {
@@ -258,7 +259,13 @@ def marked(db):
     }
     for name, occurrence in [("Israel", 0), ("Iran", 0), ("Hezbollah", 0), ("Beirut", 1)]:
         start = [m.start() for m in re.finditer(name, BODY)][occurrence]
-        MentionFactory(article=article, entity=entities[name], quote_text=name, start=start)
+        MentionFactory(
+            article=article,
+            entity=entities[name],
+            quote_text=name,
+            start=start,
+            created_by=annotator,
+        )
     crossing = BODY.index("Hezbollah.")
     Mention.objects.create(
         article=article,
@@ -266,6 +273,7 @@ def marked(db):
         start=crossing,
         end=BODY.index(" fired"),
         quote=BODY[crossing : BODY.index(" fired")],
+        created_by=annotator,
     )
     meeting = EventType.objects.get(slug="consult-meeting")
     for sentence in ("Officials in Tehran met Hezbollah.", "Netanyahu did not reply."):
@@ -315,16 +323,26 @@ def test_creating_relinking_and_removing_leaves_the_page_as_a_full_render_shows_
     then(
         annotator_client.post(
             url("mention-edit", article.pk, mention.pk),
-            {"entity": entities["Israel"].pk, "confirmed": "on", **flag},
+            {"entity": entities["Israel"].pk, "confirmed": "on", "version": 1, **flag},
             **HTMX,
         )
     )
     assert Mention.objects.get(pk=mention.pk).entity == entities["Israel"]
     assert page.rows.count(str(entities["Benjamin Netanyahu"].pk)) == 0
+    # submitted: the segment's state changes, and the count of the editor's drafts
     then(
         annotator_client.post(
-            url("mention-delete", article.pk, Mention.objects.get(quote="Israel").pk),
-            {"suggest": "1"} if suggest else {},
+            url("mention-state", article.pk, mention.pk),
+            {"action": "submit", "version": 2, **({"suggest": "1"} if suggest else {})},
+            **HTMX,
+        )
+    )
+    assert 'class="seg m k-place st-submitted"' in "".join(page.paragraphs.values())
+    israel = Mention.objects.get(quote="Israel")
+    then(
+        annotator_client.post(
+            url("mention-delete", article.pk, israel.pk),
+            {"version": israel.version, **({"suggest": "1"} if suggest else {})},
             **HTMX,
         )
     )
@@ -344,14 +362,23 @@ def test_creating_relinking_and_removing_leaves_the_page_as_a_full_render_shows_
             **HTMX,
         )
     )
+    # a reviewer would be needed for the submitted one: take it back first
+    then(
+        annotator_client.post(
+            url("mention-state", article.pk, mention.pk),
+            {"action": "withdraw", "version": 3, **({"suggest": "1"} if suggest else {})},
+            **HTMX,
+        )
+    )
     for mention in Mention.objects.filter(article=article):
         then(
             annotator_client.post(
                 url("mention-delete", article.pk, mention.pk),
-                {"suggest": "1"} if suggest else {},
+                {"version": mention.version, **({"suggest": "1"} if suggest else {})},
                 **HTMX,
             )
         )
+    assert "Submit all my drafts" not in page.by_id["my-drafts"]
     assert "Nothing marked yet" in page.by_id["entity-hint"]
     assert " hidden" not in page.by_id["entity-hint"].split(">")[0]
 
@@ -505,12 +532,12 @@ def cost_of_each_change(client, mentions: int, *, suggest: bool) -> dict:
     costs["relink"] = measured(
         client,
         url("mention-edit", article.pk, mention.pk),
-        {"entity": other.pk, **flag},
+        {"entity": other.pk, "version": 1, **flag},
     )
     costs["delete"] = measured(
         client,
         url("mention-delete", article.pk, mention.pk),
-        {"suggest": "1"} if suggest else {},
+        {"version": 2, **({"suggest": "1"} if suggest else {})},
     )
     return costs
 

@@ -58,7 +58,9 @@ def test_a_mention_across_a_paragraph_break_is_refused(annotator_client, article
 # --- item 5: a text that names another entity -------------------------------------------
 
 
-def test_marking_another_entitys_name_asks_before_it_becomes_an_alias(annotator_client, article):
+def test_marking_another_entitys_name_asks_before_it_becomes_an_alias(
+    annotator_client, reviewer_client, article
+):
     axios = EntityFactory(name="Axios", kind=kind("organisation"))
     MentionFactory(article=ArticleFactory(body="Axios said so."), entity=axios)
     hezbollah = EntityFactory(name="Hezbollah", kind=kind("group"))
@@ -70,7 +72,11 @@ def test_marking_another_entitys_name_asks_before_it_becomes_an_alias(annotator_
     assert question.status_code == 200
     assert "“Axios” is already the name of Axios (Organisation, 1 mention)" in page
     assert "Use Axios" in page and "Mark it as Hezbollah anyway" in page
-    assert f"/entities/{axios.pk}/merge/?into={hezbollah.pk}" in page
+    assert "/merge/" not in page  # merging needs a reviewer
+    offered = reviewer_client.post(
+        create_url(article), {**span("Axios"), "entity": hezbollah.pk}, **HTMX
+    ).content.decode()
+    assert f"/entities/{axios.pk}/merge/?into={hezbollah.pk}" in offered
     assert not Mention.objects.filter(article=article).exists()
     assert not hezbollah.aliases.exists()
 

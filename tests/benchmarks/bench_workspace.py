@@ -278,13 +278,14 @@ def changes_in_the_long_article(client, article, kinds, count: int = 100) -> Non
     ids = created(first)
     relinks = (
         lambda pk=pk: client.post(
-            f"{base}{pk}/", {"entity": relinked_to.pk}, HTTP_HX_REQUEST="true"
+            f"{base}{pk}/", {"entity": relinked_to.pk, "version": 1}, HTTP_HX_REQUEST="true"
         )
         for pk in ids
     )
     measure("    relink one of them", relinks, "(target <= 20 ms)")
     deletions = (
-        lambda pk=pk: client.post(f"{base}{pk}/delete/", HTTP_HX_REQUEST="true") for pk in ids
+        lambda pk=pk: client.post(f"{base}{pk}/delete/", {"version": 2}, HTTP_HX_REQUEST="true")
+        for pk in ids
     )
     measure("    remove one of them", deletions, "(target <= 20 ms)")
     measure(

@@ -86,7 +86,9 @@ def test_a_phrase_in_the_date_field_reads_back_before_saving(logged_in_page, liv
     expect(page.locator("#date-reads-as")).to_contain_text("Can't read")
 
 
-def test_events_are_reached_edited_and_deleted_from_the_keyboard(logged_in_page, live_server):
+def test_events_are_reached_edited_and_deleted_from_the_keyboard(
+    logged_in_page, live_server, annotator
+):
     from curation.annotations.models import EventType
 
     page = logged_in_page
@@ -100,6 +102,7 @@ def test_events_are_reached_edited_and_deleted_from_the_keyboard(logged_in_page,
         event_type=EventType.objects.get(slug="reject-meeting-cancelled"),
         headline="Meeting cancelled",
         date="2024-06-20",
+        created_by=annotator,
     )
     page.goto(f"{live_server.url}/articles/{article.pk}/annotate/")
     page.evaluate("window.__marker = 1")
@@ -208,7 +211,7 @@ SEEN = """(element) => {
 }"""
 
 
-def _event(article, event_type, headline: str, date_value: str) -> Event:
+def _event(article, event_type, headline: str, date_value: str, *, by=None) -> Event:
     start = article.body.index(PASSAGE)
     return Event.objects.create(
         article=article,
@@ -218,20 +221,23 @@ def _event(article, event_type, headline: str, date_value: str) -> Event:
         event_type=event_type,
         headline=headline,
         date=date_value,
+        created_by=by,
     )
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_long_labels_and_headlines_stay_inside_the_events_panel(logged_in_page, live_server, size):
+def test_long_labels_and_headlines_stay_inside_the_events_panel(
+    logged_in_page, live_server, size, annotator
+):
     from curation.annotations.models import EventType
 
     page = logged_in_page
     page.set_viewport_size(size)
     article = import_seed("000_04889a4c5d51775a.txt")
     cancelled = EventType.objects.get(slug="reject-meeting-cancelled")
-    _event(article, cancelled, "W" * 300, "2024-06-20")
-    _event(article, cancelled, "Talks rescheduled for July", "2024-07")
-    _event(article, cancelled, "Delegation travels to Washington", "2024-07-15")
+    _event(article, cancelled, "W" * 300, "2024-06-20", by=annotator)
+    _event(article, cancelled, "Talks rescheduled for July", "2024-07", by=annotator)
+    _event(article, cancelled, "Delegation travels to Washington", "2024-07-15", by=annotator)
 
     page.goto(f"{live_server.url}/articles/{article.pk}/annotate/")
     items = page.locator("#events-panel .event-item")
@@ -241,6 +247,7 @@ def test_long_labels_and_headlines_stay_inside_the_events_panel(logged_in_page, 
         item = items.filter(has_text=headline)
         assert item.locator(".event-headline").evaluate(SEEN), headline
         assert item.locator(".type-badge").evaluate(SEEN), headline
+        assert item.locator(".st-badge").evaluate(SEEN), headline
         expect(item.get_by_role("button", name="Edit")).to_be_visible()
 
 
@@ -302,3 +309,26 @@ def test_the_event_forms_buttons_are_in_view_with_the_form(logged_in_page, live_
     expect(cancel).to_be_in_viewport(ratio=1)
     cancel.click()
     expect(form.get_by_role("heading", name="New event")).to_have_count(0)
+
+
+def test_a_link_to_an_event_lands_on_its_passage(logged_in_page, live_server, annotator):
+    """The review queue's "open" (o) links events as #ev-N."""
+    from curation.annotations.models import EventType
+
+    page = logged_in_page
+    article = import_seed("000_04889a4c5d51775a.txt")
+    start = article.body.index(PASSAGE)
+    event = Event.objects.create(
+        article=article,
+        start=start,
+        end=start + len(PASSAGE),
+        quote=PASSAGE,
+        event_type=EventType.objects.get(slug="reject-meeting-cancelled"),
+        headline="Meeting cancelled",
+        created_by=annotator,
+    )
+    page.goto(f"{live_server.url}/articles/{article.pk}/annotate/#ev-{event.pk}")
+    expect(page.locator("#workspace-text .seg.ev:focus")).to_be_in_viewport()
+    expect(page.locator("#workspace-text .focus-event").first).to_contain_text("The meeting")
+    page.keyboard.press("Enter")  # the focused event, as j/k would leave it
+    expect(page.locator("#event-slot").get_by_role("heading", name="Edit event")).to_be_visible()

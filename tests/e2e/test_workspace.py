@@ -72,10 +72,16 @@ def entity(name: str, kind: str) -> Entity:
     return Entity.objects.create(name=name, kind=EntityKind.objects.get(slug=kind))
 
 
-def mark(article: Article, target: Entity, text: str, occurrence: int = 0) -> Mention:
+def mark(article: Article, target: Entity, text: str, occurrence: int = 0, *, by=None) -> Mention:
+    """A mention of the text, made by ``by`` (None: nobody the editor is)."""
     start = [m.start() for m in re.finditer(re.escape(text), article.body)][occurrence]
     return Mention.objects.create(
-        article=article, entity=target, start=start, end=start + len(text), quote=text
+        article=article,
+        entity=target,
+        start=start,
+        end=start + len(text),
+        quote=text,
+        created_by=by,
     )
 
 
@@ -315,14 +321,14 @@ def test_offsets_survive_an_emoji_before_the_selection(logged_in_page, live_serv
 
 
 def test_keyboard_moves_between_overlapping_mentions_and_deletes_the_focused_one(
-    logged_in_page, live_server
+    logged_in_page, live_server, annotator
 ):
     page = logged_in_page
     article = import_seed("000_04889a4c5d51775a.txt")
     netanyahu = entity("Benjamin Netanyahu", "person")
     bibi = entity("Bibi", "person")
-    kept = mark(article, netanyahu, "Benjamin Netanyahu")
-    mark(article, bibi, "Benjamin Netanyahu")
+    kept = mark(article, netanyahu, "Benjamin Netanyahu")  # someone else's
+    mark(article, bibi, "Benjamin Netanyahu", by=annotator)
     page.goto(f"{live_server.url}/articles/{article.pk}/annotate/")
     page.keyboard.press("?")
     expect(page.locator("#help")).to_be_visible()
@@ -340,6 +346,18 @@ def test_keyboard_moves_between_overlapping_mentions_and_deletes_the_focused_one
     page.once("dialog", lambda dialog: dialog.accept())
     page.keyboard.press("Delete")
     expect(page.locator("#workspace-panel")).not_to_contain_text("Bibi")
+    expect(page.locator("#mention-count")).to_have_text("1 mention")
+    assert list(Mention.objects.values_list("pk", flat=True)) == [kept.pk]
+
+    # Del on someone else's draft asks nothing and removes nothing: its popover says why.
+    page.keyboard.press("j")
+    expect(page.locator("#workspace-text .seg:focus")).to_have_text("Benjamin Netanyahu")
+    page.keyboard.press("Delete")
+    popover = page.locator("#popover")
+    expect(popover).to_contain_text("marks Benjamin Netanyahu")
+    expect(popover).to_contain_text("Only its author (while it is a draft or rejected)")
+    expect(popover.get_by_role("button", name=re.compile("Remove mention"))).to_have_count(0)
+    expect(page.locator("#announce")).to_have_text("You can't remove this mention.")
     expect(page.locator("#mention-count")).to_have_text("1 mention")
     assert list(Mention.objects.values_list("pk", flat=True)) == [kept.pk]
 

@@ -11,9 +11,18 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from curation.annotations import workflow
 from curation.annotations.selectors import ParagraphView, SegmentView
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def actions_for(context, item) -> set[str]:
+    """What the person viewing the page may do to ``item`` now ("edit", "delete",
+    "submit", "withdraw", "approve", "reject", "reopen"): the buttons to show.
+    ``{% actions_for event as actions %}``."""
+    return workflow.actions_for(context["user"], item)
 
 
 @register.simple_tag

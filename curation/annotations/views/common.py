@@ -1,5 +1,6 @@
-"""What the workspace views share: permission checks, the workspace's context and the
-responses that swap the fragments a change touches."""
+"""What the workspace views share: permission checks, the workspace's context, the
+responses that swap the fragments a change touches, and the answers to a refused change
+(403 with the reason, 409 for an older version, 422 for anything else)."""
 
 from collections import Counter
 from collections.abc import Iterable
@@ -10,21 +11,36 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from curation.annotations import selectors
+from curation.annotations.errors import AnnotationError, NotAllowed, StaleVersion
 from curation.annotations.models import EntityKind
 from curation.articles.models import Article
 
 UNPROCESSABLE = 422
+FORBIDDEN = 403
+CONFLICT = 409
 WORKSPACE = "annotations/workspace.html"
+# What a form that names no version (a page from before versions, or a hand-made
+# request) is taken to have seen: no stored item has it, so the change is refused as
+# made against an older version, after the permission checks.
+NO_VERSION = 0
+# A 403 whose body says why, for the person to read where they are: static/js/desk.js
+# swaps it in like a 409 or 422 (htmx treats other 403s as errors, shown in a toast).
+REFUSAL_HEADER = "X-Desk-Refusal"
+OUT_OF_DATE = (
+    "This page is older than the {what} it shows, so your change was not saved. Reload "
+    "the page, then make your change again."
+)
 
 can_read = permission_required("articles.view_article", raise_exception=True)
 can_annotate = permission_required("annotations.add_mention", raise_exception=True)
 
 
-def workspace_context(article: Article, *, suggesting: bool = False) -> dict:
+def workspace_context(article: Article, *, user, suggesting: bool = False) -> dict:
     mentions = selectors.article_marks(article)
     suggestions = selectors.suggestions_for(article, mentions) if suggesting else []
     events = selectors.article_events(article)
     return {
+        "my_draft_count": selectors.draft_count(article, user),
         "article": article,
         "paragraphs": selectors.paragraph_views(article, mentions, suggestions, events),
         "events": events,
@@ -74,6 +90,20 @@ def mentions_changed(
     )
 
 
+def mention_state_changed(
+    request: HttpRequest, mention, *, suggesting: bool, message: str
+) -> HttpResponse:
+    """The response to a mention that changed state: its paragraphs (their classes show
+    the state) and the count of the editor's drafts; the panel's counts stay as they
+    were."""
+    text = selectors.text_update(
+        mention.article, start=mention.start, end=mention.end, suggesting=suggesting
+    )
+    return _changed(
+        request, mention.article, text=text, panel=None, suggesting=suggesting, message=message
+    )
+
+
 def suggestion_dismissed(
     request: HttpRequest,
     article: Article,
@@ -108,6 +138,7 @@ def _changed(
     context = {
         "article": article,
         "message": message,
+        "my_draft_count": selectors.draft_count(article, request.user),
         "changed_paragraphs": text.paragraphs,
         "panel": panel,
         "suggesting": suggesting,
@@ -125,7 +156,52 @@ def article_or_404(pk: int) -> Article:
     return get_object_or_404(Article, pk=pk)
 
 
-def popover_error(request: HttpRequest, message: str) -> HttpResponse:
-    return render(
-        request, "annotations/popover_error.html", {"message": message}, status=UNPROCESSABLE
+def popover_error(
+    request: HttpRequest, message: str, *, status: int = UNPROCESSABLE, close: str = "close"
+) -> HttpResponse:
+    """The message where the editor is: in the popover, or (``close="close-event"``) in
+    the event form's place."""
+    response = render(
+        request,
+        "annotations/popover_error.html",
+        {"message": message, "close_action": close},
+        status=status,
     )
+    if status == FORBIDDEN:
+        response[REFUSAL_HEADER] = "1"
+    return response
+
+
+def refusal(request: HttpRequest, error: AnnotationError, *, what: str) -> tuple[int, str]:
+    """The status and message for a change the services refused: 403 when the person may
+    not do it (NotAllowed), 409 when the item changed since their page was made
+    (StaleVersion, or a form that sent no version: "reload"), 422 for anything else."""
+    if isinstance(error, NotAllowed):
+        return FORBIDDEN, str(error)
+    if isinstance(error, StaleVersion):
+        if posted_version(request) is None:
+            return CONFLICT, OUT_OF_DATE.format(what=what)
+        return CONFLICT, str(error)
+    return UNPROCESSABLE, str(error)
+
+
+def refused(
+    request: HttpRequest, error: AnnotationError, *, what: str, close: str = "close"
+) -> HttpResponse:
+    status, message = refusal(request, error, what=what)
+    return popover_error(request, message, status=status, close=close)
+
+
+def posted_version(request: HttpRequest) -> int | None:
+    """The version of the item the editor's form was made from (its hidden ``version``
+    field), or None when the form sent none."""
+    value = request.POST.get("version", "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
+
+
+def expected_version(request: HttpRequest) -> int:
+    """The version a change is made against: the posted one, or NO_VERSION, which no
+    item has, so that a change from a form without one is refused, never applied blindly
+    (``refusal`` then says to reload)."""
+    version = posted_version(request)
+    return NO_VERSION if version is None else version

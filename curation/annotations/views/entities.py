@@ -22,9 +22,15 @@ from curation.annotations.gazetteer import normalise_alias
 from curation.annotations.labels import clash_warning, distinct_labels
 from curation.annotations.models import Alias, Entity
 from curation.annotations.tables import EntityTable
-from curation.annotations.views.common import UNPROCESSABLE, can_read
+from curation.annotations.views.common import (
+    CONFLICT,
+    UNPROCESSABLE,
+    can_read,
+    expected_version,
+    posted_version,
+    refusal,
+)
 
-CONFLICT = 409
 ENTITY_PAGE = "annotations/entity_detail.html"
 
 
@@ -128,7 +134,10 @@ def entity_edit(request: HttpRequest, entity: Entity) -> HttpResponse:
     # The form works on a copy, so that the page keeps showing what is stored until
     # the change is saved.
     form = EntityForm(request.POST or None, instance=copy.copy(entity))
+    # the version the form was made from, carried through a question about the name
+    version = posted_version(request) if request.method == "POST" else entity.version
     clash = {}
+    status = 200
     if request.method == "POST" and form.is_valid():
         new_name = " ".join(form.cleaned_data["name"].split())
         renamed = normalise_alias(new_name) != normalise_alias(entity.name)
@@ -140,16 +149,21 @@ def entity_edit(request: HttpRequest, entity: Entity) -> HttpResponse:
         if not clash:
             try:
                 saved = services.entity_update(
-                    entity=form.instance, changes=form.cleaned_data, changed_by=request.user
+                    entity=form.instance,
+                    changes=form.cleaned_data,
+                    changed_by=request.user,
+                    expected_version=expected_version(request),
                 )
             except ValidationError as error:
                 form.add_error(None, error)
             except services.AnnotationError as error:
-                form.add_error(None, str(error))
+                status, message = refusal(request, error, what="entity")
+                form.add_error(None, message)
             else:
                 return _entity_saved(request, saved)
-    status = UNPROCESSABLE if form.errors else 200
-    context = {"entity": entity, "form": form, "clash": clash}
+    if form.errors and status == 200:
+        status = UNPROCESSABLE
+    context = {"entity": entity, "form": form, "clash": clash, "version": version}
     if not request.htmx:
         return render(request, ENTITY_PAGE, _entity_page(**context), status=status)
     return render(request, f"{ENTITY_PAGE}#details", context, status=status)

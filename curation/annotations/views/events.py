@@ -5,15 +5,21 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from curation.annotations import selectors, services
+from curation.annotations import selectors, services, workflow
 from curation.annotations.forms import EventForm, SpanForm
 from curation.annotations.models import Entity, Event, Participant
 from curation.annotations.spans import SpanError, anchor, snap_to_words
 from curation.annotations.views.common import (
+    FORBIDDEN,
+    REFUSAL_HEADER,
     UNPROCESSABLE,
     article_or_404,
     can_read,
+    expected_version,
     popover_error,
+    posted_version,
+    refusal,
+    refused,
     workspace_context,
 )
 from curation.articles.models import Article
@@ -119,15 +125,17 @@ def _render_event_form(
     *,
     span=None,
     checked: dict[int, str] | None = None,
+    version: int | None = None,
     status=200,
 ):
-    return render(
+    response = render(
         request,
         "annotations/event_form.html",
         {
             "article": choices.article,
             "form": form,
             "event": choices.event,
+            "version": version,
             "span": span,
             "participants": choices.participant_choices(checked or {}),
             "roles": Participant.Role.choices,
@@ -136,6 +144,9 @@ def _render_event_form(
         },
         status=status,
     )
+    if status == FORBIDDEN:
+        response[REFUSAL_HEADER] = "1"
+    return response
 
 
 def _passage_bounds(article: Article, span: dict) -> tuple[int, int] | None:
@@ -232,7 +243,9 @@ def event_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _events_changed(request, article, *, start, end, message) -> HttpResponse:
-    context = workspace_context(article, suggesting=request.POST.get("suggest") == "1")
+    context = workspace_context(
+        article, user=request.user, suggesting=request.POST.get("suggest") == "1"
+    )
     context["changed_paragraphs"] = selectors.paragraphs_touching(context["paragraphs"], start, end)
     context["message"] = message
     return render(request, "annotations/events_changed.html", context)
@@ -243,9 +256,18 @@ def _events_changed(request, article, *, start, end, message) -> HttpResponse:
 @permission_required("annotations.change_event", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def event_edit(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
+    """GET: the form to edit an event, for those who may change it. POST: save it, against
+    the version the form was made from."""
     event = get_object_or_404(
         Event.objects.select_related("article", "location"), pk=event_id, article_id=pk
     )
+    if not workflow.may_change(request.user, event):
+        return popover_error(
+            request,
+            str(services.not_allowed(event, "change")),
+            status=FORBIDDEN,
+            close="close-event",
+        )
     choices = EventFormContext(event.article, event)
     if request.method == "GET":
         form = choices.form(
@@ -258,15 +280,17 @@ def event_edit(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
             }
         )
         checked = {p.entity_id: p.role for p in choices.current}
-        return _render_event_form(request, choices, form, checked=checked)
+        return _render_event_form(request, choices, form, checked=checked, version=event.version)
     form = choices.form(request.POST)
     participants = _posted_participants(request)
+    status = UNPROCESSABLE
     if form.is_valid():
         data = form.cleaned_data
         try:
             services.event_update(
                 event=event,
                 changed_by=request.user,
+                expected_version=expected_version(request),
                 event_type=data["event_type"],
                 headline=data["headline"],
                 date=data["date"],
@@ -275,7 +299,8 @@ def event_edit(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
                 notes=data["notes"],
             )
         except services.AnnotationError as error:
-            form.add_error(None, str(error))
+            status, message = refusal(request, error, what="event")
+            form.add_error(None, message)
         else:
             return _events_changed(
                 request,
@@ -285,7 +310,12 @@ def event_edit(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
                 message=f"Saved: {event.headline} ({event.date_display}).",
             )
     return _render_event_form(
-        request, choices, form, checked=_checked(participants), status=UNPROCESSABLE
+        request,
+        choices,
+        form,
+        checked=_checked(participants),
+        version=posted_version(request),
+        status=status,
     )
 
 
@@ -295,7 +325,12 @@ def event_edit(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
 @require_POST
 def event_delete(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
     event = get_object_or_404(Event.objects.select_related("article"), pk=event_id, article_id=pk)
-    services.event_delete(event=event, deleted_by=request.user)
+    try:
+        services.event_delete(
+            event=event, deleted_by=request.user, expected_version=expected_version(request)
+        )
+    except services.AnnotationError as error:
+        return refused(request, error, what="event", close="close-event")
     return _events_changed(
         request,
         event.article,

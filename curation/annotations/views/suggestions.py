@@ -69,7 +69,7 @@ def suggestions_accept_all(request: HttpRequest, pk: int) -> HttpResponse:
         created_by=request.user,
         learn_alias=request.user.has_perm("annotations.add_alias"),
     )
-    context = workspace_context(article, suggesting=True)
+    context = workspace_context(article, user=request.user, suggesting=True)
     if result.needs_choice:
         verb = "needs" if result.needs_choice == 1 else "need"
         context["message"] = f"Accepted {result.accepted}; {result.needs_choice} {verb} a choice."

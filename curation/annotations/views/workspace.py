@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from curation.annotations import selectors, services
+from curation.annotations import selectors, services, workflow
 from curation.annotations.forms import MentionCreateForm, RelinkForm, SpanForm
 from curation.annotations.models import Entity, EntityKind, Mention
 from curation.annotations.spans import (
@@ -21,8 +21,11 @@ from curation.annotations.views.common import (
     article_or_404,
     can_annotate,
     can_read,
+    expected_version,
     mentions_changed,
     popover_error,
+    posted_version,
+    refused,
     workspace_context,
 )
 from curation.articles.models import Article
@@ -34,7 +37,7 @@ from curation.articles.models import Article
 def workspace(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("source"), pk=pk)
     suggesting = request.GET.get("suggest") == "1"
-    context = workspace_context(article, suggesting=suggesting)
+    context = workspace_context(article, user=request.user, suggesting=suggesting)
     if request.htmx and not request.htmx.boosted:
         return render(request, f"{WORKSPACE}#text", context)
     context["nav_section"] = "articles"
@@ -152,7 +155,9 @@ def _confirm_name(
     data = form.cleaned_data
     if mention is not None:
         post_url = reverse("annotations:mention-edit", args=[article.pk, mention.pk])
-        span_fields = {}
+        # the version the editor's popover showed, so that going on is still checked
+        version = posted_version(request)
+        span_fields = {} if version is None else {"version": version}
         quote = mention.quote
     else:
         post_url = reverse("annotations:mention-create", args=[article.pk])
@@ -203,9 +208,12 @@ def _chosen_entity(data: dict) -> Entity:
 @can_read
 @can_annotate
 def mention_edit(request: HttpRequest, pk: int, mention_id: int) -> HttpResponse:
-    """GET: the popover of an existing mention. POST: link it to another entity."""
+    """GET: the popover of an existing mention: its state, and what the editor may do
+    with it. POST: link it to another entity."""
     mention = get_object_or_404(
-        Mention.objects.select_related("entity__kind", "article"), pk=mention_id, article_id=pk
+        Mention.objects.select_related("entity__kind", "article", "created_by", "reviewed_by"),
+        pk=mention_id,
+        article_id=pk,
     )
     if request.method == "GET":
         return render(
@@ -219,6 +227,8 @@ def mention_edit(request: HttpRequest, pk: int, mention_id: int) -> HttpResponse
         )
     if not request.user.has_perm("annotations.change_mention"):
         raise PermissionDenied
+    if not workflow.may_change(request.user, mention):  # before reading the form
+        return refused(request, services.not_allowed(mention, "change"), what="mention")
     form = RelinkForm(request.POST)
     if not form.is_valid():
         return popover_error(request, "Choose the entity to link this mention to.")
@@ -232,6 +242,7 @@ def mention_edit(request: HttpRequest, pk: int, mention_id: int) -> HttpResponse
             mention=mention,
             entity=entity,
             changed_by=request.user,
+            expected_version=expected_version(request),
             learn_alias=request.user.has_perm("annotations.add_alias"),
             allow_shared_alias=data["confirmed"],
         )
@@ -239,7 +250,7 @@ def mention_edit(request: HttpRequest, pk: int, mention_id: int) -> HttpResponse
         form.cleaned_data["entity"] = entity
         return _confirm_name(request, mention.article, form, clash, mention=mention)
     except services.AnnotationError as error:
-        return popover_error(request, str(error))
+        return refused(request, error, what="mention")
     return mentions_changed(
         request,
         mention.article,
@@ -260,7 +271,12 @@ def mention_delete(request: HttpRequest, pk: int, mention_id: int) -> HttpRespon
     mention = get_object_or_404(
         Mention.objects.select_related("article"), pk=mention_id, article_id=pk
     )
-    services.mention_delete(mention=mention, deleted_by=request.user)
+    try:
+        services.mention_delete(
+            mention=mention, deleted_by=request.user, expected_version=expected_version(request)
+        )
+    except services.AnnotationError as error:
+        return refused(request, error, what="mention")
     return mentions_changed(
         request,
         mention.article,

@@ -21,7 +21,8 @@ SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
 DEMO_ACCOUNTS = [
     ("annotator", "annotate-demo", roles.ANNOTATOR, False),
     ("reviewer", "review-demo", roles.REVIEWER, False),
-    ("admin", "admin-demo", None, True),
+    ("curator", "curate-demo", roles.CURATOR, False),
+    ("admin", "admin-demo", roles.ADMIN, True),
 ]
 DEMO_SOURCES = [
     ("Financial Times", "financial-times", "https://www.ft.com/"),

@@ -1,0 +1,373 @@
+"""Every URL pattern, crossed with every kind of person and with their own object or
+someone else's, gets the answer the roles promise (curation/roles.py, workflow.py).
+
+The patterns come from the URL resolver: a new URL without an expectation here fails
+``test_every_url_pattern_has_an_expectation``. Outcomes are classes of answers:
+
+- LOGIN: sent to the login page (anonymous visitors);
+- DENIED: 403;
+- OK: allowed through the checks, whatever the (empty) request then gets: 200, a
+  redirect elsewhere than the login page, 409 (no version sent) or 422 (empty form);
+- ADMIN_LOGIN: sent to the admin's login page (not staff).
+
+A 404 or a 500 is never an expected outcome for an object that exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from curation import roles
+from curation.annotations.models import Alias, Entity, EntityKind, Event, EventType, Mention
+from tests.factories import ArticleFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+LOGIN, DENIED, OK, ADMIN_LOGIN = "login", "denied", "ok", "admin login"
+
+PERSONAS = ["anonymous", "no role", "annotator", "other annotator", "reviewer", "curator", "admin"]
+READERS = {"annotator", "other annotator", "reviewer", "curator", "admin"}
+REVIEWERS = {"reviewer", "curator", "admin"}
+ANNOTATORS = {"annotator", "other annotator"}
+
+
+def readers(persona: str, own: bool) -> str:
+    """Any role: reading and annotating articles."""
+    if persona == "anonymous":
+        return LOGIN
+    return OK if persona in READERS else DENIED
+
+
+def reviewers(persona: str, own: bool) -> str:
+    if persona == "anonymous":
+        return LOGIN
+    return OK if persona in REVIEWERS else DENIED
+
+
+def authors_or_reviewers(persona: str, own: bool) -> str:
+    """Changing a draft: its author, or a reviewer."""
+    if persona == "anonymous":
+        return LOGIN
+    if persona in REVIEWERS or (persona in ANNOTATORS and own):
+        return OK
+    return DENIED
+
+
+def four_eyes(persona: str, own: bool) -> str:
+    """Approving: a reviewer, on someone else's item only."""
+    if persona == "anonymous":
+        return LOGIN
+    return OK if persona in REVIEWERS and not own else DENIED
+
+
+def everyone(persona: str, own: bool) -> str:
+    return OK
+
+
+def staff_only(persona: str, own: bool) -> str:
+    return OK if persona == "admin" else ADMIN_LOGIN
+
+
+@dataclass(frozen=True)
+class Expect:
+    method: str  # "get" or "post"
+    outcome: Callable[[str, bool], str]
+    args: Callable[[dict], list] = lambda objects: []
+    owned: bool = False  # tried with the person's own object and with someone else's
+    query: dict | None = None
+
+
+def article(o):
+    return [o["article"]]
+
+
+def mention(key):
+    return lambda o: [o["article"], o[key]]
+
+
+# The person's own draft mention/event (or someone else's), and submitted ones for review.
+DRAFT_MENTION, DRAFT_EVENT = mention("mention"), mention("event")
+
+
+def review(kind):
+    return lambda o: [kind, o[f"submitted {kind}"]]
+
+
+EXPECTATIONS: dict[str, list[Expect]] = {
+    "home": [Expect("get", everyone)],
+    "login": [Expect("get", everyone), Expect("post", everyone)],
+    "logout": [Expect("post", everyone)],
+    "articles:list": [Expect("get", readers)],
+    "articles:detail": [Expect("get", readers, article)],
+    "articles:edit": [Expect("get", readers, article), Expect("post", readers, article)],
+    "articles:import": [Expect("get", readers)],
+    "articles:import-preview": [Expect("post", readers)],
+    "articles:import-save": [Expect("post", readers)],
+    "annotations:workspace": [Expect("get", readers, article)],
+    "annotations:mention-new": [
+        Expect("get", readers, article, query={"start": 0, "end": 6, "quote": "Israel"})
+    ],
+    "annotations:mention-create": [Expect("post", readers, article)],
+    "annotations:mention-edit": [
+        Expect("get", readers, DRAFT_MENTION, owned=True),
+        Expect("post", authors_or_reviewers, DRAFT_MENTION, owned=True),
+    ],
+    "annotations:mention-delete": [Expect("post", authors_or_reviewers, DRAFT_MENTION, owned=True)],
+    "annotations:mention-state": [Expect("post", authors_or_reviewers, DRAFT_MENTION, owned=True)],
+    "annotations:drafts-submit": [Expect("post", readers, article)],
+    "annotations:suggestion-accept": [Expect("post", readers, article)],
+    "annotations:suggestions-accept-all": [Expect("post", readers, article)],
+    "annotations:suggestion-dismiss": [Expect("post", readers, article)],
+    "annotations:event-new": [
+        Expect("get", readers, article, query={"start": 0, "end": 6, "quote": "Israel"})
+    ],
+    "annotations:event-create": [Expect("post", readers, article)],
+    "annotations:event-edit": [
+        Expect("get", authors_or_reviewers, DRAFT_EVENT, owned=True),
+        Expect("post", authors_or_reviewers, DRAFT_EVENT, owned=True),
+    ],
+    "annotations:event-delete": [Expect("post", authors_or_reviewers, DRAFT_EVENT, owned=True)],
+    "annotations:event-state": [Expect("post", authors_or_reviewers, DRAFT_EVENT, owned=True)],
+    "annotations:date-preview": [Expect("get", readers, article, query={"date": "mid-July"})],
+    # Linked from every page, the login page included: kind names and colours only.
+    "annotations:kind-styles": [Expect("get", everyone)],
+    "annotations:entities": [Expect("get", readers)],
+    "annotations:entity-autocomplete": [Expect("get", readers, query={"q": "Isr"})],
+    "annotations:entity": [Expect("get", readers, lambda o: [o["entity"]])],
+    "annotations:entity-edit": [
+        Expect("get", readers, lambda o: [o["entity"]]),
+        Expect("post", readers, lambda o: [o["entity"]]),
+    ],
+    "annotations:alias-add": [Expect("post", readers, lambda o: [o["entity"]])],
+    "annotations:alias-delete": [
+        Expect("post", readers, lambda o: [o["entity"], o["alias"]]),
+    ],
+    "annotations:entity-merge": [
+        Expect("get", reviewers, lambda o: [o["entity"]]),
+        Expect("post", reviewers, lambda o: [o["entity"]]),
+    ],
+    "annotations:entity-history": [Expect("get", readers, lambda o: [o["entity"]])],
+    "annotations:mention-history": [Expect("get", readers, lambda o: [o["mention"]])],
+    "annotations:event-history": [Expect("get", readers, lambda o: [o["event"]])],
+    "review:queue": [Expect("get", reviewers)],
+    "review:approve-many": [Expect("post", reviewers)],
+    "review:row": [Expect("get", reviewers, review("mention"), owned=True)],
+    "review:approve": [
+        Expect("post", four_eyes, review("mention"), owned=True),
+        Expect("post", four_eyes, review("event"), owned=True),
+    ],
+    "review:reject": [
+        Expect("post", reviewers, review("mention"), owned=True),
+        Expect("post", reviewers, review("event"), owned=True),
+    ],
+    "review:edit": [
+        Expect("get", four_eyes, review("event"), owned=True),
+        Expect("post", four_eyes, review("event"), owned=True),
+    ],
+    "review:mine": [Expect("get", readers)],
+    "review:submit": [
+        Expect("post", authors_or_reviewers, lambda o: ["mention", o["mention"]], owned=True),
+        Expect("post", authors_or_reviewers, lambda o: ["event", o["event"]], owned=True),
+    ],
+}
+
+
+def url_names() -> set[str]:
+    """The name of every URL pattern, with its namespace."""
+
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = namespace
+                if pattern.namespace:
+                    inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+                yield from walk(pattern.url_patterns, inner)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+    return set(walk(get_resolver().url_patterns))
+
+
+def test_every_url_pattern_has_an_expectation():
+    unnamed_admin_helpers = {name for name in url_names() if name.startswith("admin:")}
+    missing = url_names() - set(EXPECTATIONS) - unnamed_admin_helpers
+    assert not missing, f"URL patterns without a permission expectation: {sorted(missing)}"
+    assert not set(EXPECTATIONS) - url_names(), "expectations for URLs that no longer exist"
+
+
+# --- the people and their objects --------------------------------------------------------
+
+
+def person(username: str, role: str | None, **flags):
+    user = UserFactory(username=username, **flags)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def people():
+    return {
+        "anonymous": None,
+        "no role": person("nobody", None),
+        "annotator": person("ann", roles.ANNOTATOR),
+        "other annotator": person("bea", roles.ANNOTATOR),
+        "reviewer": person("rev", roles.REVIEWER),
+        "curator": person("cur", roles.CURATOR),
+        "admin": person("adm", roles.ADMIN, is_staff=True, is_superuser=True),
+    }
+
+
+@pytest.fixture
+def world(people):
+    """One article and entity, and for each person a draft and a submitted mention and
+    event of their own."""
+    body = "Israel and Iran. " + " ".join(f"Name{n} spoke." for n in range(20))
+    text = ArticleFactory(body=body)
+    entity = Entity.objects.create(
+        name="Israel", kind=EntityKind.objects.get(slug="place"), created_by=people["annotator"]
+    )
+    alias = Alias.objects.create(entity=entity, text="Jerusalem")
+    meeting = EventType.objects.get(slug="consult-meeting")
+    owned = {}
+    for index, (name, user) in enumerate(people.items()):
+        if user is None:
+            continue
+        items = {}
+        for state in ("draft", "submitted"):
+            start = body.index(f"Name{index * 2 + (state == 'submitted')} ")
+            end = start + len(f"Name{index * 2 + (state == 'submitted')}")
+            mention = Mention.objects.create(
+                article=text,
+                entity=entity,
+                start=start,
+                end=end,
+                quote=body[start:end],
+                created_by=user,
+                status=state,
+            )
+            event = Event.objects.create(
+                article=text,
+                start=start,
+                end=end,
+                quote=body[start:end],
+                event_type=meeting,
+                headline=f"Meeting {name} {state}",
+                created_by=user,
+                status=state,
+            )
+            prefix = "" if state == "draft" else "submitted "
+            items[f"{prefix}mention"], items[f"{prefix}event"] = mention.pk, event.pk
+        owned[name] = items
+    return {"article": text.pk, "entity": entity.pk, "alias": alias.pk, "owned": owned}
+
+
+def objects_for(world, persona: str, own: bool) -> dict:
+    """The objects a request uses: the person's own, or another annotator's."""
+    owner = persona if own else ("annotator" if persona != "annotator" else "other annotator")
+    if persona in ("anonymous", "no role") and own:
+        owner = "annotator"
+    return {**world, **world["owned"][owner]}
+
+
+def outcome_of(response) -> str:
+    status = response.status_code
+    location = response.get("Location", "")
+    if "HX-Redirect" in response:  # an HTMX request is sent to log in as a whole page
+        status, location = 302, response["HX-Redirect"]
+    if status == 302 and location.startswith(reverse("login")):
+        return LOGIN
+    if status == 302 and location.startswith(reverse("admin:login")):
+        return ADMIN_LOGIN
+    if status == 403:
+        return DENIED
+    if status in (200, 204, 302, 409, 422):
+        return OK
+    return f"unexpected {status}"
+
+
+def client_for(people, persona: str) -> Client:
+    client = Client()
+    if people[persona] is not None:
+        client.force_login(people[persona])
+    return client
+
+
+def test_each_url_answers_each_person_as_the_roles_promise(people, world):
+    wrong = []
+    for name, expectations in EXPECTATIONS.items():
+        for expect in expectations:
+            for own in (True, False) if expect.owned else (True,):
+                for persona in PERSONAS:
+                    objects = objects_for(world, persona, own)
+                    address = reverse(name, args=expect.args(objects))
+                    # Each request sees the same world: what it changes is rolled back.
+                    with transaction.atomic():
+                        # A fresh client each time: logging out or in changes its cookies.
+                        response = getattr(client_for(people, persona), expect.method)(
+                            address, expect.query or {}, HTTP_HX_REQUEST="true"
+                        )
+                        transaction.set_rollback(True)
+                    got, wanted = outcome_of(response), expect.outcome(persona, own)
+                    if got != wanted:
+                        whose = " (own)" if own and expect.owned else " (someone else's)"
+                        wrong.append(
+                            f"{expect.method.upper()} {name}{whose if expect.owned else ''} as "
+                            f"{persona}: {got} ({response.status_code}), expected {wanted}"
+                        )
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_admin_is_for_staff(people, world):
+    """Django admin: its index and every registered model's list and change pages."""
+    names = [("admin:index", [])]
+    objects = {
+        "article": world["article"],
+        "entity": world["entity"],
+        "mention": world["owned"]["annotator"]["mention"],
+        "event": world["owned"]["annotator"]["event"],
+    }
+    for model in admin.site._registry:
+        label = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        names.append((f"{label}_changelist", []))
+        instance = (
+            model._default_manager.filter(pk=objects.get(model._meta.model_name)).first()
+            or model._default_manager.first()
+        )
+        if instance is not None:
+            names.append((f"{label}_change", [instance.pk]))
+            names.append((f"{label}_history", [instance.pk]))
+    wrong = []
+    for persona in PERSONAS:
+        client = client_for(people, persona)
+        for name, args in names:
+            got = outcome_of(client.get(reverse(name, args=args)))
+            if got != staff_only(persona, True):
+                wrong.append(f"{name} as {persona}: {got}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_write_works_without_a_csrf_token(people, world):
+    """Every POST expectation, sent by the person allowed everything, without CSRF."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(people["admin"])
+    before = (Mention.objects.count(), Event.objects.count(), Entity.objects.count())
+    for name, expectations in EXPECTATIONS.items():
+        if name == "login":  # answered before anyone logs in; Django checks it too
+            continue
+        for expect in expectations:
+            if expect.method != "post":
+                continue
+            address = reverse(name, args=expect.args(objects_for(world, "admin", False)))
+            response = client.post(address, {"action": "approve", "version": "1"})
+            assert response.status_code == 403, f"{name} took a POST without a CSRF token"
+    after = (Mention.objects.count(), Event.objects.count(), Entity.objects.count())
+    assert after == before
