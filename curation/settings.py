@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "simple_history",
     "curation.articles",
     "curation.annotations",
+    "curation.chronology",
     "curation.review",
 ]
 
