@@ -11,6 +11,7 @@ urlpatterns = [
     path("articles/", include("curation.articles.urls")),
     path("", include("curation.annotations.urls")),
     path("review/", include("curation.review.urls")),
+    path("", include("curation.chronology.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

@@ -27,6 +27,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from curation import roles
 from curation.annotations.models import Alias, Entity, EntityKind, Event, EventType, Mention
+from curation.chronology.models import Chronology, Entry, EntryEvent
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -267,7 +268,55 @@ def world(people):
             prefix = "" if state == "draft" else "submitted "
             items[f"{prefix}mention"], items[f"{prefix}event"] = mention.pk, event.pk
         owned[name] = items
-    return {"article": text.pk, "entity": entity.pk, "alias": alias.pk, "owned": owned}
+    # The chronology: a public one with a published entry (of an approved event), a
+    # private one, and a draft entry.
+    approved = Event.objects.create(
+        article=text,
+        start=0,
+        end=6,
+        quote="Israel",
+        event_type=meeting,
+        headline="Published meeting",
+        created_by=people["other annotator"],
+        status="approved",
+        date="2024-06-20",
+    )
+    waiting = Event.objects.create(
+        article=text,
+        start=0,
+        end=6,
+        quote="Israel",
+        event_type=meeting,
+        headline="Approved, not in an entry",
+        created_by=people["other annotator"],
+        status="approved",
+        date="2024-06-21",
+    )
+    public = Chronology.objects.create(title="Iran talks", slug="iran-talks", is_public=True)
+    private = Chronology.objects.create(title="Notes", slug="notes", is_public=False)
+    published = Entry.objects.create(
+        headline="Published meeting",
+        event_type=meeting,
+        date="2024-06-20",
+        slug="published-meeting",
+        status=Entry.Status.PUBLISHED,
+    )
+    EntryEvent.objects.create(entry=published, event=approved)
+    published.chronologies.add(public)
+    draft_entry = Entry.objects.create(
+        headline="Draft entry", event_type=meeting, date="2024-06-21", slug="draft-entry"
+    )
+    return {
+        "article": text.pk,
+        "entity": entity.pk,
+        "alias": alias.pk,
+        "owned": owned,
+        "approved event": waiting.pk,
+        "public chronology": public.slug,
+        "private chronology": private.slug,
+        "published entry": published.pk,
+        "draft entry": draft_entry.pk,
+    }
 
 
 def objects_for(world, persona: str, own: bool) -> dict:
