@@ -31,7 +31,7 @@ def test_a_typo_fixed_before_the_spans_moves_them_by_the_diff():
     result = placed(new)
     assert result["gallant"] == (Rule.DIFF, 17, 24, Status.OK)
     assert result["iran"] == (Rule.DIFF, 81, 85, Status.OK)
-    assert new[81:85] == "Iran" and new[75:79] == "Iran"  # the second Iran, not the first
+    assert new.rindex("Iran") == 81  # the second Iran, not the first
 
 
 def test_a_name_respelled_inside_a_span_needs_a_check():
