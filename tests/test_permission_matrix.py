@@ -8,9 +8,10 @@ The patterns come from the URL resolver: a new URL without an expectation here f
 - DENIED: 403;
 - OK: allowed through the checks, whatever the (empty) request then gets: 200, a
   redirect elsewhere than the login page, 409 (no version sent) or 422 (empty form);
-- ADMIN_LOGIN: sent to the admin's login page (not staff).
+- ADMIN_LOGIN: sent to the admin's login page (not staff);
+- HIDDEN: 404, for what the public may not know exists (a private chronology).
 
-A 404 or a 500 is never an expected outcome for an object that exists.
+A 500 is never an expected outcome, and a 404 only where HIDDEN is.
 """
 
 from __future__ import annotations
@@ -26,17 +27,26 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from curation import roles
-from curation.annotations.models import Alias, Entity, EntityKind, Event, EventType, Mention
+from curation.annotations.models import (
+    Alias,
+    Entity,
+    EntityKind,
+    Event,
+    EventType,
+    Mention,
+    Participant,
+)
 from curation.chronology.models import Chronology, Entry, EntryEvent
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-LOGIN, DENIED, OK, ADMIN_LOGIN = "login", "denied", "ok", "admin login"
+LOGIN, DENIED, OK, ADMIN_LOGIN, HIDDEN = "login", "denied", "ok", "admin login", "hidden"
 
 PERSONAS = ["anonymous", "no role", "annotator", "other annotator", "reviewer", "curator", "admin"]
 READERS = {"annotator", "other annotator", "reviewer", "curator", "admin"}
 REVIEWERS = {"reviewer", "curator", "admin"}
+CURATORS = {"curator", "admin"}
 ANNOTATORS = {"annotator", "other annotator"}
 
 
@@ -69,6 +79,22 @@ def four_eyes(persona: str, own: bool) -> str:
     return OK if persona in REVIEWERS and not own else DENIED
 
 
+def curators(persona: str, own: bool) -> str:
+    if persona == "anonymous":
+        return LOGIN
+    return OK if persona in CURATORS else DENIED
+
+
+def curators_see_it(persona: str, own: bool) -> str:
+    """A private chronology's page: a preview for curators, not there for anyone else."""
+    return OK if persona in CURATORS else HIDDEN
+
+
+def hidden(persona: str, own: bool) -> str:
+    """A private chronology's exports: never served."""
+    return HIDDEN
+
+
 def everyone(persona: str, own: bool) -> str:
     return OK
 
@@ -96,6 +122,16 @@ def mention(key):
 
 # The person's own draft mention/event (or someone else's), and submitted ones for review.
 DRAFT_MENTION, DRAFT_EVENT = mention("mention"), mention("event")
+
+
+def chronology(key):
+    return lambda o: [o[f"{key} chronology"]]
+
+
+PUBLIC, PRIVATE = chronology("public"), chronology("private")
+WAITING_EVENT = lambda o: [o["approved event"]]  # noqa: E731
+DRAFT_ENTRY, PUBLISHED_ENTRY = (lambda o: [o["draft entry"]]), (lambda o: [o["published entry"]])
+EXPORTS = ["timeline-json", "entries-csv", "feed", "calendar", "annotations"]
 
 
 def review(kind):
@@ -178,6 +214,41 @@ EXPECTATIONS: dict[str, list[Expect]] = {
         Expect("post", authors_or_reviewers, lambda o: ["mention", o["mention"]], owned=True),
         Expect("post", authors_or_reviewers, lambda o: ["event", o["event"]], owned=True),
     ],
+    "chronology:curate": [Expect("get", curators)],
+    "chronology:curate-create": [Expect("post", curators, WAITING_EVENT)],
+    "chronology:curate-merge": [Expect("post", curators, WAITING_EVENT)],
+    "chronology:curate-not-same": [Expect("post", curators, WAITING_EVENT)],
+    "chronology:curate-entries": [Expect("get", curators)],
+    "chronology:curate-entry": [
+        Expect("get", curators, DRAFT_ENTRY),
+        Expect("get", curators, PUBLISHED_ENTRY),
+    ],
+    "chronology:curate-entry-edit": [Expect("post", curators, DRAFT_ENTRY)],
+    "chronology:curate-entry-confirm-date": [Expect("post", curators, DRAFT_ENTRY)],
+    "chronology:curate-entry-detach": [Expect("post", curators, DRAFT_ENTRY)],
+    "chronology:curate-entry-split": [Expect("post", curators, DRAFT_ENTRY)],
+    "chronology:curate-entry-merge": [Expect("post", curators, DRAFT_ENTRY)],
+    "chronology:curate-entry-publish": [Expect("post", curators, DRAFT_ENTRY)],
+    "chronology:curate-entry-unpublish": [Expect("post", curators, PUBLISHED_ENTRY)],
+    "chronology:curate-chronologies": [Expect("get", curators)],
+    "chronology:curate-chronology-new": [
+        Expect("get", curators),
+        Expect("post", curators),
+    ],
+    "chronology:curate-chronology-edit": [
+        Expect("get", curators, lambda o: [o["private chronology id"]]),
+        Expect("post", curators, lambda o: [o["private chronology id"]]),
+    ],
+    # The public pages: no login; a private chronology is a curators' preview.
+    "chronology:index": [Expect("get", everyone)],
+    "chronology:public": [Expect("get", everyone, PUBLIC), Expect("get", curators_see_it, PRIVATE)],
+    "chronology:public-entity": [Expect("get", everyone, lambda o: [o["entity"]])],
+    **{
+        f"chronology:{name}": [Expect("get", everyone, PUBLIC), Expect("get", hidden, PRIVATE)]
+        for name in EXPORTS
+    },
+    # The per-article Web Annotations: for the desk's people, not the public.
+    "chronology:article-annotations": [Expect("get", readers, article)],
 }
 
 
@@ -302,6 +373,7 @@ def world(people):
         status=Entry.Status.PUBLISHED,
     )
     EntryEvent.objects.create(entry=published, event=approved)
+    Participant.objects.create(event=approved, entity=entity)  # so the entity is public
     published.chronologies.add(public)
     draft_entry = Entry.objects.create(
         headline="Draft entry", event_type=meeting, date="2024-06-21", slug="draft-entry"
@@ -314,6 +386,7 @@ def world(people):
         "approved event": waiting.pk,
         "public chronology": public.slug,
         "private chronology": private.slug,
+        "private chronology id": private.pk,
         "published entry": published.pk,
         "draft entry": draft_entry.pk,
     }
@@ -338,6 +411,8 @@ def outcome_of(response) -> str:
         return ADMIN_LOGIN
     if status == 403:
         return DENIED
+    if status == 404:
+        return HIDDEN
     if status in (200, 204, 302, 409, 422):
         return OK
     return f"unexpected {status}"

@@ -190,11 +190,7 @@ def _merged(blocks: list[Block]) -> list[Block]:
     merged: list[Block] = []
     for block in sorted(blocks, key=lambda b: b.old):
         last = merged[-1] if merged else None
-        if (
-            last
-            and last.old + last.length == block.old
-            and last.new + last.length == block.new
-        ):
+        if last and last.old + last.length == block.old and last.new + last.length == block.new:
             merged[-1] = Block(last.old, last.new, last.length + block.length)
         else:
             merged.append(block)

@@ -773,10 +773,12 @@ def drafts_of(article: Article, user) -> tuple[list[Mention], list[Event]]:
 
 
 def article_events(article: Article) -> list[Event]:
-    """The article's events in date order (undated last), with what the panel shows."""
+    """The article's events in date order (undated last), with what the panel shows,
+    and the chronology entry each is in, if any (through the reverse relation by name:
+    annotations imports nothing of chronology; a join, so no query more)."""
     events = (
         Event.objects.filter(article=article)
-        .select_related("event_type__parent", "location", "reviewed_by")
+        .select_related("event_type__parent", "location", "reviewed_by", "chronology_entry__entry")
         .prefetch_related(
             Prefetch("participants", queryset=Participant.objects.select_related("entity__kind"))
         )

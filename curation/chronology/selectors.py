@@ -5,12 +5,24 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from itertools import combinations
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Window,
+)
+from django.db.models.functions import Cast, Coalesce, RowNumber
 
-from curation.annotations.models import Event, Participant, Status
+from curation.annotations.models import Entity, Event, EventType, Mention, Participant, Status
 from curation.chronology.matching import bounds_agree
 from curation.chronology.models import Chronology, Entry, EntryEvent
 
@@ -20,6 +32,53 @@ def date_conflict(events: Sequence[Event]) -> bool:
     bounds don't agree (see matching.bounds_agree). Undated events don't count."""
     dated = [(e.date_lower, e.date_upper) for e in events if e.date_lower is not None]
     return any(not bounds_agree(a, b) for a, b in combinations(dated, 2))
+
+
+# --- for curators: the entries list and an entry's page ----------------------------------
+
+
+def conflicted() -> Exists:
+    """For a queryset of entries: whether the dates of an entry's events can't all
+    describe one happening, decided in the database exactly as ``date_conflict`` decides
+    it (two single days a day apart agree; undated events don't count)."""
+    single_day = Q(date_lower=F("date_upper"))
+    held = Event.objects.filter(chronology_entry__entry=OuterRef(OuterRef("pk")))
+    earlier = held.filter(date_upper__lt=OuterRef("date_lower"))
+    too_early = earlier.filter(
+        ~single_day
+        | Q(date_upper__lt=Cast(OuterRef("date_lower") - timedelta(days=1), DateField()))
+    )
+    later = Event.objects.filter(chronology_entry__entry=OuterRef("pk"), date_lower__isnull=False)
+    return Exists(later.filter((single_day & Exists(too_early)) | (~single_day & Exists(earlier))))
+
+
+def entries_for_curators() -> QuerySet[Entry]:
+    """Drafts and published entries with what the list shows: type, chronologies, how
+    many events cite them, and whether their sources differ on the date."""
+    return (
+        Entry.objects.select_related("event_type__parent", "date_confirmed_by")
+        .prefetch_related("chronologies")
+        .annotate(
+            event_count=Count("entry_events", distinct=True),
+            sources_differ=conflicted(),
+        )
+    )
+
+
+def entry_events(entry: Entry) -> list[Event]:
+    """An entry's events in date order, each with its article and source, type, place and
+    participants: what its page shows."""
+    return list(
+        Event.objects.filter(chronology_entry__entry=entry)
+        .select_related("article__source", "event_type__parent", "location")
+        .prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.select_related("entity").order_by("role", "id"),
+            )
+        )
+        .order_by(F("date_lower").asc(nulls_last=True), F("date_upper").asc(nulls_last=True), "id")
+    )
 
 
 # --- published entries, for the public pages and the exports -----------------------------
@@ -80,6 +139,7 @@ class Taking:
     kind_slug: str
     kind_name: str
     roles: tuple[str, ...]
+    wikidata_id: str = ""  # for the public page's links and its JSON-LD's sameAs
 
 
 @dataclass(frozen=True)
@@ -108,6 +168,7 @@ def public_details(entries: Sequence[Entry]) -> list[PublicEntry]:
             "location__name",
             "location__kind__slug",
             "location__kind__name",
+            "location__wikidata_id",
             "article__title",
             "article__published_on",
             "article__source__name",
@@ -118,7 +179,14 @@ def public_details(entries: Sequence[Entry]) -> list[PublicEntry]:
     takings = (
         Participant.objects.filter(event__in=[event.pk for event in events])
         .select_related("entity__kind")
-        .only("event_id", "role", "entity__name", "entity__kind__slug", "entity__kind__name")
+        .only(
+            "event_id",
+            "role",
+            "entity__name",
+            "entity__kind__slug",
+            "entity__kind__name",
+            "entity__wikidata_id",
+        )
     )
     roles: dict[int, dict[int, tuple[object, list[str]]]] = defaultdict(dict)
     entry_of = {event.pk: event.entry_id for event in events}
@@ -153,7 +221,14 @@ def public_details(entries: Sequence[Entry]) -> list[PublicEntry]:
             citations=citations[entry.pk],
             participants=sorted(
                 (
-                    Taking(pk, entity.name, entity.kind.slug, entity.kind.name, tuple(found))
+                    Taking(
+                        pk,
+                        entity.name,
+                        entity.kind.slug,
+                        entity.kind.name,
+                        tuple(found),
+                        entity.wikidata_id,
+                    )
                     for pk, (entity, found) in roles[entry.pk].items()
                 ),
                 key=lambda taking: taking.name.casefold(),
@@ -161,3 +236,257 @@ def public_details(entries: Sequence[Entry]) -> list[PublicEntry]:
         )
         for entry in entries
     ]
+
+
+# --- the public pages: the index, the filters' choices, an entity's appearances ----------
+
+
+def public_chronologies() -> QuerySet[Chronology]:
+    """Public chronologies with their published entries' count and the EDTF dates of the
+    first and the last of them in the public order. One query."""
+    links = Entry.chronologies.through.objects.filter(
+        chronology=OuterRef("pk"), entry__status=Entry.Status.PUBLISHED
+    )
+    dated = Entry.objects.filter(
+        chronologies=OuterRef("pk"), status=Entry.Status.PUBLISHED, date_lower__isnull=False
+    )
+    last_first = [F("date_lower").desc(), F("date_days").desc(), F("date_upper").desc(), "-id"]
+    return Chronology.objects.filter(is_public=True).annotate(
+        entry_count=Coalesce(
+            Subquery(links.order_by().values("chronology").annotate(n=Count("pk")).values("n")[:1]),
+            0,
+        ),
+        first_date=Subquery(dated.order_by(*Entry._meta.ordering).values("date")[:1]),
+        last_date=Subquery(dated.order_by(*last_first).values("date")[:1]),
+    )
+
+
+def _published_events(chronology: Chronology) -> QuerySet[Event]:
+    """The approved events that the chronology's published entries cite."""
+    entries = chronology.entries.filter(status=Entry.Status.PUBLISHED).order_by().values("pk")
+    return Event.objects.filter(status=Status.APPROVED, chronology_entry__entry__in=entries)
+
+
+def chronology_entities(chronology: Chronology) -> QuerySet[Entity]:
+    """The entities taking part in the chronology's published entries (participants and
+    places of their approved events), by name: the choices of the entity filter."""
+    events = _published_events(chronology).order_by()
+    taking_part = Participant.objects.filter(event__in=events).order_by().values("entity")
+    return (
+        Entity.objects.filter(Q(pk__in=taking_part) | Q(pk__in=events.values("location")))
+        .select_related("kind")
+        .only("name", "kind__name", "kind__slug")
+        .order_by("name", "id")
+    )
+
+
+def chronology_event_types(chronology: Chronology) -> QuerySet[EventType]:
+    """The types of the chronology's published entries, and their parents (a parent's
+    filter takes in its subtypes): the choices of the type filter."""
+    used = chronology.entries.filter(status=Entry.Status.PUBLISHED).order_by()
+    used_types = used.values("event_type")
+    parents = EventType.objects.filter(pk__in=used_types).values("parent")
+    return (
+        EventType.objects.filter(Q(pk__in=used_types) | Q(pk__in=parents))
+        .select_related("parent")
+        .order_by(Coalesce("parent__name", "name"), "parent_id", "name")
+    )
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """A published entry an entity takes part in, with its roles there and its place in
+    the chronology's list filtered by that entity (1 is the first)."""
+
+    entry: Entry
+    roles: tuple[str, ...]
+    position: int
+
+
+@dataclass(frozen=True)
+class Appearances:
+    chronology: Chronology
+    total: int  # entries of the chronology the entity takes part in
+    entries: list[Appearance]
+
+
+def entity_appearances(
+    entity: Entity, *, include_private: bool = False, per_chronology: int = 50
+) -> list[Appearances]:
+    """The published entries ``entity`` takes part in (as a participant or the place of an
+    approved event), grouped by chronology (by title; public ones only unless
+    ``include_private``), the first ``per_chronology`` of each in the public order, with
+    how many there are in all. Three queries, however many entries."""
+    events = Event.objects.filter(status=Status.APPROVED).filter(
+        Q(participants__entity=entity) | Q(location=entity)
+    )
+    taking_part = EntryEvent.objects.filter(event__in=events).order_by().values("entry")
+    links = Entry.chronologies.through.objects.filter(
+        entry__status=Entry.Status.PUBLISHED, entry__in=taking_part
+    )
+    if not include_private:
+        links = links.filter(chronology__is_public=True)
+    in_order = [
+        F("entry__date_lower").asc(nulls_last=True),
+        F("entry__date_days").asc(),
+        F("entry__date_upper").asc(),
+        F("entry_id").asc(),
+    ]
+    links = list(
+        links.annotate(
+            position=Window(RowNumber(), partition_by=F("chronology_id"), order_by=in_order),
+            total=Window(Count("pk"), partition_by=F("chronology_id")),
+        )
+        .filter(position__lte=per_chronology)
+        .select_related("chronology", "entry__event_type__parent")
+        .order_by("chronology__title", "chronology_id", "position")
+    )
+    ids = {link.entry_id for link in links}
+    roles: dict[int, list[str]] = defaultdict(list)
+    takings = (
+        Participant.objects.filter(
+            entity=entity, event__status=Status.APPROVED, event__chronology_entry__entry__in=ids
+        )
+        .values_list("event__chronology_entry__entry", "role")
+        .order_by("role")
+        .distinct()
+    )
+    labels = dict(Participant.Role.choices)
+    for entry_id, role in takings:
+        roles[entry_id].append(labels.get(role, role))
+    places = Event.objects.filter(
+        location=entity, status=Status.APPROVED, chronology_entry__entry__in=ids
+    ).values_list("chronology_entry__entry", flat=True)
+    for entry_id in set(places):
+        roles[entry_id].append("Place")
+    grouped: list[Appearances] = []
+    for link in links:
+        if not grouped or grouped[-1].chronology.pk != link.chronology_id:
+            grouped.append(Appearances(link.chronology, link.total, []))
+        grouped[-1].entries.append(
+            Appearance(link.entry, tuple(roles[link.entry_id]), link.position)
+        )
+    return grouped
+
+
+# --- the exports: batches of published entries, the feed, the Web Annotations -------------
+
+EXPORT_BATCH_SIZE = 500
+"""Entries read per batch when an export streams: three queries per batch."""
+
+
+def published_entry_dates(chronology: Chronology) -> list[tuple[int, str]]:
+    """(id, EDTF date) of each published entry, in the public order: ids and short strings
+    only, so an export can plan its batches (and count what it leaves out) before it reads
+    any entry in full. One query."""
+    return list(published_entries(chronology).values_list("pk", "date"))
+
+
+def public_entries_in(chronology: Chronology, ids: Sequence[int]) -> list[PublicEntry]:
+    """The published entries among ``ids`` with their details, in the order of ``ids``.
+    An entry unpublished since the ids were read is left out. Three queries."""
+    found = {entry.pk: entry for entry in published_entries(chronology).filter(pk__in=ids)}
+    return public_details([found[pk] for pk in ids if pk in found])
+
+
+def feed_entries(chronology: Chronology, *, limit: int = 50) -> list[PublicEntry]:
+    """The last ``limit`` entries published in the chronology, newest first. Three queries."""
+    newest = published_entries(chronology).order_by(F("published_at").desc(nulls_last=True), "-pk")
+    entries = newest[:limit]
+    return public_details(list(entries))
+
+
+def _annotation_events(events: QuerySet[Event]) -> QuerySet[Event]:
+    """Approved events with what an annotation of them says, and of their article only
+    the URL and import time (never the body)."""
+    return (
+        events.filter(status=Status.APPROVED)
+        .select_related("article", "event_type__parent", "location__kind")
+        .only(
+            "start",
+            "end",
+            "quote",
+            "prefix",
+            "suffix",
+            "headline",
+            "date",
+            "created_at",
+            "article__url",
+            "article__imported_at",
+            "event_type__name",
+            "event_type__parent__name",
+            "location__name",
+            "location__wikidata_id",
+            "location__kind__name",
+        )
+        .order_by("article_id", "start", "pk")
+    )
+
+
+def chronology_annotation_events(chronology: Chronology) -> QuerySet[Event]:
+    """The approved events cited by the chronology's published entries, by article and
+    position: what its public page quotes, and nothing more of the articles."""
+    entries = published_entries(chronology).order_by()
+    return _annotation_events(Event.objects.filter(chronology_entry__entry__in=entries))
+
+
+def article_annotation_events(article_id: int) -> QuerySet[Event]:
+    """An article's approved events, by position."""
+    return _annotation_events(Event.objects.filter(article_id=article_id))
+
+
+def article_annotation_mentions(article_id: int) -> QuerySet[Mention]:
+    """An article's approved mentions with their entities, by position."""
+    return (
+        Mention.objects.filter(article_id=article_id, status=Status.APPROVED)
+        .select_related("entity__kind")
+        .only(
+            "article_id",
+            "start",
+            "end",
+            "quote",
+            "prefix",
+            "suffix",
+            "created_at",
+            "entity__name",
+            "entity__wikidata_id",
+            "entity__kind__name",
+        )
+        .order_by("start", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class Tag:
+    """An entity named in an annotation: a participant or place of an event, or the
+    entity a mention names."""
+
+    name: str
+    kind: str
+    wikidata_id: str
+
+
+def event_tags(events: Sequence[Event]) -> dict[int, list[Tag]]:
+    """Each event's participants and then its place, by event id; ``events`` come from
+    the queries above (their places already read). One query."""
+    tags: dict[int, list[Tag]] = defaultdict(list)
+    if not events:
+        return tags
+    takings = (
+        Participant.objects.filter(event__in=[event.pk for event in events])
+        .select_related("entity__kind")
+        .only("event_id", "entity__name", "entity__wikidata_id", "entity__kind__name")
+        .order_by("event_id", "role", "pk")
+    )
+    for taking in takings:
+        entity = taking.entity
+        tag = Tag(entity.name, entity.kind.name, entity.wikidata_id)
+        if tag not in tags[taking.event_id]:
+            tags[taking.event_id].append(tag)
+    for event in events:
+        if event.location is not None:
+            place = event.location
+            tag = Tag(place.name, place.kind.name, place.wikidata_id)
+            if tag not in tags[event.pk]:
+                tags[event.pk].append(tag)
+    return tags

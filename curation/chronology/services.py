@@ -303,3 +303,36 @@ def not_same(*, event: Event, others: Sequence[Event], by: AbstractBaseUser) -> 
     ]
     NotSameEvent.objects.bulk_create(new, ignore_conflicts=True)
     return len(new)
+
+
+@transaction.atomic
+def chronology_create(
+    *, by: AbstractBaseUser, title: str, slug: str, description: str = "", is_public: bool
+) -> Chronology:
+    chronology = Chronology(
+        title=" ".join(title.split()),
+        slug=slug,
+        description=description.strip(),
+        is_public=is_public,
+        created_by=by,
+    )
+    chronology._history_user = by
+    chronology.save()
+    return chronology
+
+
+@transaction.atomic
+def chronology_update(
+    *,
+    chronology: Chronology,
+    by: AbstractBaseUser,
+    title: str,
+    slug: str,
+    description: str = "",
+    is_public: bool,
+) -> Chronology:
+    chronology.title, chronology.slug = " ".join(title.split()), slug
+    chronology.description, chronology.is_public = description.strip(), is_public
+    chronology._history_user = by
+    chronology.save()
+    return chronology

@@ -1,0 +1,349 @@
+"""The exports of a public chronology, at stable URLs without a login: TimelineJS JSON,
+CSV, Atom, iCalendar and W3C Web Annotations; and an article's Web Annotations for the
+desk's staff. Only published entries of public chronologies appear (any other
+chronology's exports are 404s); the formats are built in curation/chronology/exports/.
+
+The long exports stream: they read the entries' ids and dates first (one query), then
+the entries with their citations in batches of ``selectors.EXPORT_BATCH_SIZE`` (three
+queries per batch), writing each batch as it comes. The Web Annotations are paged.
+"""
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.syndication.views import Feed
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotFound,
+    StreamingHttpResponse,
+)
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.http import require_GET
+
+from curation.articles.models import Article
+from curation.chronology import selectors
+from curation.chronology.exports import csvtable, ical, timelinejs, webannotation
+from curation.chronology.exports.dates import calendar_days
+from curation.chronology.exports.html import entry_html
+from curation.chronology.models import Chronology, Entry
+from curation.chronology.selectors import PublicEntry
+
+JSON_SEPARATORS = (",", ":")
+
+
+def public_chronology(slug: str) -> Chronology:
+    """The public chronology of that slug; 404 for a private or unknown one."""
+    return get_object_or_404(Chronology, slug=slug, is_public=True)
+
+
+def _batches(chronology: Chronology, ids: list[int]) -> Iterator[list[PublicEntry]]:
+    size = selectors.EXPORT_BATCH_SIZE
+    for start in range(0, len(ids), size):
+        yield selectors.public_entries_in(chronology, ids[start : start + size])
+
+
+def _entry_link(page: str, entry: Entry) -> str:
+    return f"{page}#entry-{entry.slug}"
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=JSON_SEPARATORS)
+
+
+# --- TimelineJS --------------------------------------------------------------------------
+
+
+@require_GET
+def timeline_json(request: HttpRequest, slug: str) -> StreamingHttpResponse:
+    chronology = public_chronology(slug)
+    page = request.build_absolute_uri(chronology.get_absolute_url())
+    dates = selectors.published_entry_dates(chronology)
+    dated = [pk for pk, value in dates if value]
+    title = timelinejs.title_slide(
+        title=chronology.title,
+        description=chronology.description,
+        undated=len(dates) - len(dated),
+    )
+
+    def stream() -> Iterator[str]:
+        yield f'{{"title":{_dump(title)},"events":['
+        first = True
+        for batch in _batches(chronology, dated):
+            slides = ",".join(
+                _dump(timelinejs.slide(item, link=_entry_link(page, item.entry))) for item in batch
+            )
+            if slides:
+                yield slides if first else "," + slides
+                first = False
+        yield "]}"
+
+    return StreamingHttpResponse(stream(), content_type="application/json; charset=utf-8")
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+
+@require_GET
+def entries_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse:
+    chronology = public_chronology(slug)
+    ids = [pk for pk, _ in selectors.published_entry_dates(chronology)]
+
+    def stream() -> Iterator[str]:
+        yield csvtable.encode([csvtable.HEADER])
+        for batch in _batches(chronology, ids):
+            yield csvtable.encode(csvtable.row(item) for item in batch)
+
+    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{chronology.slug}.csv"'
+    return response
+
+
+# --- Atom --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    page: str  # the chronology's page, without the domain
+    details: PublicEntry
+
+
+class ChronologyFeed(Feed):
+    """The last 50 entries published in the chronology, newest first."""
+
+    feed_type = Atom1Feed
+    size = 50
+
+    def get_object(self, request, slug):
+        return Chronology.objects.get(slug=slug, is_public=True)
+
+    def title(self, chronology):
+        return chronology.title
+
+    def subtitle(self, chronology):
+        return chronology.description or f"Newly published entries of {chronology.title}"
+
+    def link(self, chronology):
+        return chronology.get_absolute_url()
+
+    def items(self, chronology):
+        page = chronology.get_absolute_url()
+        newest = selectors.feed_entries(chronology, limit=self.size)
+        return [FeedItem(page, item) for item in newest]
+
+    def item_title(self, item):
+        # Atom titles are text: the feed writer escapes them, once.
+        return item.details.entry.headline
+
+    def item_description(self, item):
+        return entry_html(item.details, with_date=True)
+
+    def item_link(self, item):
+        return _entry_link(item.page, item.details.entry)
+
+    def item_pubdate(self, item):
+        return item.details.entry.published_at
+
+    def item_updateddate(self, item):
+        return item.details.entry.published_at
+
+    def item_categories(self, item):
+        return [str(item.details.entry.event_type)]
+
+
+chronology_feed = require_GET(ChronologyFeed())
+
+
+# --- iCalendar ---------------------------------------------------------------------------
+
+
+@require_GET
+def calendar_ics(request: HttpRequest, slug: str) -> StreamingHttpResponse:
+    chronology = public_chronology(slug)
+    page = request.build_absolute_uri(chronology.get_absolute_url())
+    host = request.get_host().split(":")[0]
+    days = {pk: calendar_days(value) for pk, value in selectors.published_entry_dates(chronology)}
+    shown = [pk for pk, span in days.items() if span is not None]
+    head = ical.calendar_head(
+        name=chronology.title,
+        description=chronology.description,
+        url=page,
+        left_out=len(days) - len(shown),
+    )
+
+    def stream() -> Iterator[bytes]:
+        yield head
+        for batch in _batches(chronology, shown):
+            yield b"".join(
+                ical.calendar_event(
+                    item,
+                    days=days[item.entry.pk],
+                    uid=f"entry-{item.entry.pk}@{host}",
+                    link=_entry_link(page, item.entry),
+                    stamp=item.entry.updated_at,
+                )
+                for item in batch
+            )
+        yield ical.CALENDAR_END
+
+    response = StreamingHttpResponse(stream(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{chronology.slug}.ics"'
+    return response
+
+
+# --- W3C Web Annotations -----------------------------------------------------------------
+
+
+def _page_number(request: HttpRequest, total: int) -> int | HttpResponse | None:
+    """The ?page= asked for (None: the collection itself), or the answer to a bad one."""
+    asked = request.GET.get("page")
+    if asked is None:
+        return None
+    pages = webannotation.page_count(total)
+    if not asked.isdigit():
+        return HttpResponseBadRequest(
+            f"“page={asked}” is not a page number. Pages are numbered from 0 "
+            f"(this collection has {pages}); leave page out for the collection.",
+            content_type="text/plain; charset=utf-8",
+        )
+    if int(asked) >= pages:
+        return HttpResponseNotFound(
+            f"There is no page {asked}: this collection has {pages} page"
+            f"{'' if pages == 1 else 's'} of {webannotation.PAGE_SIZE} annotations, "
+            "numbered from 0.",
+            content_type="text/plain; charset=utf-8",
+        )
+    return int(asked)
+
+
+class _Annotator:
+    """Turns the desk's approved events and mentions into annotations with absolute IRIs."""
+
+    def __init__(self, request: HttpRequest):
+        self.origin = request.build_absolute_uri("/").rstrip("/")
+
+    def _target(self, span, article: Article) -> dict:
+        external = article.web_url
+        return webannotation.text_target(
+            source=external or self.origin + article.get_absolute_url(),
+            quote=span.quote,
+            prefix=span.prefix,
+            suffix=span.suffix,
+            start=span.start,
+            end=span.end,
+            captured=article.imported_at if external else None,
+        )
+
+    def events(self, events) -> list[dict]:
+        tags = selectors.event_tags(events)
+        return [
+            webannotation.annotation(
+                id=self.origin + reverse("annotations:event-history", args=[event.pk]),
+                motivation="describing",
+                created=event.created_at,
+                body=webannotation.event_bodies(
+                    headline=event.headline,
+                    type_name=str(event.event_type),
+                    date=event.date,
+                    participants=[
+                        webannotation.Named(tag.name, tag.kind, tag.wikidata_id)
+                        for tag in tags.get(event.pk, [])
+                    ],
+                ),
+                target=self._target(event, event.article),
+            )
+            for event in events
+        ]
+
+    def mentions(self, mentions, article: Article) -> list[dict]:
+        return [
+            webannotation.annotation(
+                id=self.origin + reverse("annotations:mention-history", args=[mention.pk]),
+                motivation="identifying",
+                created=mention.created_at,
+                body=webannotation.mention_bodies(
+                    webannotation.Named(
+                        mention.entity.name, mention.entity.kind.name, mention.entity.wikidata_id
+                    )
+                ),
+                target=self._target(mention, article),
+            )
+            for mention in mentions
+        ]
+
+
+def _annotations_response(described: dict) -> HttpResponse:
+    return HttpResponse(_dump(described), content_type=webannotation.CONTENT_TYPE)
+
+
+def _annotations(request: HttpRequest, *, label: str, total: int, items_from) -> HttpResponse:
+    """The collection, or the page asked for; ``items_from(offset, limit)`` reads one."""
+    number = _page_number(request, total)
+    if isinstance(number, HttpResponse):
+        return number
+    collection = request.build_absolute_uri(request.path)
+    size = webannotation.PAGE_SIZE
+    if number is None:
+        first = items_from(0, size) if total else []
+        return _annotations_response(
+            webannotation.collection(id=collection, label=label, total=total, first_items=first)
+        )
+    return _annotations_response(
+        webannotation.page(
+            collection=collection,
+            number=number,
+            total=total,
+            items=items_from(number * size, size),
+            embedded=False,
+        )
+    )
+
+
+@require_GET
+def chronology_annotations(request: HttpRequest, slug: str) -> HttpResponse:
+    """The approved events that the published entries cite: what the public page quotes.
+    The other mentions in those articles are not public (each would add more of the
+    article's text), so they are only in the per-article export, for staff."""
+    chronology = public_chronology(slug)
+    events = selectors.chronology_annotation_events(chronology)
+    annotator = _Annotator(request)
+    return _annotations(
+        request,
+        label=f"{chronology.title}: the cited passages",
+        total=events.count(),
+        items_from=lambda offset, limit: annotator.events(list(events[offset : offset + limit])),
+    )
+
+
+@login_required
+@permission_required("articles.view_article", raise_exception=True)
+@require_GET
+def article_annotations(request: HttpRequest, pk: int) -> HttpResponse:
+    """An article's approved events, then its approved mentions."""
+    article = get_object_or_404(Article.objects.only("title", "url", "imported_at"), pk=pk)
+    events = selectors.article_annotation_events(article.pk)
+    mentions = selectors.article_annotation_mentions(article.pk)
+    event_total, mention_total = events.count(), mentions.count()
+    annotator = _Annotator(request)
+
+    def items_from(offset: int, limit: int) -> list[dict]:
+        items = []
+        if offset < event_total:
+            items += annotator.events(list(events[offset : offset + limit]))
+        if len(items) < limit and offset + len(items) >= event_total:
+            start = max(0, offset - event_total)
+            taken = mentions[start : start + limit - len(items)]
+            items += annotator.mentions(taken, article)
+        return items
+
+    return _annotations(
+        request,
+        label=f"{article.title}: approved mentions and events",
+        total=event_total + mention_total,
+        items_from=items_from,
+    )
