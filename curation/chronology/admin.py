@@ -77,20 +77,8 @@ class EntryAdmin(SimpleHistoryAdmin):
         "created_at",
         "updated_at",
     ]
-    readonly_fields = [
-        "event_type",
-        "date",
-        "status",
-        "chronologies",
-        "published_at",
-        "date_confirmed_by",
-        "date_confirmed_at",
-        "slug",
-        "version",
-        "created_by",
-        "created_at",
-        "updated_at",
-    ]
+    # Dates, events and states change on the curation page, where their rules are kept.
+    readonly_fields = [name for name in fields if name not in ("headline", "description")]
     inlines = [EntryEventInline]
 
     def has_add_permission(self, request) -> bool:
