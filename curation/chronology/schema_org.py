@@ -66,7 +66,7 @@ def _iso(parsed: Edtf) -> tuple[str, str]:
     match parsed.kind:
         case Kind.DAY:
             return lower.isoformat(), upper.isoformat()
-        case Kind.YEAR | Kind.DECADE:
+        case Kind.YEAR | Kind.DECADE | Kind.CENTURY:
             return f"{lower.year:04d}", f"{upper.year:04d}"
         case _:  # a month, season, quarter or half: its first and last months
             return f"{lower.year:04d}-{lower.month:02d}", f"{upper.year:04d}-{upper.month:02d}"

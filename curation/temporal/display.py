@@ -4,6 +4,7 @@
     2024-07                 July 2024
     2009                    2009
     199X                    1990s
+    19XX                    20th century (1900-1999, as EDTF counts it)
     2023-22                 summer 2023 (spring, summer, autumn); 2023-24 winter 2023–24
     2024-35                 Q3 2024 (33-36: Q1-Q4)
     2024-40                 first half of 2024; 2024-41 second half of 2024
@@ -25,6 +26,7 @@ prose. ValueError (from ``validate``) for values we don't support.
 """
 
 from datetime import date
+from functools import lru_cache
 
 from curation.temporal.edtf import Edtf, Kind, parse
 from curation.temporal.lexicon import (
@@ -38,6 +40,7 @@ from curation.temporal.periods import days_in_month
 _YEAR_PARTS = {(1, 4): "early", (5, 8): "mid", (9, 12): "late"}
 
 
+@lru_cache(maxsize=4096)  # a page or an export shows the same dates again and again
 def display(value: str) -> str:
     parsed = parse(value)
     text = _describe(parsed)
@@ -54,6 +57,8 @@ def _describe(parsed: Edtf) -> str:
             return str(parsed.lower.year)
         case Kind.DECADE:
             return f"{parsed.lower.year}s"
+        case Kind.CENTURY:
+            return f"{ordinal(parsed.lower.year // 100 + 1)} century"
         case Kind.SEASON:
             return _season(parsed)
         case Kind.QUARTER:
@@ -72,7 +77,17 @@ def _describe(parsed: Edtf) -> str:
 def _after_preposition(parsed: Edtf) -> str:
     """What reads after "from": "June 2024", "the 1990s", "the first half of 2024"."""
     text = _describe(parsed)
-    return f"the {text}" if parsed.kind in (Kind.DECADE, Kind.HALF) else text
+    return f"the {text}" if parsed.kind in (Kind.DECADE, Kind.CENTURY, Kind.HALF) else text
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st."""
+    if number % 100 in (11, 12, 13):
+        return f"{number}th"
+    return f"{number}{_ORDINAL_SUFFIXES.get(number % 10, 'th')}"
+
+
+_ORDINAL_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 
 
 def _day(day: date) -> str:

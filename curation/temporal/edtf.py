@@ -38,7 +38,8 @@ Rules:
   "2024-~06"), ~ on a decade or inside an interval, unknown interval ends ("2024/"), open
   starts, sets, times, negative years and years beyond 9999, the other level 2 groupings
   (hemisphere seasons 25-32, quadrimesters 37-39).
-- ``validate`` returns the value normalised: spaces around it and around "/" removed, "x" as "X".
+- ``validate`` returns the value normalised: spaces around it and around "/" removed, "x" as "X"
+  ("19xx" -> "19XX").
 - ``sort_key`` orders by (lower bound, length in days, upper bound, id): an earlier start first,
   then the finer value first among values that start on the same day.
 """
@@ -58,6 +59,7 @@ class Kind(StrEnum):
     MONTH = "month"
     YEAR = "year"
     DECADE = "decade"
+    CENTURY = "century"
     SEASON = "season"
     QUARTER = "quarter"
     HALF = "half"
@@ -91,8 +93,9 @@ _DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 _YEAR = re.compile(r"([0-9]{4})")
 _DECADE = re.compile(r"([0-9]{3})X")
+_CENTURY = re.compile(r"([0-9]{2})XX")
 _LONG_YEAR = re.compile(r"[+]?([0-9]{5,})(?:-[0-9]{2}){0,2}")
-_LOWERCASE_DECADE_X = re.compile(r"(?<=[0-9]{3})x")
+_UNSPECIFIED_DIGITS = re.compile(r"(?<=[0-9]{2})[xX]{2}|(?<=[0-9]{3})[xX]")
 _SLASHED_DAY = re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}")
 _MARKS = "?~%"
 _TRAILING_MARKS = re.compile(r"[?~%]+\Z")
@@ -105,7 +108,8 @@ HALF_MONTHS: dict[int, int] = {40: 1, 41: 7}
 """The first month of each half-year code (six months each)."""
 
 FORMATS_HELP = (
-    "Write a day 2024-06-20, a month 2024-07, a year 2009, a decade 199X, a season 2023-22 "
+    "Write a day 2024-06-20, a month 2024-07, a year 2009, a decade 199X, a century 19XX, "
+    "a season 2023-22 "
     "(21 spring, 22 summer, 23 autumn, 24 winter), a quarter 2024-35 (33-36 for Q1-Q4), "
     "a half 2024-40 (40 first, 41 second), an interval 2024-07-11/2024-07-20, "
     "an open end 2024-06/.. (from June 2024), or add ~ for approximate (2024-06-13~)."
@@ -143,7 +147,7 @@ def parse(value: str) -> Edtf:
     if not isinstance(value, str):
         raise ValueError(f"A date must be text, not {type(value).__name__}. {FORMATS_HELP}")
     text = "/".join(part.strip() for part in value.split("/"))
-    return _parse_normalised(_LOWERCASE_DECADE_X.sub("X", text))
+    return _parse_normalised(_UNSPECIFIED_DIGITS.sub(lambda digits: digits[0].upper(), text))
 
 
 @lru_cache(maxsize=4096)
@@ -232,6 +236,8 @@ def _parse_approximate(text: str) -> Edtf:
     exact = _parse_simple(text[:-1])
     if exact.kind is Kind.DECADE:
         raise _error(text, "a decade can't be approximate; store the decade (199X) alone.")
+    if exact.kind is Kind.CENTURY:
+        raise _error(text, "a century can't be approximate; store the century (19XX) alone.")
     return Edtf(text, exact.kind, exact.lower, exact.upper, approximate=True, code=exact.code)
 
 
@@ -246,6 +252,9 @@ def _parse_simple(text: str) -> Edtf:
     if match := _DECADE.fullmatch(text):
         first = _checked_year(text, int(match[1]) * 10)
         return Edtf(text, Kind.DECADE, date(first, 1, 1), date(first + 9, 12, 31))
+    if match := _CENTURY.fullmatch(text):
+        first = _checked_year(text, int(match[1]) * 100)
+        return Edtf(text, Kind.CENTURY, date(first, 1, 1), date(first + 99, 12, 31))
     if _LONG_YEAR.fullmatch(text):
         raise _error(text, f"{YEAR_RANGE_HELP} A later year can't be stored.")
     raise _error(text, f"this is not a date we can store. {FORMATS_HELP}")

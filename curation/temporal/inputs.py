@@ -24,7 +24,8 @@ Rules:
   ("c. 13 June 2024" -> "2024-06-13~"), so that what ``display`` writes reads back. An interval
   or a decade is already a range and stays as it is.
 - A relative date without a reference raises ``NeedsReference`` (a DateInputError): it is
-  never resolved against today.
+  never resolved against today. One that counts from another date ("the day before", "that
+  year") is refused whatever the reference: only the editor knows which date that is.
 """
 
 import re
@@ -32,7 +33,7 @@ from datetime import date
 
 from curation.temporal.display import display
 from curation.temporal.edtf import OPEN, UNCERTAIN_HELP, YEAR_RANGE_HELP, Kind, parse, validate
-from curation.temporal.finder import DateMention, find_dates
+from curation.temporal.finder import ANOTHER_DATE, DateMention, find_dates
 
 
 class DateInputError(ValueError):
@@ -198,6 +199,11 @@ def _words(phrase: str, *, whole: str, reference: date | None) -> tuple[str, boo
     (mention,) = mentions
     before, after = phrase[: mention.start], phrase[mention.end :].lstrip()
     _check_strays(f"{before} {after.removeprefix('~')}", whole=whole, mention=mention)
+    if mention.reason == ANOTHER_DATE:
+        raise DateInputError(
+            f"“{whole}” counts from another date in the text, which the desk can't tell. "
+            "Write the date itself (2024-06-20)."
+        )
     if mention.value is None:
         raise NeedsReference(
             f"“{whole}” is relative, and there is no date to count from. "

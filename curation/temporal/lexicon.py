@@ -14,8 +14,11 @@ Rules kept here:
   halves "H1", "H2" or "first"/"second" half: 40, 41 (EDTF level 2 sub-year groupings).
 - Numbers in "N weeks ago" are digits (1-999) or words: a, an, one ... nineteen, twenty ...
   ninety, and compounds such as "twenty-one".
-- Lookups are case-insensitive through ``str.casefold``. The case-insensitive regexes also
-  match a few look-alike letters (the long s in "ſunday" folds to "s" and counts); a token that
+- Decades in words are the thirties to the nineties (1930s-1990s) and the noughties (2000s);
+  "the twenties" could be the 1920s or the 2020s and is not read. Centuries are "20th" or
+  "twentieth" century (in words up to the twenty-ninth).
+- Lookups are case-insensitive through ``str.casefold``. The long s and the Kelvin sign count
+  as s and k ("ſunday" is Sunday), as the case-insensitive regexes read them; a token that
   folds to no known word (a dotted capital İ in "THİS") is simply not a date.
 """
 
@@ -130,9 +133,56 @@ NUMBER_WORDS: dict[str, int] = {
 _NUMBER_SPLIT = re.compile(r"[-\s]+")
 
 
+DECADE_WORDS: dict[str, int] = {
+    "thirties": 1930,
+    "forties": 1940,
+    "fifties": 1950,
+    "sixties": 1960,
+    "seventies": 1970,
+    "eighties": 1980,
+    "nineties": 1990,
+    "noughties": 2000,
+}
+_ORDINAL_UNITS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
+ORDINAL_WORDS: dict[str, int] = {
+    **{word: value for value, word in enumerate(_ORDINAL_UNITS, start=1)},
+    "twentieth": 20,
+    **{f"twenty-{word}": 20 + value for value, word in enumerate(_ORDINAL_UNITS[:9], start=1)},
+}
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first so that no word shadows another."""
     return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, factored by their first letters ("ma(?:y|rch)"), so
+    that the engine tries one branch per letter instead of every word: the anchor scan's speed."""
+    branches: dict[str, list[str]] = {}
+    ends_here = False
+    for word in sorted(set(words)):
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+        else:
+            ends_here = True
+    if not branches:
+        return ""
+    alternatives = "|".join(re.escape(first) + trie(rests) for first, rests in branches.items())
+    if ends_here:
+        return f"(?:{alternatives})?"
+    return alternatives if len(branches) == 1 else f"(?:{alternatives})"
+
+
+def ordinal_number(token: str) -> int | None:
+    """'20th' -> 20, 'twentieth' -> 20, 'twenty-first' -> 21; None for anything else."""
+    key = fold(token).replace(" ", "-")
+    if key[:-2].isdigit() and key[-2:] in ("st", "nd", "rd", "th"):
+        return int(key[:-2])
+    return ORDINAL_WORDS.get(key)
 
 
 def fold(token: str) -> str:
@@ -169,3 +219,5 @@ NUMBER = (
     rf"|{alternation([*_UNITS, 'a', 'an'])}"
 )
 PART_OF_DAY = r"morning|afternoon|evening|night"
+DECADE_WORD = alternation(DECADE_WORDS)
+ORDINAL_WORD = rf"twenty[-\s](?:{alternation(_ORDINAL_UNITS[:9])})|{alternation(ORDINAL_WORDS)}"

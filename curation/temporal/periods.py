@@ -8,6 +8,11 @@ Rules:
 - Seasons are northern meteorological seasons (see ``edtf``); winter YYYY-24 starts in December.
 - Quarters (Q1 January-March ... Q4 October-December) and halves (January-June, July-December)
   are calendar ones.
+- The beginning (or start) of a year is January-February, its middle May-August (as "mid-"),
+  its end November-December; of a month, days 1-10, 11-20 and 21 to the end (as early/mid/
+  late); of a week, Monday-Tuesday, Tuesday-Thursday and Thursday-Sunday.
+- Centuries are written as EDTF writes them, by their hundreds: the 20th century is 19XX,
+  1900-1999.
 - An approximate period keeps the bounds of the exact one and adds ~ to its value.
 - Constructors raise ValueError (or OverflowError) for days outside 0001-01-01..9999-12-31;
   callers turn that into "cannot be resolved".
@@ -83,6 +88,30 @@ def decade(first_year: int) -> Period:
     return Period(date(first_year, 1, 1), date(first_year + 9, 12, 31), f"{first_year // 10:03d}X")
 
 
+def century(first_year: int) -> Period:
+    """The century starting in first_year, a multiple of 100: 1900 -> 19XX."""
+    _checked_year(first_year)
+    return Period(
+        date(first_year, 1, 1), date(first_year + 99, 12, 31), f"{first_year // 100:02d}XX"
+    )
+
+
+def years(*, first: int, last: int) -> Period:
+    """The years first..last, 1957/1958; one year when they are the same."""
+    if first == last:
+        return whole_year(first)
+    start, end = whole_year(first), whole_year(last)
+    return Period(start.lower, end.upper, f"{start.value}/{end.value}")
+
+
+def months(*, year: int, first: int, last: int) -> Period:
+    """The months first..last of one year: 2024-11/2024-12."""
+    if first == last:
+        return whole_month(year=year, month=first)
+    start, end = whole_month(year=year, month=first), whole_month(year=year, month=last)
+    return Period(start.lower, end.upper, f"{start.value}/{end.value}")
+
+
 def season(*, year: int, code: int) -> Period:
     return _grouping(year=year, code=code)
 
@@ -129,6 +158,47 @@ def week_containing(day: date) -> Period:
 def weekend_containing(day: date) -> Period:
     saturday = day + timedelta(days=5 - day.weekday())
     return days(first=saturday, last=saturday + timedelta(days=1))
+
+
+Edge = Literal["beginning", "middle", "end"]
+EDGES: dict[str, Edge] = {
+    "beginning": "beginning",
+    "start": "beginning",
+    "middle": "middle",
+    "end": "end",
+}
+_EDGE_PARTS: dict[str, Part] = {"beginning": "early", "middle": "mid", "end": "late"}
+_YEAR_EDGE_MONTHS: dict[str, tuple[int, int]] = {
+    "beginning": (1, 2),
+    "middle": (5, 8),
+    "end": (11, 12),
+}
+_WEEK_EDGE_DAYS: dict[str, tuple[int, int]] = {"beginning": (0, 1), "middle": (1, 3), "end": (3, 6)}
+
+
+def edge_of_year(*, year: int, edge: Edge) -> Period:
+    first, last = _YEAR_EDGE_MONTHS[edge]
+    return months(year=year, first=first, last=last)
+
+
+def edge_of_month(*, year: int, month: int, edge: Edge) -> Period:
+    return part_of_month(year=year, month=month, part=_EDGE_PARTS[edge])
+
+
+def edge_of_week(day: date, *, edge: Edge) -> Period:
+    monday = day - timedelta(days=day.weekday())
+    first, last = _WEEK_EDGE_DAYS[edge]
+    return days(first=monday + timedelta(days=first), last=monday + timedelta(days=last))
+
+
+def weekend_nearest(day: date) -> Period:
+    """ "The weekend of June 15": the Saturday and Sunday nearest the day (a Wednesday, equally
+    near both, takes the coming one)."""
+    saturday_after = day + timedelta(days=(5 - day.weekday()) % 7)
+    sunday_before = day - timedelta(days=(day.weekday() + 1) % 7)
+    if (saturday_after - day) <= (day - sunday_before):
+        return days(first=saturday_after, last=saturday_after + timedelta(days=1))
+    return days(first=sunday_before - timedelta(days=1), last=sunday_before)
 
 
 def approximate(period: Period) -> Period:

@@ -38,8 +38,33 @@ def test_seed_000_against_an_editors_reference_date():
 def test_without_a_reference_relative_dates_stay_unresolved():
     found = run("-", stdin="The meeting was scheduled for last Thursday, in March 2023.")
     assert found == [
-        {"start": 30, "end": 43, "text": "last Thursday", "value": None},
+        {
+            "start": 30,
+            "end": 43,
+            "text": "last Thursday",
+            "value": None,
+            "reason": "no publication date",
+        },
         {"start": 48, "end": 58, "text": "March 2023", "value": "2023-03"},
+    ]
+
+
+def test_an_expression_that_counts_from_another_date_is_printed_with_its_reason():
+    found = run(
+        "-",
+        "--reference",
+        "2024-06-26",
+        stdin="The mayor resigned on 3 May 2024 and left the day after.",
+    )
+    assert found == [
+        {"start": 22, "end": 32, "text": "3 May 2024", "value": "2024-05-03"},
+        {
+            "start": 46,
+            "end": 55,
+            "text": "day after",
+            "value": None,
+            "reason": "refers to another date",
+        },
     ]
 
 

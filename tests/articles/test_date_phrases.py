@@ -22,6 +22,8 @@ def test_an_undated_article_quotes_its_own_relative_dates():
     [
         ("Talks ended on 20 June 2024.", []),
         ("They met last week. Last week was busy. Tomorrow too.", ["last week", "Tomorrow"]),
+        # Counted from another date in the text, not from the publication date.
+        ("They met last week. The day before, they had spoken.", ["last week"]),
     ],
 )
 def test_phrases_are_distinct_and_only_the_unresolvable_ones(body, expected):

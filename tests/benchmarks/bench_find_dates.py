@@ -6,7 +6,8 @@
 The text is the three seeds over and over, each copy varied (weekdays, months, years and
 numbers swapped at random, with a fixed seed) so that no two articles are the same. Each
 article is searched on its own with its own reference date, as the workspace does; MB are
-10^6 bytes of UTF-8. The target is at least 1 MB/s. The median and best run are printed.
+10^6 bytes of UTF-8. The target is at least 2 MB/s (issue 11). The median and best run are
+printed, and the median in CPU time, which a busy machine's other processes disturb less.
 """
 
 import argparse
@@ -61,10 +62,11 @@ def corpus(megabytes: float) -> list[tuple[str, date]]:
     return articles
 
 
-def run(articles: list[tuple[str, date]]) -> tuple[float, int]:
-    started = time.perf_counter()
+def run(articles: list[tuple[str, date]]) -> tuple[float, float, int]:
+    """(wall-clock seconds, CPU seconds of this process, mentions found)."""
+    started, cpu_started = time.perf_counter(), time.process_time()
     mentions = sum(len(find_dates(text, reference)) for text, reference in articles)
-    return time.perf_counter() - started, mentions
+    return time.perf_counter() - started, time.process_time() - cpu_started, mentions
 
 
 def main() -> None:
@@ -75,15 +77,21 @@ def main() -> None:
     print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores")
     articles = corpus(args.mb)
     megabytes = sum(len(text.encode("utf-8")) for text, _ in articles) / 1_000_000
-    timings = []
+    timings, cpu_timings = [], []
     for _ in range(args.runs):
-        seconds, mentions = run(articles)
+        seconds, cpu_seconds, mentions = run(articles)
         timings.append(seconds)
+        cpu_timings.append(cpu_seconds)
     median, best = statistics.median(timings), min(timings)
+    cpu_median = statistics.median(cpu_timings)
     print(f"{len(articles):,} articles, {megabytes:.2f} MB, {mentions:,} date mentions")
     print(
         f"find_dates: median {megabytes / median:.2f} MB/s ({median:.2f} s), "
         f"best {megabytes / best:.2f} MB/s ({best:.2f} s) over {args.runs} runs"
+    )
+    print(
+        f"CPU time of this process: median {megabytes / cpu_median:.2f} MB/s "
+        "(what the machine's other work doesn't take away)"
     )
 
 

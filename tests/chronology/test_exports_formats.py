@@ -101,6 +101,7 @@ def test_calendar_days_are_days_and_runs_of_days_only(value, expected):
         ("2024-07", {"year": 2024, "month": 7}, None),
         ("2009", {"year": 2009}, None),
         ("199X", {"year": 1990}, {"year": 1999}),
+        ("19XX", {"year": 1900}, {"year": 1999}),
         ("2023-22", {"year": 2023, "month": 6}, {"year": 2023, "month": 8}),
         ("2023-24", {"year": 2023, "month": 12}, {"year": 2024, "month": 2}),
         ("2024-35", {"year": 2024, "month": 7}, {"year": 2024, "month": 9}),

@@ -13,6 +13,10 @@ BOUNDS = [
     ("2023-02", date(2023, 2, 1), date(2023, 2, 28)),
     ("2009", date(2009, 1, 1), date(2009, 12, 31)),
     ("199X", date(1990, 1, 1), date(1999, 12, 31)),
+    # a century, as EDTF writes it (issue 11: "the 20th century" -> 19XX)
+    ("19XX", date(1900, 1, 1), date(1999, 12, 31)),
+    ("20XX", date(2000, 1, 1), date(2099, 12, 31)),
+    ("19XX/..", date(1900, 1, 1), date(9999, 12, 31)),
     ("2023-21", date(2023, 3, 1), date(2023, 5, 31)),
     ("2023-22", date(2023, 6, 1), date(2023, 8, 31)),
     ("2023-23", date(2023, 9, 1), date(2023, 11, 30)),
@@ -59,6 +63,7 @@ def test_bounds(value, lower, upper):
         ("2024-07", "2024-07"),
         ("  2024-07-11 / 2024-07-20 ", "2024-07-11/2024-07-20"),
         ("199x", "199X"),
+        ("19xx", "19XX"),
         ("2024-06-13~", "2024-06-13~"),
         (" 2024-06 / .. ", "2024-06/.."),
     ],
@@ -108,7 +113,9 @@ INVALID = [
     ("-0100", "not a date we can store"),
     ("Y20240", "not a date we can store"),
     ("2024-06-20T10:00", "not a date we can store"),
-    ("19XX", "not a date we can store"),
+    ("1XXX", "not a date we can store"),
+    ("00XX", "years run from 0001 to 9999"),
+    ("19XX~", "a century can't be approximate"),
 ]
 
 

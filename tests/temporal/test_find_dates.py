@@ -36,7 +36,7 @@ SEED_MENTIONS = {
     ],
     "001": [
         ("2024-06-27", "2024-06-27"),
-        ("two weeks ago", "2024-06-13~"),
+        ("two weeks ago", "2024-06-10/2024-06-16"),  # issue 11: the week, not a day
         ("Wednesday", "2024-06-26"),
         ("November", "2024-11"),
         ("Tuesday", "2024-06-25"),
@@ -53,9 +53,9 @@ SEED_MENTIONS = {
         ("Tuesday", "2024-10-08"),
         ("last week", "2024-09-30/2024-10-06"),
         ("Wednesday", "2024-10-09"),
-        ("a year ago", "2023-10~"),
+        ("a year ago", "2023~"),  # issue 11: a year, not a month
         ("Tuesday", "2024-10-08"),
-        ("today", "2024-10-09"),
+        ("today", "2024-10-08"),  # issue 11: in Singh's words of Tuesday
         ("this week", "2024-10-07/2024-10-13"),
         ("Tuesday", "2024-10-08"),
     ],
@@ -76,13 +76,13 @@ SEED_TABLE = [
     ("000", "not convened since March 2023", "March 2023", "2023-03"),
     ("000", "This month, G7 leaders", "This month", "2024-06"),
     ("000", "Lloyd Austin stated on Tuesday", "Tuesday", "2024-06-25"),
-    ("001", "nuclear threat two weeks ago", "two weeks ago", "2024-06-13~"),
+    ("001", "nuclear threat two weeks ago", "two weeks ago", "2024-06-10/2024-06-16"),
     ("001", "Axios reported Wednesday", "Wednesday", "2024-06-26"),
     ("001", "which was formed in 2009", "2009", "2009"),
     ("001", "presidential elections in November", "November", "2024-11"),
     ("002", "missile attack](#) last week", "last week", "2024-09-30/2024-10-06"),
     ("002", "Sabrina Singh said on Tuesday", "Tuesday", "2024-10-08"),
-    ("002", "attack on Israel a year ago", "a year ago", "2023-10~"),
+    ("002", "attack on Israel a year ago", "a year ago", "2023~"),
     # the rest of 000
     ("000", "joint meeting on Iran next month", "next month", "2024-07"),
     ("000", "This week, Netanyahu announced", "This week", "2024-06-24/2024-06-30"),
@@ -99,7 +99,8 @@ SEED_TABLE = [
     ("002", "travel to Washington this week", "this week", "2024-10-07/2024-10-13"),
     ("002", "in Washington on Wednesday.", "Wednesday", "2024-10-09"),
     ("002", "had not spoken on Tuesday", "Tuesday", "2024-10-08"),
-    ("002", "scheduled for later today", "today", "2024-10-09"),
+    # Singh's "later today" is the Tuesday she spoke on ("Sabrina Singh said on Tuesday")
+    ("002", "scheduled for later today", "today", "2024-10-08"),
     ("002", "or later this week", "this week", "2024-10-07/2024-10-13"),
     ("002", "Netanyahu on Tuesday released", "Tuesday", "2024-10-08"),
 ]
@@ -219,11 +220,11 @@ SENTENCES = [
     ("A review is due early next month.", WED, [("early next month", "2024-07-01/2024-07-10")]),
     ("He left three days ago.", WED, [("three days ago", "2024-06-23")]),
     ("He left 3 days ago.", WED, [("3 days ago", "2024-06-23")]),
-    ("He left a week ago.", WED, [("a week ago", "2024-06-19~")]),
+    ("He left a week ago.", WED, [("a week ago", "2024-06-17/2024-06-23")]),
     ("He left six months ago.", WED, [("six months ago", "2023-12~")]),
     ("He left a month ago.", WED, [("a month ago", "2024-05~")]),
-    ("He left two years ago.", WED, [("two years ago", "2022-06~")]),
-    ("He left twenty-one years ago.", WED, [("twenty-one years ago", "2003-06~")]),
+    ("He left two years ago.", WED, [("two years ago", "2022~")]),
+    ("He left twenty-one years ago.", WED, [("twenty-one years ago", "2003~")]),
     # weekdays: last/next are strictly before/after the reference
     ("They met last Thursday.", THU, [("last Thursday", "2024-06-20")]),
     ("They meet next Tuesday.", WED, [("next Tuesday", "2024-07-02")]),
@@ -257,17 +258,19 @@ SENTENCES = [
     ("Planting will start in the spring.", WED, [("spring", "2025-21")]),
     ("Flights were cancelled due to the storm on Friday.", WED, [("Friday", "2024-06-21")]),
     ("Flights are due to resume on Friday, officials were told.", WED, [("Friday", "2024-06-28")]),
-    ("A meeting in July that was cancelled.", WED, [("July", "2024-07")]),
+    # no tense cue in its clause: the latest July that starts on or before the reference
+    ("A meeting in July that was cancelled.", WED, [("July", "2023-07")]),
     ("They won’t meet on Monday.", WED, [("Monday", "2024-07-01")]),
     ("They’ll meet on Monday.", WED, [("Monday", "2024-07-01")]),
     ("They didn't meet on Friday.", WED, [("Friday", "2024-06-21")]),
-    ("He will explain why prices rose on Monday.", WED, [("Monday", "2024-07-01")]),
+    # the nearest tense marker decides: "rose"
+    ("He will explain why prices rose on Monday.", WED, [("Monday", "2024-06-24")]),
     ("He will explain, since prices rose on Monday.", WED, [("Monday", "2024-06-24")]),
     ("He will explain since prices rose on Monday.", WED, [("Monday", "2024-06-24")]),
     # prepositions are context, not span
     ("Nothing has changed since March 2023.", WED, [("March 2023", "2023-03")]),
     ("It must be signed before mid-July 2024.", WED, [("mid-July 2024", "2024-07-11/2024-07-20")]),
-    ("Talks begin in May.", WED, [("May", "2024-05")]),
+    ("Talks begin in May.", WED, [("May", "2025-05")]),  # a present of what is planned
     # case does not matter
     ("TALKS STALLED LAST WEEK", WED, [("LAST WEEK", "2024-06-17/2024-06-23")]),
     ("IN MARCH 2023 THE FORUM MET", WED, [("MARCH 2023", "2023-03")]),
@@ -288,12 +291,12 @@ SENTENCES = [
     ("The war lasted two years.", WED, []),
     ("Prices rose over the last year.", WED, []),
     ("It happened in the last week of June.", WED, [("June", "2024-06")]),
-    ("The next morning they left.", WED, []),
+    ("The next morning they left.", WED, [("next morning", None)]),  # another date
     ("Escalation has continued since then.", WED, []),
     ("He left a few days ago.", WED, []),
     ("Black Friday sales and Super Tuesday votes.", WED, []),
     ("The board meets on Tuesdays.", WED, []),
-    ("The 2024 election is close.", WED, []),
+    ("The 2024 election is close.", WED, [("2024", "2024")]),  # issue 11: a bare year
     ("© The Financial Times Limited 2024.", WED, []),
     ("USA Today reported it.", WED, []),
     ("Iran may seek an advantage.", WED, []),

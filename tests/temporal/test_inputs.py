@@ -30,7 +30,7 @@ INPUTS = [
     ("the 1990s", WED, "199X"),
     ("summer 2023", WED, "2023-22"),
     ("winter 2023–24", WED, "2023-24"),
-    ("two weeks ago", date(2024, 6, 27), "2024-06-13~"),
+    ("two weeks ago", date(2024, 6, 27), "2024-06-10/2024-06-16"),
     ("c. 13 June 2024", WED, "2024-06-13~"),
     ("circa 2009", WED, "2009~"),
     ("about October 2023", WED, "2023-10~"),
@@ -88,6 +88,7 @@ INPUTS = [
     ("05/07/2024", WED, None),
     ("24 July 2024 at 10:00", WED, None),
     ("before June 2024", WED, None),
+    ("the day before", WED, None),
 ]
 
 
@@ -99,6 +100,9 @@ def test_parse_date_input(text, reference, value):
 # (what an editor typed, the reference, words the message must contain: what was wrong and
 # what to write instead). Matched as plain text, not as a pattern.
 REFUSALS = [
+    # a date that counts from another one, with or without a reference
+    ("the day before", WED, ["counts from another date", "Write the date itself"]),
+    ("that year", None, ["counts from another date", "Write the date itself"]),
     # the cases
     ("1 January 10000", WED, ["years run from 0001 to 9999", "10000 can't be stored"]),
     ("10000-01-01", WED, ["years run from 0001 to 9999"]),
@@ -172,7 +176,24 @@ def test_jsonl_one_object_per_mention():
 
 def test_jsonl_keeps_unicode_and_null():
     (line,) = find_dates_jsonl("Zürich, letzte Woche… last Thursday", None)
-    assert line == '{"start": 22, "end": 35, "text": "last Thursday", "value": null}'
+    assert line == (
+        '{"start": 22, "end": 35, "text": "last Thursday", "value": null, '
+        '"reason": "no publication date"}'
+    )
+
+
+def test_jsonl_says_why_a_value_is_null():
+    lines = find_dates_jsonl("They met on 3 May 2024 and again the day after.", WED)
+    assert [json.loads(line) for line in lines] == [
+        {"start": 12, "end": 22, "text": "3 May 2024", "value": "2024-05-03"},
+        {
+            "start": 37,
+            "end": 46,
+            "text": "day after",
+            "value": None,
+            "reason": "refers to another date",
+        },
+    ]
 
 
 @pytest.mark.parametrize(

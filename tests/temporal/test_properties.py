@@ -3,6 +3,7 @@
 import re
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ from curation.temporal import (
     sort_key,
     validate,
 )
+from curation.temporal.finder import ANOTHER_DATE, NO_REFERENCE
 from curation.temporal.lexicon import MONTH_DISPLAY_NAMES, WEEKDAYS
 
 DATE_WORDS = (
@@ -27,7 +29,10 @@ DATE_WORDS = (
     "in since until by before after of the will was had due to expected that which but , . ; "
     "May may March march June April 31 30 29 February 24th 1st Jan. Sept USA Today Black Friday "
     "recent for over eight – - / : ſunday THİS weeK thıs 🚀 é Q3 q1 H1 H2 Q5 quarter half "
-    "first third fourth final fiscal FY2024 from since c. about ~ ? % .. 24/07/2024 05/07/2024 \n"
+    "first third fourth final fiscal FY2024 from since c. about ~ ? % .. 24/07/2024 05/07/2024 "
+    "around raid troops GMT 1957-58 2008's '90s nineties century 20th end beginning start "
+    "middle year-end Christmas Day Eve New Year's that same following previous later earlier "
+    'said told arrested fell returns would until "Singh “We ” \n'
 ).split(" ")
 
 texts = st.one_of(
@@ -74,8 +79,140 @@ def test_the_reference_changes_values_never_spans(text, reference):
     without = find_dates(text, None)
     with_reference = find_dates(text, reference)
     assert [(m.start, m.end) for m in without] == [(m.start, m.end) for m in with_reference]
-    assert all(m.value is not None for m in with_reference)
+    for mention in with_reference:
+        assert (mention.value is None) == (mention.reason == ANOTHER_DATE), mention
+    for mention in without:
+        assert (mention.value is None) == (mention.reason in (NO_REFERENCE, ANOTHER_DATE))
     assert all(a.value == b.value for a, b in zip(without, with_reference, strict=True) if a.value)
+
+
+# --- a value is never more precise than its words ---------------------------------------------
+
+_MONTH_NAMES = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+)
+# (what the words name, the fewest days that unit ever spans)
+UNITS_NAMED = [
+    (r"\d{4}-\d{2}-\d{2}", 1),
+    (r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", 1),
+    (r"\b(?:today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|eve|days?)\b", 1),
+    (
+        r"\b(?:christmas|halloween|hogmanay|juneteenth|new year['’]s|fourth of july|july fourth)\b",
+        1,
+    ),
+    (r"(?<![\d'’\-–/qh])\b\d{1,2}(?:st|nd|rd|th)?\b(?![-\s]*(?:century|quarter))", 1),
+    (r"\bweekends?\b", 2),
+    (r"\b(?:beginning|start|middle|end)\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?week\b", 2),
+    (r"\bweeks?\b", 7),
+    (r"\b(?:early|mid|late)[\s-]*(?:" + _MONTH_NAMES + r"|(?:this|last|next)\s+month)\b", 8),
+    (
+        r"\b(?:beginning|start|middle|end)\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?"
+        r"(?:month|" + _MONTH_NAMES + r")\b|\bend-" + _MONTH_NAMES + r"\b|\bmonth[-\s]end\b",
+        8,
+    ),
+    (r"\b" + _MONTH_NAMES + r"\b|\bmonths?\b", 28),
+    (r"\b(?:spring|summer|autumn|fall|winter)\b", 89),
+    (r"\bquarters?\b|\bq[1-4]\b", 89),
+    (r"\bhalf\b|\bh[12]\b", 181),
+    (
+        r"\b(?:beginning|start|middle|end)\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?"
+        r"(?:year|\d{4})\b|\byear[-\s]end\b|\bend-\d{4}\b",
+        59,
+    ),
+    (r"\b(?:early|mid|late)[\s-]*(?:\d{4}|(?:this|last|next)\s+year)\b", 120),
+    (r"\byears?\b|(?<!\d)\d{4}(?![\ds])", 365),
+    (
+        r"\bdecades?\b|\d0s\b|\b(?:thirties|forties|fifties|sixties|seventies|eighties|nineties"
+        r"|noughties)\b",
+        3652,
+    ),
+    (r"\bcentur(?:y|ies)\b", 36524),
+]
+_UNITS_NAMED = [(re.compile(pattern, re.IGNORECASE), days) for pattern, days in UNITS_NAMED]
+
+
+def fewest_days_named(expression: str) -> int | None:
+    """The length of the finest unit the expression's words name, in its shortest instance."""
+    named = [days for pattern, days in _UNITS_NAMED if pattern.search(expression)]
+    return min(named, default=None)
+
+
+phrases = st.one_of(
+    st.builds(
+        lambda n, unit, s: f"{n} {unit}{s} ago",
+        st.one_of(st.integers(1, 120).map(str), st.sampled_from(["a", "an", "two", "forty"])),
+        st.sampled_from(["day", "week", "month", "year"]),
+        st.sampled_from(["", "s"]),
+    ),
+    st.builds(
+        lambda the, edge, relation, unit: f"{the}{edge} of {relation}{unit}",
+        st.sampled_from(["the ", "", "by the "]),
+        st.sampled_from(["end", "beginning", "start", "middle"]),
+        st.sampled_from(["the ", "this ", "last ", "next ", ""]),
+        st.sampled_from(["year", "month", "week", "June", "2024", "decade"]),
+    ),
+    st.builds(
+        lambda before, word, after: f"{before} {word} {after}",
+        st.sampled_from(["in", "a", "his", "the", "since", "around", "about", "fiscal", "at"]),
+        st.sampled_from(
+            [
+                "2010",
+                "1957-58",
+                "2019/20",
+                "2008's",
+                "'90s",
+                "nineties",
+                "20th century",
+                "1200",
+                "third quarter",
+                "first half of the year",
+                "June last year",
+                "Tuesday last week",
+                "week of March 6",
+                "weekend of June 15",
+                "mid-June",
+                "June 10",
+                "year-end",
+                "Christmas Day",
+                "New Year's Eve",
+                "the day before",
+                "that year",
+                "two days later",
+            ]
+        ),
+        st.sampled_from(["raid", "troops", "GMT", "", ".", "was", "season"]),
+    ),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(texts, phrases), reference=ordinary_references)
+def test_a_value_is_never_finer_than_the_finest_unit_its_words_name(text, reference):
+    for mention in find_dates(text, reference):
+        if mention.value is None:
+            continue
+        fewest = fewest_days_named(mention.text)
+        assert fewest is not None, f"{mention.text!r} names no unit we know"
+        lower, upper = bounds(mention.value)
+        assert (upper - lower).days + 1 >= fewest, f"{mention.text!r} -> {mention.value}"
+
+
+@pytest.mark.parametrize(
+    ("expression", "fewest"),
+    [
+        ("four years ago", 365),
+        ("two weeks ago", 7),
+        ("mid-July", 8),
+        ("end of the year", 59),
+        ("24 July 2024", 1),
+        ("Q3 2024", 89),
+        ("1990s", 3652),
+        ("week of March 6", 1),
+    ],
+)
+def test_the_units_an_expression_names(expression, fewest):
+    assert fewest_days_named(expression) == fewest
 
 
 years = st.integers(min_value=1000, max_value=2998)
@@ -97,6 +234,7 @@ simple_periods = st.one_of(
     st.builds(lambda y, m: periods.whole_month(year=y, month=m), years, months),
     years.map(periods.whole_year),
     years.map(lambda y: periods.decade(y // 10 * 10)),
+    years.map(lambda y: periods.century(y // 100 * 100)),
     st.builds(
         lambda y, c: periods.season(year=y, code=c), years, st.sampled_from([21, 22, 23, 24])
     ),
@@ -139,7 +277,7 @@ open_ends = simple_periods.map(lambda period: f"{period.value}/..")
 def test_an_open_end_runs_from_its_start_to_the_last_day_and_reads_back(value):
     start = value.removesuffix("/..")
     assert bounds(value) == (bounds(start)[0], date.max)
-    the = "the " if start.endswith(("X", "-40", "-41")) else ""  # a decade or a half
+    the = "the " if start.endswith(("X", "-40", "-41")) else ""  # a decade, century or half
     assert display(value) == f"from {the}{display(start)}"
     assert parse_date_input(display(value), None) == value
     assert sort_key(start) < sort_key(value)

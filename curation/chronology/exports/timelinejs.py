@@ -44,7 +44,7 @@ def _date_object(parsed: Edtf, *, last: bool) -> dict[str, int]:
     match parsed.kind:
         case Kind.DAY:
             return {"year": day.year, "month": day.month, "day": day.day}
-        case Kind.YEAR | Kind.DECADE:
+        case Kind.YEAR | Kind.DECADE | Kind.CENTURY:
             return {"year": day.year}
         case _:  # a month, season, quarter or half: its months
             return {"year": day.year, "month": day.month}
@@ -61,7 +61,7 @@ def slide_dates(value: str) -> dict[str, dict[str, int]]:
             dates["end_date"] = _date_object(parsed.end, last=True)
         return dates
     dates = {"start_date": _date_object(parsed, last=False)}
-    if parsed.kind in (Kind.DECADE, Kind.SEASON, Kind.QUARTER, Kind.HALF):
+    if parsed.kind in (Kind.DECADE, Kind.CENTURY, Kind.SEASON, Kind.QUARTER, Kind.HALF):
         dates["end_date"] = _date_object(parsed, last=True)
     return dates
 

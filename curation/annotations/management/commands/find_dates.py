@@ -12,7 +12,8 @@ class Command(BaseCommand):
     help = (
         "Print the date expressions in a text, one JSON object a line: "
         '{"start", "end", "text", "value"}. Offsets are code points; value is EDTF, or '
-        "null when it can't be resolved (relative dates need --reference)."
+        'null with a "reason" when it can\'t be resolved: "no publication date" (relative '
+        'dates need --reference) or "refers to another date" ("the day before", "that year")."'
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
