@@ -5,8 +5,9 @@ filter and what to write instead."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from functools import cache
 
 from django import forms
 
@@ -30,8 +31,26 @@ def _date_field(label: str, which: str) -> forms.DateField:
     )
 
 
+BIGGEST_ID = 2**63 - 1  # of a BigAutoField; a bigger number would be a database error
+
+
+class EntityField(forms.TypedChoiceField):
+    """The entity filter: its choices are every entity of the chronology, drawn in the
+    form; a value is checked by asking about that one entity (``takes_part``), so a list
+    fetched by htmx never reads them all."""
+
+    takes_part: Callable[[int], bool] = staticmethod(lambda pk: False)
+
+    def valid_value(self, value) -> bool:
+        try:
+            pk = int(value)
+        except (TypeError, ValueError):
+            return False
+        return 0 < pk <= BIGGEST_ID and self.takes_part(pk)
+
+
 class EntryFilterForm(forms.Form):
-    entity = forms.TypedChoiceField(
+    entity = EntityField(
         label="Entity",
         required=False,
         coerce=int,
@@ -56,19 +75,32 @@ class EntryFilterForm(forms.Form):
         self,
         data,
         *,
-        entities: Iterable[Entity],
-        event_types: Iterable[EventType],
+        entities: Callable[[], Iterable[Entity]],
+        takes_part: Callable[[int], bool],
+        event_types: Callable[[], Iterable[EventType]],
     ) -> None:
+        """``entities`` and ``event_types`` read the choices when they are first needed:
+        to draw the form, or (the types) to check a value given for that filter; an
+        entity given is checked with ``takes_part``. A list fetched by htmx draws no
+        form, so it reads no choices unless it is filtered by type."""
         super().__init__(data)
+        self.fields["entity"].takes_part = takes_part
         # "from" and "to" are the URL's words; "from" can't be a Python attribute.
         self.fields["from"] = _date_field("From", "“from”")
         self.fields["to"] = _date_field("To", "“to”")
-        self.fields["entity"].choices = [("", "All entities")] + [
-            (entity.pk, f"{entity.name} ({entity.kind.name.lower()})") for entity in entities
-        ]
-        self.fields["type"].choices = [("", "All types")] + [
-            (kind.pk, str(kind)) for kind in event_types
-        ]
+
+        @cache
+        def entity_choices():
+            return [("", "All entities")] + [
+                (entity.pk, f"{entity.name} ({entity.kind.name.lower()})") for entity in entities()
+            ]
+
+        @cache
+        def type_choices():
+            return [("", "All types")] + [(kind.pk, str(kind)) for kind in event_types()]
+
+        self.fields["entity"].choices = entity_choices
+        self.fields["type"].choices = type_choices
 
     def clean(self):
         cleaned = super().clean()

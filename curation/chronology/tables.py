@@ -9,6 +9,8 @@ from django.utils.html import format_html, format_html_join
 from curation.chronology.models import Entry
 
 DATE_ORDER = ("date_lower", "date_days", "date_upper", "id")
+SOURCES_DIFFER = "Sources differ on date"
+CONFIRMED = "Sources differ: date confirmed"
 
 
 class EntryTable(tables.Table):
@@ -62,5 +64,5 @@ class EntryTable(tables.Table):
         if not record.sources_differ:
             return "—"
         if record.date_confirmed_at:
-            return format_html('<span class="badge badge-ok">Sources differ: date confirmed</span>')
-        return format_html('<span class="badge badge-warn">Sources differ on date</span>')
+            return format_html('<span class="badge {}">{}</span>', "badge-ok", CONFIRMED)
+        return format_html('<span class="badge {}">{}</span>', "badge-warn", SOURCES_DIFFER)

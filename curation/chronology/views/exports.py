@@ -44,8 +44,11 @@ def public_chronology(slug: str) -> Chronology:
 
 def _batches(chronology: Chronology, ids: list[int]) -> Iterator[list[PublicEntry]]:
     size = selectors.EXPORT_BATCH_SIZE
+    event_types = selectors.event_types_by_id() if ids else {}
     for start in range(0, len(ids), size):
-        yield selectors.public_entries_in(chronology, ids[start : start + size])
+        yield selectors.public_entries_in(
+            chronology, ids[start : start + size], event_types=event_types
+        )
 
 
 def _entry_link(page: str, entry: Entry) -> str:

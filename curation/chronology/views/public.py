@@ -10,6 +10,8 @@ kept out of search engines and shared caches.
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -91,8 +93,9 @@ def chronology_page(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No such chronology.")
     form = EntryFilterForm(
         request.GET,
-        entities=selectors.chronology_entities(chronology),
-        event_types=selectors.chronology_event_types(chronology),
+        entities=lambda: selectors.chronology_entities(chronology),
+        takes_part=lambda pk: selectors.takes_part(chronology, pk),
+        event_types=lambda: selectors.chronology_event_types(chronology),
     )
     context = {
         "chronology": chronology,
@@ -101,12 +104,14 @@ def chronology_page(request: HttpRequest, slug: str) -> HttpResponse:
         "exports": export_links(chronology),
         "nav_section": "chronologies",
     }
+    restoring = bool(request.htmx and request.htmx.history_restore_request)
     if form.is_valid():
         context.update(_results(request, chronology, form))
         status = 200
     else:  # the page says which filter is wrong and how to write it; nothing is listed
-        status = 422
-    partial = request.htmx and not request.htmx.history_restore_request
+        # (htmx puts back a page from history only if it comes with a 200)
+        status = 200 if restoring else 422
+    partial = request.htmx and not restoring
     response = render(request, f"{PAGE}#results" if partial else PAGE, context, status=status)
     patch_vary_headers(response, ["HX-Request"])
     return _private(response) if context["preview"] else response
@@ -130,15 +135,12 @@ def _results(request: HttpRequest, chronology: Chronology, form: EntryFilterForm
         date_to=form.date_to,
     )
     page_url = request.build_absolute_uri(chronology.get_absolute_url())
+    entity_url = cache(
+        lambda pk: request.build_absolute_uri(reverse("chronology:public-entity", args=[pk]))
+    )
     jsonld = schema_org.graph(
         [
-            schema_org.event(
-                item,
-                url=f"{page_url}#entry-{item.entry.slug}",
-                entity_url=lambda pk: request.build_absolute_uri(
-                    reverse("chronology:public-entity", args=[pk])
-                ),
-            )
+            schema_org.event(item, url=f"{page_url}#entry-{item.entry.slug}", entity_url=entity_url)
             for item in details
         ]
     )

@@ -77,8 +77,8 @@ def edit(request: HttpRequest, entry: Entry) -> HttpResponse:
             expected_version=expected_version(request),
             **form.cleaned_data,
         )
-    except AnnotationError as error:
-        return _refused(request, entry, error)
+    except AnnotationError as error:  # what they typed stays, to copy or send again
+        return _refused(request, entry, error, form=form, version=posted_version(request))
     return _done(request, entry, "Saved.")
 
 

@@ -51,11 +51,14 @@ def curate(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _shown_ids(request: HttpRequest, acted_on: int) -> list[int]:
+    """The cards on the curator's page, the one acted on among them."""
+    return list(dict.fromkeys([*posted_ids(request, "shown"), acted_on]))
+
+
 def _shown(request: HttpRequest, acted_on: int) -> dict[int, WaitingRow]:
-    """The cards on the curator's page (the one acted on among them) that are still
-    waiting, with their suggestions."""
-    ids = [*posted_ids(request, "shown"), acted_on]
-    events = for_the_page(waiting_events().filter(pk__in=ids))
+    """Those of the curator's cards that are still waiting, with their suggestions."""
+    events = for_the_page(waiting_events().filter(pk__in=_shown_ids(request, acted_on)))
     return {row.event.pk: row for row in waiting_rows(list(events))}
 
 
@@ -75,9 +78,14 @@ def _answer(
         page = request.POST.get("page", "")
         query = f"?page={page}" if page.isascii() and page.isdigit() and len(page) < 7 else ""
         return redirect(reverse("chronology:curate") + query)
-    after = _shown(request, acted_on) if before else {}
-    removed = [pk for pk in before if pk not in after]
-    changed = [row for pk, row in after.items() if row.signature != before[pk].signature]
+    after = _shown(request, acted_on)
+    # Cards leave when their event left the list, by this action or another curator's.
+    removed = [pk for pk in _shown_ids(request, acted_on) if pk not in after]
+    changed = [
+        row
+        for pk, row in after.items()
+        if pk not in before or row.signature != before[pk].signature
+    ]
     return render(
         request,
         "chronology/curate_acted.html",
@@ -92,12 +100,13 @@ def _answer(
     )
 
 
-def _target(request: HttpRequest) -> tuple[str, int] | None:
-    """The suggestion acted on: ("event", id) or ("entry", id); None when garbled."""
+def _target(request: HttpRequest, event_pk: int) -> tuple[str, int] | None:
+    """The suggestion acted on: ("event", id) or ("entry", id); None when garbled (or
+    naming the event itself, which no suggestion does)."""
     kind, _, number = request.POST.get("with", "").partition("-")
     if kind not in ("event", "entry") or not (number.isascii() and number.isdigit()):
         return None
-    if len(number) > 18:
+    if len(number) > 18 or (kind, int(number)) == ("event", event_pk):
         return None
     return kind, int(number)
 
@@ -124,7 +133,7 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
     """m: the event and a suggested event become one new entry, or the event joins a
     suggested entry (at the version of the entry the curator saw)."""
     event = get_object_or_404(Event, pk=pk)
-    target = _target(request)
+    target = _target(request, pk)
     before = _shown(request, pk)
     if target is None:
         return _answer(request, before, acted_on=pk, message=GARBLED, status=UNPROCESSABLE)
@@ -164,7 +173,7 @@ def not_same(request: HttpRequest, pk: int) -> HttpResponse:
     """n: the event and a suggested event (or each event of a suggested entry) report
     different happenings; the pair is never suggested again."""
     event = get_object_or_404(Event, pk=pk)
-    target = _target(request)
+    target = _target(request, pk)
     before = _shown(request, pk)
     if target is None:
         return _answer(request, before, acted_on=pk, message=GARBLED, status=UNPROCESSABLE)

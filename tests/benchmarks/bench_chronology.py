@@ -1,0 +1,154 @@
+"""Public chronology benchmark: prints milliseconds and SQL query counts for a chronology
+of 10,000 published entries (each citing one to three approved events from 20 articles
+of 4 sources, with participants, at mixed date precision over 25 years):
+
+1. the public page (its first 100 entries, the timeline, the JSON-LD), as a visitor opens it;
+2. a filtered page (one entity and a year), as HTMX fetches it;
+3. page 50 of the unfiltered list, as HTMX fetches it;
+4. the exports, each read to its last byte: the full CSV, timeline.json, calendar.ics,
+   feed.atom (the last 50 published) and annotations.jsonld (the collection with its
+   first page).
+
+    .venv/bin/python tests/benchmarks/bench_chronology.py [--entries 10000] [--repeat 10]
+        [--export-repeat 3]
+
+It runs against a fresh SQLite database in a temporary folder, through Django's test
+client (no network), with DEBUG off, and prints the median and the fastest of
+``--repeat`` requests of each page (``--export-repeat`` of each export) after one
+warm-up request each. It prints the load average too: other work on the machine slows
+every figure.
+"""
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def setup_django(data_dir: str) -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "tests.settings",
+            "CURATION_DATA_DIR": data_dir,
+            "DJANGO_DEBUG": "0",
+        }
+    )
+    os.environ.pop("DATABASE_URL", None)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def fetch(client, url: str, **headers) -> tuple[int, bytes]:
+    """The status and the whole body, a streamed one read to its end."""
+    response = client.get(url, **headers)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return response.status_code, body
+
+
+def timed(function, repeat: int) -> tuple[bytes, list[float], int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    status, body = function()  # warm up: templates, the first read of the tables
+    assert status == 200, status
+    times, queries = [], 0
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            status, body = function()
+            times.append((time.perf_counter() - started) * 1000)
+        queries = len(captured)
+    return body, times, queries
+
+
+def report(label: str, body: bytes, times: list[float], queries: int, target: str = "") -> None:
+    print(
+        f"{label:<44} median {statistics.median(times):7.1f} ms (min {min(times):.1f}), "
+        f"{queries:>3} queries, {len(body) / 1024:7.0f} KiB {target}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--export-repeat", type=int, default=3)
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as data_dir:
+        setup_django(data_dir)
+        run(options.entries, options.repeat, options.export_repeat)
+
+
+def run(count: int, repeat: int, export_repeat: int) -> None:
+    from django.test import Client
+
+    from curation.annotations.models import Entity
+    from curation.chronology.views.public import PER_PAGE
+    from tests.chronology.public_data import SECRET, bulk_entries, chronology
+
+    print(
+        f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores "
+        f"({cpu_model()}); SQLite {__import__('sqlite3').sqlite_version}; "
+        f"load average {os.getloadavg()[0]:.2f}"
+    )
+    topic = chronology("Benchmark chronology", slug="bench")
+    started = time.perf_counter()
+    bulk_entries(topic, count, start_year=2000)
+    print(f"{count:,} published entries made in {time.perf_counter() - started:.1f} s")
+
+    client = Client()
+    page = "/c/bench/"
+    body, times, queries = timed(lambda: fetch(client, page), repeat)
+    assert body.count(b'class="entry-item"') == min(count, PER_PAGE)
+    assert SECRET.encode() not in body
+    report("1. the public page (full page)", body, times, queries, "(target <= 100 ms)")
+
+    entity = Entity.objects.get(name="Party 007")
+    filtered = f"{page}?entity={entity.pk}&from=2000-01-01&to=2000-12-31"
+    body, times, queries = timed(lambda: fetch(client, filtered, HTTP_HX_REQUEST="true"), repeat)
+    assert b'class="entry-item"' in body
+    report("2. one entity in one year, through HTMX", body, times, queries)
+
+    deep = min(50, max(1, count // PER_PAGE))
+    body, times, queries = timed(
+        lambda: fetch(client, f"{page}?page={deep}", HTTP_HX_REQUEST="true"), repeat
+    )
+    assert b'class="entry-item"' in body
+    report(f"3. page {deep} of the list, through HTMX", body, times, queries)
+
+    exports = [
+        ("entries.csv", f"4. the full CSV ({count:,} rows, streamed)", "(target <= 1 s)"),
+        ("timeline.json", "5. timeline.json (streamed)", ""),
+        ("calendar.ics", "6. calendar.ics (streamed)", ""),
+        ("feed.atom", "7. feed.atom (the last 50 published)", ""),
+        ("annotations.jsonld", "8. annotations.jsonld (collection, page 0)", ""),
+    ]
+    for file, label, target in exports:
+        body, times, queries = timed(lambda file=file: fetch(client, page + file), export_repeat)
+        assert SECRET.encode() not in body
+        report(label, body, times, queries, target)
+
+
+if __name__ == "__main__":
+    main()
