@@ -8,8 +8,10 @@ to the roles here; ``ensure_roles`` runs after every migrate.
   edits or deletes their own drafts and rejected items (``annotations.workflow`` checks
   the ownership); creates entities and aliases.
 - reviewer: all of that, plus approves, rejects and reopens anyone's mentions and
-  events (never their own while four-eyes is on), edits and deletes anyone's, and merges
-  or deletes entities, which touches everyone's work.
+  events (never their own while four-eyes is on), edits and deletes anyone's, merges
+  or deletes entities, and corrects an article's text (``articles.correct_article``):
+  each of these touches everyone's work, and a correction can send approved work back
+  to review or leave it without its words.
 - curator: all of that, plus gathers approved events into chronology entries, says which
   events are not the same, and publishes entries into chronologies.
 - admin: all of that, plus sources, the event-type taxonomy, entity kinds and users in
@@ -25,6 +27,7 @@ ADMIN = "admin"
 
 _ANNOTATOR = [
     "articles.view_article",
+    "articles.view_articlerevision",
     "articles.add_article",
     "articles.change_article",
     "articles.view_source",
@@ -48,6 +51,7 @@ _REVIEWER = _ANNOTATOR + [
     "annotations.change_others_mention",
     "annotations.change_others_event",
     "annotations.delete_entity",  # merging deletes the merged entity
+    "articles.correct_article",
 ]
 _CURATOR = _REVIEWER + [
     "chronology.view_chronology",
@@ -70,6 +74,7 @@ _ADMIN = (
             ("annotations", "entitykind"),
             ("auth", "user"),
             ("chronology", "chronology"),
+            ("api", "apitoken"),
         ]
         for action in ("view", "add", "change", "delete")
     ]

@@ -47,10 +47,12 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "simple_history",
+    "ninja",  # the API's docs page is served from its static files, not a CDN
     "curation.articles",
     "curation.annotations",
     "curation.chronology",
     "curation.review",
+    "curation.api",
 ]
 
 MIDDLEWARE = [
@@ -162,6 +164,12 @@ CURATION_FOUR_EYES = env_bool("CURATION_FOUR_EYES", default=True)
 
 # The largest article text an import accepts, per file (per line for JSONL).
 CURATION_IMPORT_MAX_BYTES = env_int("CURATION_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
+
+# The JSON API's limits (curation/api/limits.py): the largest request body, the most items
+# in one request, and the requests one token may make in a minute.
+CURATION_API_MAX_BODY_BYTES = env_int("CURATION_API_MAX_BODY_BYTES", default=48 * 1024 * 1024)
+CURATION_API_MAX_ITEMS = env_int("CURATION_API_MAX_ITEMS", default=10_000)
+CURATION_API_RATE_LIMIT = env_int("CURATION_API_RATE_LIMIT", default=600)
 
 DJANGO_TABLES2_TEMPLATE = "tables/htmx_table.html"
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("curation.annotations.urls")),
     path("review/", include("curation.review.urls")),
     path("", include("curation.chronology.urls")),
+    path("", include("curation.api.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

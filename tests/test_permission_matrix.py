@@ -36,6 +36,7 @@ from curation.annotations.models import (
     Mention,
     Participant,
 )
+from curation.annotations.suggested import SuggestedEvent, SuggestedMention
 from curation.chronology.models import Chronology, Entry, EntryEvent
 from tests.factories import ArticleFactory, UserFactory
 
@@ -97,6 +98,11 @@ def hidden(persona: str, own: bool) -> str:
 
 def everyone(persona: str, own: bool) -> str:
     return OK
+
+
+def logged_in(persona: str, own: bool) -> str:
+    """One's own page (API tokens): anyone logged in, with a role or not."""
+    return LOGIN if persona == "anonymous" else OK
 
 
 def staff_only(persona: str, own: bool) -> str:
@@ -174,6 +180,16 @@ EXPECTATIONS: dict[str, list[Expect]] = {
     "annotations:event-delete": [Expect("post", authors_or_reviewers, DRAFT_EVENT, owned=True)],
     "annotations:event-state": [Expect("post", authors_or_reviewers, DRAFT_EVENT, owned=True)],
     "annotations:date-preview": [Expect("get", readers, article, query={"date": "mid-July"})],
+    # Suggestions from taggers (the API's pre-annotations): seen, accepted or dismissed.
+    "annotations:tagged-mention": [
+        Expect("get", readers, lambda o: [o["article"], o["tagged mention"]]),
+        Expect("post", readers, lambda o: [o["article"], o["tagged mention"]]),
+    ],
+    "annotations:tagged-event": [
+        Expect("get", readers, lambda o: [o["article"], o["tagged event"]]),
+        Expect("post", readers, lambda o: [o["article"], o["tagged event"]]),
+    ],
+    "api-tokens": [Expect("get", logged_in), Expect("post", logged_in)],
     # Linked from every page, the login page included: kind names and colours only.
     "annotations:kind-styles": [Expect("get", everyone)],
     "annotations:entities": [Expect("get", readers)],
@@ -270,7 +286,9 @@ def url_names() -> set[str]:
 
 def test_every_url_pattern_has_an_expectation():
     unnamed_admin_helpers = {name for name in url_names() if name.startswith("admin:")}
-    missing = url_names() - set(EXPECTATIONS) - unnamed_admin_helpers
+    # The JSON API has its own matrix, with tokens: tests/api/test_permissions.py.
+    api = {name for name in url_names() if name.startswith("api-v1:")}
+    missing = url_names() - set(EXPECTATIONS) - unnamed_admin_helpers - api
     assert not missing, f"URL patterns without a permission expectation: {sorted(missing)}"
     assert not set(EXPECTATIONS) - url_names(), "expectations for URLs that no longer exist"
 
@@ -378,6 +396,9 @@ def world(people):
     draft_entry = Entry.objects.create(
         headline="Draft entry", event_type=meeting, date="2024-06-21", slug="draft-entry"
     )
+    tagged = {"article": text, "start": 0, "end": 6, "quote": "Israel", "origin": "tagger"}
+    tagged_mention = SuggestedMention.objects.create(**tagged, entity=entity, target="entity")
+    tagged_event = SuggestedEvent.objects.create(**tagged, event_type=meeting, headline="Met")
     return {
         "article": text.pk,
         "entity": entity.pk,
@@ -389,6 +410,8 @@ def world(people):
         "private chronology id": private.pk,
         "published entry": published.pk,
         "draft entry": draft_entry.pk,
+        "tagged mention": tagged_mention.pk,
+        "tagged event": tagged_event.pk,
     }
 
 

@@ -10,6 +10,8 @@ class AnnotationsConfig(AppConfig):
     def ready(self) -> None:
         from curation.annotations.kinds import ensure_default_kinds
         from curation.annotations.models import Alias, Entity, NamesVersion
+        from curation.annotations.reanchoring import reanchor_article
+        from curation.articles.corrections import article_corrected
 
         post_migrate.connect(
             ensure_default_kinds, sender=self, dispatch_uid="annotations.default_kinds"
@@ -22,3 +24,5 @@ class AnnotationsConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"annotations.names.{model.__name__}.{signal_name}",
                 )
+        # A correction of an article takes its mentions and events along, in its transaction.
+        article_corrected.connect(reanchor_article, dispatch_uid="annotations.reanchor_article")

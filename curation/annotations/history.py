@@ -31,8 +31,17 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import capfirst
 
+from curation.annotations import correction_history
 from curation.annotations.labels import distinct_labels
-from curation.annotations.models import Alias, Entity, Event, EventType, Mention, Participant
+from curation.annotations.models import (
+    Alias,
+    Entity,
+    Event,
+    EventType,
+    Mention,
+    Participant,
+    Reanchoring,
+)
 from curation.annotations.selectors import MERGED_INTO
 from curation.temporal import display
 
@@ -413,8 +422,9 @@ class _Pending:
 
     record: object
     previous: object | None  # the record before it of the same object, if any
-    part: str  # "item", "participant", "alias" or "merged-in"
+    part: str  # "item", "participant", "alias", "merged-in" or "reanchored"
     rank: int  # orders records of several tables saved at the same moment
+    reanchoring: Reanchoring | None = None  # what a correction of the article did to it
 
     @property
     def order(self) -> tuple:
@@ -423,6 +433,8 @@ class _Pending:
     def changes(self) -> list[_RawChange]:
         # The item's own records show what they set; a participant's or an alias's
         # addition and removal are said in the summary, and only a change is diffed.
+        if self.part == "reanchored":
+            return []
         if self.part == "item" or self.record.history_type == CHANGED:
             return _raw_changes(self.record, self.previous)
         return []
@@ -437,6 +449,20 @@ def _pending(records: list, part: str, rank: int) -> list[_Pending]:
         pending.append(_Pending(record, last_of.get(record.id), part, rank))
         last_of[record.id] = record
     return pending
+
+
+def _with_corrections(pending: list[_Pending], *, kind: str, pk: int) -> list[_Pending]:
+    """The item's records with its re-anchorings by corrections of its article: each on
+    the record the correction wrote, or an entry of its own where the item didn't change
+    (one query)."""
+    found = {r.revision.number: r for r in correction_history.reanchorings_of(kind, pk)}
+    for entry in pending:
+        number = correction_history.revision_number(entry.record.history_change_reason)
+        if entry.part == "item" and number in found:
+            entry.reanchoring = found.pop(number)
+    return pending + [
+        _Pending(correction_history.as_record(r), None, "reanchored", 0, r) for r in found.values()
+    ]
 
 
 def _oldest_first(queryset) -> list:
@@ -461,6 +487,8 @@ def _summary(pending: _Pending, names: _Names, what: str) -> str:
     """What the person did, to follow their name: "rejected the event", "added Hezbollah
     (actor)", "removed the alias “Hizbollah”"."""
     record, kind = pending.record, pending.record.history_type
+    if pending.reanchoring is not None:
+        return correction_history.summary(pending.reanchoring, what)
     if pending.part == "item":
         if kind == CHANGED and (verb := _workflow_verb(record.history_change_reason)):
             return f"{verb} the {what}"
@@ -489,6 +517,8 @@ def _summary(pending: _Pending, names: _Names, what: str) -> str:
 def _reason(pending: _Pending, names: _Names) -> str:
     """The recorded reason, with names for ids; none where the summary says it all (a
     merge into this entity, or a bare "approved")."""
+    if pending.reanchoring is not None:
+        return correction_history.line(pending.reanchoring)
     reason = pending.record.history_change_reason or ""
     if pending.part == "merged-in" or reason in _WORKFLOW_VERBS:
         return ""
@@ -537,7 +567,12 @@ def mention_history(mention_id: int, *, page: int = 1) -> History | None:
     last = records[-1]
     names = _Names()
     names.want(Entity, last.entity_id)
-    entries, older = _page_of(_pending(records, "item", 0), what="mention", page=page, names=names)
+    entries, older = _page_of(
+        _with_corrections(_pending(records, "item", 0), kind="mention", pk=mention_id),
+        what="mention",
+        page=page,
+        names=names,
+    )
     return History(
         what="mention",
         pk=mention_id,
@@ -561,7 +596,8 @@ def event_history(event_id: int, *, page: int = 1) -> History | None:
     participants = _oldest_first(Participant.history.filter(event_id=event_id))
     last = records[-1]
     entries, older = _page_of(
-        _pending(records, "item", 0) + _pending(participants, "participant", 1),
+        _with_corrections(_pending(records, "item", 0), kind="event", pk=event_id)
+        + _pending(participants, "participant", 1),
         what="event",
         page=page,
         names=_Names(),

@@ -135,14 +135,20 @@ class AnchoredWork(models.Model):
     body[start:end] as the server computed it, and ``prefix``/``suffix`` the 32
     characters either side, so the work can be re-anchored if the body changes.
 
+    An orphan is work whose words a correction of the article took away
+    (``annotations.reanchoring``): it keeps its quote and context, and has no offsets
+    (``start`` and ``end`` are both null), so no query that reads positions can place
+    it anywhere. It is shown in no highlight and published nowhere until a person
+    re-attaches it.
+
     ``status`` changes only through ``annotations.workflow``. ``version`` counts saved
     changes: an edit names the version it was made against, and a stale one is refused
     (``annotations.versions``). ``review_note`` is the reason of the last rejection or
     reopening, shown to the annotator.
     """
 
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
     quote = models.TextField()
     prefix = models.CharField(max_length=64, blank=True)
     suffix = models.CharField(max_length=64, blank=True)
@@ -172,6 +178,19 @@ class AnchoredWork(models.Model):
     class Meta:
         abstract = True
 
+    @property
+    def is_orphan(self) -> bool:
+        return self.start is None
+
+
+def placed_or_orphan(name: str) -> models.CheckConstraint:
+    """Both offsets, in order, or neither (an orphan)."""
+    return models.CheckConstraint(
+        condition=(Q(start__isnull=True) & Q(end__isnull=True))
+        | (Q(start__isnull=False) & Q(end__isnull=False) & Q(start__gte=0) & Q(start__lt=F("end"))),
+        name=name,
+    )
+
 
 class Mention(AnchoredWork):
     """A span of an article's body that names an entity."""
@@ -188,9 +207,7 @@ class Mention(AnchoredWork):
             ("change_others_mention", "Can edit and delete other people's mentions"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(start__gte=0) & Q(start__lt=F("end")), name="mention_start_before_end"
-            ),
+            placed_or_orphan("mention_start_before_end"),
             models.UniqueConstraint(
                 fields=["article", "start", "end", "entity"],
                 name="mention_unique_span_entity",
@@ -307,9 +324,7 @@ class Event(AnchoredWork):
             ("change_others_event", "Can edit and delete other people's events"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(start__gte=0) & Q(start__lt=F("end")), name="event_start_before_end"
-            ),
+            placed_or_orphan("event_start_before_end"),
             models.CheckConstraint(
                 condition=Q(date_start__isnull=True) | Q(date_start__lt=F("date_end")),
                 name="event_date_span_ordered",
@@ -367,6 +382,67 @@ class Participant(models.Model):
         return f"{self.entity} ({self.get_role_display()})"
 
 
+class Reanchoring(models.Model):
+    """Where one correction of an article took one mention or event: the offsets before
+    and after (none after, for an orphan), the rule that placed it and the outcome, and
+    for an event the date phrase's offsets too. ``object_id`` is no foreign key, so that
+    a deleted item's history still reads it."""
+
+    class Kind(models.TextChoices):
+        MENTION = "mention", "Mention"
+        EVENT = "event", "Event"
+
+    class Rule(models.TextChoices):  # annotations.anchoring.Rule
+        POSITION = "position", "position held"
+        DIFF = "diff", "moved with the text around it"
+        QUOTE = "quote", "found by its words and context"
+        FUZZY = "fuzzy", "found by similar words"
+        ORPHAN = "orphan", "not found"
+
+    class Outcome(models.TextChoices):  # annotations.anchoring.Status
+        OK = "ok", "On its words"
+        NEEDS_CHECK = "needs-check", "Re-anchored, please check"
+        ORPHAN = "orphan", "Orphan: its words are gone"
+
+    revision = models.ForeignKey(
+        "articles.ArticleRevision", on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=10, choices=Kind)
+    object_id = models.PositiveBigIntegerField()
+    rule = models.CharField(max_length=10, choices=Rule)
+    outcome = models.CharField(max_length=12, choices=Outcome)
+    old_start = models.PositiveIntegerField()
+    old_end = models.PositiveIntegerField()
+    new_start = models.PositiveIntegerField(null=True, blank=True)
+    new_end = models.PositiveIntegerField(null=True, blank=True)
+    old_quote = models.TextField()
+    new_quote = models.TextField(blank=True)  # "" for an orphan
+    old_date_start = models.PositiveIntegerField(null=True, blank=True)
+    old_date_end = models.PositiveIntegerField(null=True, blank=True)
+    new_date_start = models.PositiveIntegerField(null=True, blank=True)
+    new_date_end = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["revision", "kind", "object_id"]
+        indexes = [models.Index(fields=["kind", "object_id"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(outcome="orphan", new_start__isnull=True, new_end__isnull=True)
+                    | (
+                        ~Q(outcome="orphan")
+                        & Q(new_start__isnull=False, new_end__isnull=False)
+                        & Q(new_start__lt=F("new_end"))
+                    )
+                ),
+                name="reanchoring_orphan_has_no_place",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}: {self.rule} in revision {self.revision_id}"
+
+
 class NamesVersion(models.Model):
     """A counter bumped after every committed change to an entity's name or aliases, so
     each process knows when to rebuild its gazetteer (see selectors.gazetteer)."""
@@ -384,3 +460,7 @@ class NamesVersion(models.Model):
                 cls.objects.get_or_create(pk=1, defaults={"counter": 1})
 
         transaction.on_commit(bump_after_commit)
+
+
+# Pre-annotations from external taggers live in their own module.
+from curation.annotations.suggested import SuggestedEvent, SuggestedMention  # noqa: E402, F401

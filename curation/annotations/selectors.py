@@ -39,6 +39,7 @@ from curation.annotations.models import (
     Status,
 )
 from curation.annotations.spans import Span, paragraph_bounds, paragraphs, sentence_around
+from curation.annotations.suggested import Decision, SuggestedEvent, SuggestedMention
 from curation.articles.models import Article
 from curation.temporal import display, find_dates
 
@@ -47,9 +48,10 @@ AUTOCOMPLETE_LIMIT = 8
 
 def article_mentions(article: Article) -> list[Mention]:
     """The article's mentions with what the workspace shows of their entities (only those
-    fields: an article can have a thousand mentions)."""
+    fields: an article can have a thousand mentions). Orphans, which have no place in
+    the text, are left out (``article_orphans``)."""
     return list(
-        Mention.objects.filter(article=article)
+        Mention.objects.filter(article=article, start__isnull=False)
         .select_related("entity__kind")
         .only(
             "start", "end", "article_id", "entity__name", "entity__kind__slug", "entity__kind__name"
@@ -94,7 +96,7 @@ def _panel_order(row: EntityCount) -> tuple:
 def article_entity_counts(article: Article) -> list[EntityCount]:
     """The side panel's rows, in its order, from one aggregate query (no mention loaded)."""
     rows = (
-        Mention.objects.filter(article=article)
+        Mention.objects.filter(article=article, start__isnull=False)
         .order_by()
         .values_list("entity_id", "entity__name", "entity__kind__slug")
         .annotate(count=Count("id"))
@@ -193,10 +195,12 @@ def text_paragraphs(
     events: list[Event] = (),
     *,
     bounds: list[tuple[int, int]] | None = None,
+    tagged: list[SuggestedMention] = (),
 ):
     spans = [Span(m.start, m.end, ("mention", m)) for m in mentions]
     spans += [Span(s.start, s.end, ("suggestion", s)) for s in suggestions]
     spans += [Span(e.start, e.end, ("event", e)) for e in events]
+    spans += [Span(t.start, t.end, ("tagged", t)) for t in tagged]
     return paragraphs(article.body, spans, bounds=bounds)
 
 
@@ -419,6 +423,8 @@ class SegmentView:
     anchor: str  # "m-12" on the first segment of mention 12: the target of links and j/k
     starts: str  # the mentions that start here (several when mentions overlap)
     event_ids: str  # the events whose evidence covers this text, space-separated
+    tagged: str = ""  # the id of a tagger's suggested mention here (pre_annotations)
+    tagged_label: str = ""  # "Hezbollah (Group), suggested by spacy-3.8"
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,7 +451,7 @@ class MarkedText:
 
 def article_marks(article: Article) -> list[MarkedText]:
     """The article's mentions as the workspace shows them, in the order of article_mentions."""
-    return _marks(Mention.objects.filter(article=article))
+    return _marks(Mention.objects.filter(article=article, start__isnull=False))
 
 
 def _marks(mentions: QuerySet[Mention]) -> list[MarkedText]:
@@ -463,6 +469,7 @@ def paragraph_views(
     *,
     indexes: Iterable[int] | None = None,
     bounds: list[tuple[int, int]] | None = None,
+    tagged: list[SuggestedMention] = (),
 ) -> list[ParagraphView]:
     """The article's paragraphs as the workspace shows them, or only those at ``indexes``;
     then ``mentions``, ``suggestions`` and ``events`` need hold only what overlaps them,
@@ -480,7 +487,7 @@ def paragraph_views(
         )
         for m in mentions
     ]
-    cut = text_paragraphs(article, marks, suggestions, events, bounds=selected)
+    cut = text_paragraphs(article, marks, suggestions, events, bounds=selected, tagged=tagged)
     views = []
     for index, (start, end), segments in zip(chosen, selected, cut, strict=True):
         # A mention's first segment in the text holds its anchor: in this paragraph only
@@ -501,6 +508,8 @@ def _segment_view(segment, seen_mentions: set[int], previous_end: int) -> Segmen
     events = [item for kind, item in segment.keys if kind == "event"]
     mentions = [item for kind, item in segment.keys if kind == "mention"]
     suggestions = [item for kind, item in segment.keys if kind == "suggestion"]
+    tagged = [item for kind, item in segment.keys if kind == "tagged"]
+    tagged = tagged[:1] if not mentions and not suggestions else []
     starting = []
     for mention in mentions:
         if mention.pk not in seen_mentions:
@@ -517,6 +526,8 @@ def _segment_view(segment, seen_mentions: set[int], previous_end: int) -> Segmen
     elif suggestions:
         first = suggestions[0]
         css = "sug ambiguous" if first.ambiguous else f"sug k-{first.entity.kind.slug}"
+    elif tagged:
+        css = f"sug tagged k-{tagged[0].kind_slug}"
     else:
         css = ""
     if events:
@@ -537,6 +548,8 @@ def _segment_view(segment, seen_mentions: set[int], previous_end: int) -> Segmen
         anchor=anchor,
         starts=" ".join(map(str, starting)),
         event_ids=" ".join(str(event.pk) for event in events),
+        tagged=str(tagged[0].pk) if tagged else "",
+        tagged_label=tagged[0].label_in_text if tagged else "",
     )
 
 
@@ -581,7 +594,9 @@ def text_update(
     counts = {}
     if suggesting:
         taught = _names_taught(article, start, end, marked_as) if marked_as else []
-        marked = list(Mention.objects.filter(article=article).values_list("start", "end"))
+        marked = list(
+            Mention.objects.filter(article=article, start__isnull=False).values_list("start", "end")
+        )
         matches = _names_found(body, marked, [(0, len(body))])
         starts = [paragraph_start for paragraph_start, _ in bounds]
         for match in _matches_changed(matches, taught, dismissed):
@@ -604,6 +619,7 @@ def text_update(
         events_overlapping(article, ranges),
         indexes=indexes,
         bounds=bounds,
+        tagged=tagged_mentions(article, ranges),
     )
     return TextUpdate(views, **counts)
 
@@ -709,6 +725,31 @@ def events_overlapping(article: Article, ranges: list[tuple[int, int]]) -> list[
     return sorted(events, key=lambda event: event.sort_key)
 
 
+def tagged_mentions(
+    article: Article, ranges: list[tuple[int, int]] | None = None
+) -> list[SuggestedMention]:
+    """The mentions taggers suggested (pre_annotations) that wait for an editor and still
+    sit on their words (a correction may have moved the text under them), in the whole
+    text or overlapping ``ranges``. One query."""
+    if ranges is not None and not ranges:
+        return []
+    found = SuggestedMention.objects.filter(article=article, decision=Decision.OPEN)
+    if ranges is not None:
+        found = found.filter(_overlapping(ranges))
+    found = found.select_related("entity__kind", "kind").order_by("start", "-end", "pk")
+    return [tagged for tagged in found if article.body[tagged.start : tagged.end] == tagged.quote]
+
+
+def tagged_events(article: Article) -> list[SuggestedEvent]:
+    """The events taggers suggested that wait for an editor, on their words. One query."""
+    found = (
+        SuggestedEvent.objects.filter(article=article, decision=Decision.OPEN)
+        .select_related("event_type__parent")
+        .order_by("start", "-end", "pk")
+    )
+    return [tagged for tagged in found if article.body[tagged.start : tagged.end] == tagged.quote]
+
+
 MENTION_CONTEXT_CHARS = 80
 
 
@@ -745,6 +786,18 @@ def entity_mentions(entity: Entity, *, limit: int = 200) -> list[MentionInContex
 # --- events ------------------------------------------------------------------------------
 
 
+def article_orphans(article: Article) -> tuple[list[Mention], list[Event]]:
+    """The article's mentions and events that lost their words in a correction: no
+    offsets, their quote and context kept. Two queries."""
+    mentions = Mention.objects.filter(article=article, start__isnull=True).select_related(
+        "entity__kind"
+    )
+    events = Event.objects.filter(article=article, start__isnull=True).select_related(
+        "event_type__parent"
+    )
+    return list(mentions.order_by("pk")), list(events.order_by("pk"))
+
+
 def draft_count(article: Article, user) -> int:
     """How many mentions and events of the article are ``user``'s drafts, in one query:
     what "Submit all my drafts" would submit."""
@@ -773,11 +826,12 @@ def drafts_of(article: Article, user) -> tuple[list[Mention], list[Event]]:
 
 
 def article_events(article: Article) -> list[Event]:
-    """The article's events in date order (undated last), with what the panel shows,
-    and the chronology entry each is in, if any (through the reverse relation by name:
-    annotations imports nothing of chronology; a join, so no query more)."""
+    """The article's placed events (not orphans) in date order (undated last), with what
+    the panel shows, and the chronology entry each is in, if any (through the reverse
+    relation by name: annotations imports nothing of chronology; a join, so no query
+    more)."""
     events = (
-        Event.objects.filter(article=article)
+        Event.objects.filter(article=article, start__isnull=False)
         .select_related("event_type__parent", "location", "reviewed_by", "chronology_entry__entry")
         .prefetch_related(
             Prefetch("participants", queryset=Participant.objects.select_related("entity__kind"))

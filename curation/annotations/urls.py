@@ -1,6 +1,14 @@
 from django.urls import path
 
-from curation.annotations.views import entities, events, kinds, states, suggestions, workspace
+from curation.annotations.views import (
+    entities,
+    events,
+    kinds,
+    states,
+    suggestions,
+    tagged,
+    workspace,
+)
 from curation.annotations.views import history as history_views
 
 app_name = "annotations"
@@ -54,6 +62,16 @@ urlpatterns = [
         name="event-state",
     ),
     path("articles/<int:pk>/annotate/date-preview/", events.date_preview, name="date-preview"),
+    path(
+        "articles/<int:pk>/annotate/tagged/mentions/<int:tagged_id>/",
+        tagged.tagged_mention,
+        name="tagged-mention",
+    ),
+    path(
+        "articles/<int:pk>/annotate/tagged/events/<int:tagged_id>/",
+        tagged.tagged_event,
+        name="tagged-event",
+    ),
     path("entities/kinds.css", kinds.kind_styles, name="kind-styles"),
     path("entities/", entities.EntityListView.as_view(), name="entities"),
     path("entities/autocomplete/", workspace.entity_autocomplete, name="entity-autocomplete"),

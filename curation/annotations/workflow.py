@@ -5,6 +5,7 @@
       └────withdraw──────┘  └─reject(reason)─> rejected ──submit──> submitted
     approved | rejected ──reopen(reason)──> submitted            (reviewers)
     an approved item that is edited goes back to submitted (``edited``)
+    an approved item a correction moves or orphans goes back to submitted (``needs_check``)
 
 Who may do what is a matter of permissions (curation/roles.py) and ownership:
 
@@ -223,6 +224,17 @@ def edited(item: Work) -> None:
         item.status = Status.SUBMITTED
         item.submitted_at = timezone.now()
         item._change_reason = "edited after approval: back to review"
+
+
+def needs_check(item: Work, *, note: str) -> None:
+    """Mark work that a correction of its article moved onto changed words, or left
+    without its words, before the re-anchoring saves it (``annotations.reanchoring``):
+    approved work waits for review again, and ``note`` tells the author and the reviewer
+    what happened. Drafts and rejected work stay with their author, with the note."""
+    if item.status == Status.APPROVED:
+        item.status = Status.SUBMITTED
+        item.submitted_at = timezone.now()
+    item.review_note = note[:REVIEW_NOTE_MAX_LENGTH]
 
 
 def _check_reviewable(item: Work, by, doing: str) -> None:

@@ -3,7 +3,7 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
-from curation.articles.models import Article, Source
+from curation.articles.models import REVISION_REASON_MAX_LENGTH, Article, Source
 from curation.articles.services import is_in_the_future
 from curation.articles.templatetags.dates import edtf
 
@@ -187,16 +187,67 @@ class PreviewItemForm(TextLimitsStated, FutureDateConfirmed, forms.Form):
         max_length=Article._meta.get_field("byline").max_length, required=False
     )
 
-    def __init__(self, *args, sources: list[Source] | None = None, **kwargs):
+    APPLY_AS_NEW, APPLY_AS_CORRECTION = "new", "correction"
+
+    def __init__(
+        self,
+        *args,
+        sources: list[Source] | None = None,
+        earlier_version: Article | None = None,
+        may_correct: bool = False,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         if sources is not None:
             self.fields["source"].load(sources)
         self.state_text_limits()
         self.ask_about_a_future_date()
+        posted = self.is_bound and self.data.get(self.add_prefix("correction_of"))
+        if (earlier_version is not None and may_correct) or posted:
+            self._offer_correction(earlier_version)
+
+    def _offer_correction(self, earlier: Article | None) -> None:
+        """The choice to apply this text as a correction of an article it looks like an
+        updated version of (same URL, or same source and title)."""
+        which = f"article #{earlier.pk}, “{earlier.title}”" if earlier else "the earlier version"
+        self.fields["correction_of"] = forms.IntegerField(
+            widget=forms.HiddenInput, required=False, initial=earlier.pk if earlier else None
+        )
+        self.fields["apply_as"] = forms.ChoiceField(
+            label="An earlier version is in the desk",
+            choices=[
+                (self.APPLY_AS_CORRECTION, f"Apply as a correction of {which}"),
+                (self.APPLY_AS_NEW, "Import as a new article"),
+            ],
+            initial=self.APPLY_AS_CORRECTION,
+            widget=forms.RadioSelect,
+            help_text="A correction replaces that article's text (its title, date and "
+            "source stay as they are) and keeps its annotations on their words.",
+        )
+        self.fields["correction_reason"] = forms.CharField(
+            label="Reason for the correction",
+            max_length=REVISION_REASON_MAX_LENGTH,
+            required=False,
+            initial="An updated version, imported",
+        )
+
+    @property
+    def is_correction(self) -> bool:
+        return (
+            "apply_as" in self.fields
+            and self.cleaned_data.get("apply_as") == self.APPLY_AS_CORRECTION
+        )
 
     def clean(self):
         cleaned = super().clean()
         self.check_future_date(cleaned)
+        if "apply_as" in self.fields and cleaned.get("apply_as") == self.APPLY_AS_CORRECTION:
+            if not cleaned.get("correction_of"):
+                self.add_error("apply_as", "Which article this corrects was lost: start over.")
+            if not " ".join((cleaned.get("correction_reason") or "").split()):
+                self.add_error(
+                    "correction_reason", "Say why the text is corrected: it is kept with it."
+                )
         return cleaned
 
 
@@ -224,3 +275,21 @@ class ArticleMetadataForm(TextLimitsStated, FutureDateConfirmed, forms.ModelForm
         cleaned = super().clean()
         self.check_future_date(cleaned)
         return cleaned
+
+
+class ArticleCorrectionForm(forms.Form):
+    """A correction of an article's text: the whole new text, why, and the revision the
+    editor started from (a correction made meanwhile by someone else is not overwritten)."""
+
+    body = forms.CharField(
+        label="Text",
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 30, "cols": 100}),
+        help_text="The whole article text, paragraphs separated by a blank line. Marked "
+        "words that are still there keep their marks; the rest are flagged.",
+    )
+    reason = forms.CharField(
+        max_length=REVISION_REASON_MAX_LENGTH,
+        help_text="What was corrected and why (“typo in a name”, “updated by the outlet”).",
+    )
+    expected_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
@@ -70,6 +72,9 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-imported_at", "-id"]
+        permissions = [
+            ("correct_article", "Can correct an article's text (its annotations follow it)"),
+        ]
         indexes = [
             models.Index(fields=["published_on"]),
             models.Index(fields=["-imported_at", "-id"]),
@@ -89,3 +94,42 @@ class Article(models.Model):
     @property
     def needs_date(self) -> bool:
         return self.published_on is None
+
+
+REVISION_REASON_MAX_LENGTH = 500
+IMPORTED = "imported"  # the reason of every revision 1
+
+
+class ArticleRevision(models.Model):
+    """One version of an article's body: number 1 is the imported text, each correction
+    adds the next (``articles.corrections``). ``Article.body`` is always the text of the
+    highest number; past ones stay readable here."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    body = models.TextField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Empty for the command line.",
+    )
+    reason = models.CharField(max_length=REVISION_REASON_MAX_LENGTH)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["article", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "number"],
+                name="article_revision_number_unique",
+                violation_error_message="That revision number is taken.",
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="article_revision_number_1_up"),
+            models.CheckConstraint(condition=~Q(reason=""), name="article_revision_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} revision {self.number}"

@@ -15,6 +15,7 @@ from functools import partial
 
 from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Q
 from django.http import QueryDict
 
 from curation.articles.forms import PreviewItemForm, active_sources
@@ -28,7 +29,12 @@ from curation.articles.importing import (
 )
 from curation.articles.importing.limits import check_size
 from curation.articles.models import Article, Source
-from curation.articles.services import SourceResolver, article_build, log_refusal
+from curation.articles.services import (
+    SourceResolver,
+    article_build,
+    log_refusal,
+    web_url_or_blank,
+)
 
 # Each previewed article posts 7 fields back; this keeps a save under Django's
 # DATA_UPLOAD_MAX_NUMBER_FIELDS (settings.py).
@@ -46,24 +52,37 @@ class PreviewItem:
     parsed: ParsedArticle | None = None
     problem: str = ""
     existing_id: int | None = None  # the article that already has this text
+    earlier_version: Article | None = None  # an article this looks like an update of
     source: Source | None = None
     form: PreviewItemForm | None = None  # the metadata an editor may correct
 
 
 def preview_items(
-    *, text: str, files: Iterable[UploadedFile], source: Source | None, max_bytes: int
+    *,
+    text: str,
+    files: Iterable[UploadedFile],
+    source: Source | None,
+    max_bytes: int,
+    may_correct: bool = False,
 ) -> list[PreviewItem]:
+    """The parsed articles, each with its form. ``may_correct``: the editor may apply an
+    updated version of an article as a correction of it, so the choice is offered."""
     items = list(_parse_all(text=text, files=files, max_bytes=max_bytes))
     _mark_already_imported(items)
     # One query for the sources, whatever the number of articles: every form shares them,
     # and an outlet named in a text is looked for among them (the ones a form can offer).
     sources = list(active_sources())
     hinted = SourceResolver(candidates=sources)
-    for index, item in enumerate(items):
+    for item in items:
         if item.parsed:
             item.source = source or hinted.resolve(item.parsed.source_name)
+    _mark_earlier_versions(items)
+    for index, item in enumerate(items):
+        if item.parsed:
             item.form = PreviewItemForm(
                 sources=sources,
+                earlier_version=item.earlier_version,
+                may_correct=may_correct,
                 prefix=f"item-{index}",
                 initial={
                     "payload": sign_parsed(item.parsed),
@@ -111,6 +130,8 @@ def articles_to_save(items: list[PreviewItem], *, user) -> list[tuple[str, Artic
             continue
         if item.problem or not item.form.is_valid():
             return None
+        if item.form.is_correction:
+            continue  # applied to its earlier version instead (corrections_to_apply)
         data = item.form.cleaned_data
         article = article_build(parsed=item.parsed, source=data["source"], imported_by=user)
         if data["title"] != item.parsed.title:
@@ -122,6 +143,21 @@ def articles_to_save(items: list[PreviewItem], *, user) -> list[tuple[str, Artic
         article.byline = data["byline"]
         batch.append((item.where, article))
     return batch
+
+
+def corrections_to_apply(items: list[PreviewItem]) -> list[tuple[str, int, str, str]]:
+    """The checked articles the editor chose to apply as corrections, after
+    ``articles_to_save`` found every form valid: (where, article id, new body, reason)."""
+    return [
+        (
+            item.where,
+            item.form.cleaned_data["correction_of"],
+            item.parsed.body,
+            item.form.cleaned_data["correction_reason"],
+        )
+        for item in items
+        if _is_checked(item.form) and item.form.is_valid() and item.form.is_correction
+    ]
 
 
 def _is_checked(form: PreviewItemForm) -> bool:
@@ -198,6 +234,42 @@ def _mark_already_imported(items: list[PreviewItem]) -> None:
     for item in items:
         if item.parsed and item.existing_id is None:
             item.existing_id = by_hash[item.parsed.content_hash].existing_id
+
+
+def _mark_earlier_versions(items: list[PreviewItem]) -> None:
+    """Find, for each new text, an article it looks like an updated version of: the same
+    URL, or the same source and title (the newest such article). One query."""
+    new = [item for item in items if item.parsed and item.existing_id is None]
+    urls = {url for item in new if (url := web_url_or_blank(item.parsed.url))}
+    titled = {
+        (item.source.pk, " ".join(item.parsed.title.split()))
+        for item in new
+        if item.source is not None and not item.parsed.title_derived and item.parsed.title
+    }
+    if not urls and not titled:
+        return
+    condition = Q(url__in=urls)
+    for source_id, title in titled:
+        condition |= Q(source_id=source_id, title__iexact=title)
+    found = list(
+        Article.objects.filter(condition).only("title", "url", "source_id").order_by("-pk")
+    )
+    for item in new:
+        url = web_url_or_blank(item.parsed.url)
+        by_url = [article for article in found if url and article.url == url]
+        by_title = [
+            article
+            for article in found
+            if item.source is not None
+            and not item.parsed.title_derived
+            and article.source_id == item.source.pk
+            and _title_key(article.title) == _title_key(item.parsed.title)
+        ]
+        item.earlier_version = next(iter(by_url or by_title), None)
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.split()).casefold()
 
 
 def sign_parsed(parsed: ParsedArticle) -> str:

@@ -1,9 +1,20 @@
 """Reads for articles that are more than a one-liner."""
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
+from datetime import date, datetime
+
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
-from curation.articles.models import Article
+from curation.articles.models import Article, ArticleRevision
 
 # The annotation work on an article, by the names of the relations that point at it. The
 # articles app imports no later app (docs/design.md): it only names their rows.
@@ -45,3 +56,36 @@ def not_yet_annotated(articles: QuerySet[Article]) -> QuerySet[Article]:
 
 def annotated(articles: QuerySet[Article]) -> QuerySet[Article]:
     return articles.exclude(mention_count=0, event_count=0)
+
+
+def articles_filtered(
+    articles: QuerySet[Article],
+    *,
+    source: str | None = None,
+    published_from: date | None = None,
+    published_to: date | None = None,
+    needs_date: bool | None = None,
+    updated_since: datetime | None = None,
+) -> QuerySet[Article]:
+    """The API's filters: a source (by slug), a publication date range, whether the
+    date is missing, and changed since a moment (imported, its details edited or its
+    text corrected then)."""
+    if source is not None:
+        articles = articles.filter(source__slug=source)
+    if published_from is not None:
+        articles = articles.filter(published_on__gte=published_from)
+    if published_to is not None:
+        articles = articles.filter(published_on__lte=published_to)
+    if needs_date is not None:
+        articles = articles.filter(published_on__isnull=needs_date)
+    if updated_since is not None:
+        edited = Article.history.model.objects.filter(
+            id=OuterRef("pk"), history_type="~", history_date__gte=updated_since
+        )
+        corrected = ArticleRevision.objects.filter(
+            article=OuterRef("pk"), created_at__gte=updated_since
+        )
+        articles = articles.filter(
+            Q(imported_at__gte=updated_since) | Exists(edited) | Exists(corrected)
+        )
+    return articles

@@ -20,10 +20,10 @@ from django.utils.text import slugify
 
 from curation.articles.importing import ImportProblem, ParsedArticle, iter_jsonl
 from curation.articles.importing.files import parse_file
-from curation.articles.models import Article, Source
+from curation.articles.models import IMPORTED, Article, ArticleRevision, Source
 
 logger = logging.getLogger(__name__)
-Status = Literal["imported", "already", "failed"]
+Status = Literal["imported", "already", "corrected", "failed"]
 SAVE_BATCH_SIZE = 500
 
 
@@ -40,6 +40,8 @@ class ImportOutcome:
             return f"{self.where}: imported (article #{self.article_id})"
         if self.status == "already":
             return f"{self.where}: already imported (article #{self.article_id})"
+        if self.status == "corrected":
+            return f"{self.where}: applied as a correction of article #{self.article_id}"
         return f"{self.where}: {self.message}"
 
 
@@ -168,6 +170,7 @@ def _save_new(batch: list[tuple[str, Article]]) -> list[ImportOutcome]:
         )
         for content_hash, article in to_create.items():
             article.pk = id_by_hash[content_hash]
+        _insert_rows(ArticleRevision, [_first_revision(a) for a in to_create.values()])
 
     outcomes = []
     for where, article in batch:
@@ -209,8 +212,26 @@ def _noting_a_future_date(article: Article) -> Article:
     return article
 
 
+def _first_revision(article: Article) -> ArticleRevision:
+    """Revision 1 of a new article: its body as imported, dated and credited as the
+    import (``articles.corrections`` adds the next ones)."""
+    return ArticleRevision(
+        article_id=article.pk,
+        number=1,
+        body=article.body,
+        author_id=article.imported_by_id,
+        reason=IMPORTED,
+        created_at=article.imported_at,
+    )
+
+
 def _insert(articles: list[Article]) -> None:
-    """INSERT new articles: one parameterised statement, executed for every row.
+    _insert_rows(Article, articles)
+
+
+def _insert_rows(model: type[Article] | type[ArticleRevision], rows: list) -> None:
+    """INSERT new articles or revisions: one parameterised statement, executed for every
+    row.
 
     ``bulk_create`` builds one multi-row statement instead; for rows of ~5 KB of text,
     building it took longer than SQLite took to store them (see the import benchmark in
@@ -219,20 +240,20 @@ def _insert(articles: list[Article]) -> None:
     history rows here: ``curation.articles.history`` writes an article's import record
     just before its first change.
     """
-    connection = connections[router.db_for_write(Article)]
-    fields = [field for field in Article._meta.concrete_fields if not field.primary_key]
+    connection = connections[router.db_for_write(model)]
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(Article._meta.db_table),
+        quote(model._meta.db_table),
         ", ".join(quote(field.column) for field in fields),
         ", ".join(["%s"] * len(fields)),
     )
-    rows = [
-        [field.get_db_prep_save(field.pre_save(article, True), connection) for field in fields]
-        for article in articles
+    values = [
+        [field.get_db_prep_save(field.pre_save(row, True), connection) for field in fields]
+        for row in rows
     ]
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        cursor.executemany(sql, values)
 
 
 def articles_import_paths(

@@ -8,12 +8,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from curation.articles.corrections import articles_correct_from_import, may_correct
 from curation.articles.filters import ArticleFilter
 from curation.articles.forms import ArticleMetadataForm, ImportForm
 from curation.articles.models import Article
 from curation.articles.preview import (
     any_importable,
     articles_to_save,
+    corrections_to_apply,
     posted_items,
     preview_items,
 )
@@ -103,6 +105,7 @@ def import_preview(request: HttpRequest) -> HttpResponse:
         files=form.cleaned_data["files"],
         source=form.cleaned_data["source"],
         max_bytes=settings.CURATION_IMPORT_MAX_BYTES,
+        may_correct=may_correct(request.user),
     )
     return _render_flow(request, "preview", _preview_context(items))
 
@@ -120,6 +123,7 @@ def import_save(request: HttpRequest) -> HttpResponse:
     if batch is None:
         return _render_flow(request, "preview", _preview_context(items), status=UNPROCESSABLE)
     outcomes = articles_save(batch=batch) if batch else []
+    outcomes += articles_correct_from_import(corrections_to_apply(items), by=request.user)
     imported = sum(1 for outcome in outcomes if outcome.status == "imported")
     return _render_flow(request, "done", {"outcomes": outcomes, "imported": imported})
 

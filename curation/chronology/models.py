@@ -74,6 +74,10 @@ class Entry(models.Model):
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True)
     slug = models.SlugField(max_length=120, unique=True)
+    # Set when a correction of an article moved a cited event onto changed words or lost
+    # its words (curation.chronology.corrections); the note says which and why.
+    needs_attention = models.BooleanField(default=False, editable=False)
+    attention_note = models.TextField(blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -130,6 +134,11 @@ class EntryEvent(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     added_at = models.DateTimeField(auto_now_add=True)
+    # The citation as last approved, kept for the public page while a correction of the
+    # article has the event waiting for a check or re-attachment. Blank: the event's own.
+    approved_quote = models.TextField(blank=True, editable=False)
+    approved_prefix = models.CharField(max_length=64, blank=True, editable=False)
+    approved_suffix = models.CharField(max_length=64, blank=True, editable=False)
 
     history = HistoricalRecords()
 

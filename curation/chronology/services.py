@@ -43,6 +43,11 @@ def _checked_events(events: Sequence[Event], *, entry: Entry | None = None) -> l
                 f"“{event.headline}” is {event.get_status_display().lower()}: only approved "
                 "events go into a chronology."
             )
+        if event.is_orphan:
+            raise ChronologyError(
+                f"“{event.headline}” lost its words in a correction of its article: "
+                "re-attach it to the new text first."
+            )
     taken = EntryEvent.objects.filter(event__in=locked)
     if entry is not None:
         taken = taken.exclude(entry=entry)

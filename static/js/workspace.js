@@ -309,6 +309,13 @@
     popover.querySelector("button").focus();
   }
 
+  // A tagger's suggestion (data-tagged: its id): the server's popover says what and by
+  // whom, with Accept and Dismiss.
+  function openForTagged(segment) {
+    openPopover(workspace.dataset.taggedBase + "mentions/" + segment.dataset.tagged + "/",
+                segment.getBoundingClientRect());
+  }
+
   // After a change, the popover holds a one-line confirmation: read it out and close.
   // After settling, not just swapping: htmx gives the new forms their behaviour only
   // then, and a key pressed in a focused form before that would submit it natively.
@@ -380,6 +387,7 @@
       const segment = event.target.closest && event.target.closest("#workspace-text .seg");
       if (segment && segment.dataset.m) openForMention(segment);
       else if (segment && segment.dataset.sug) openForSuggestion(segment);
+      else if (segment && segment.dataset.tagged) openForTagged(segment);
     }, 0);
   });
 
@@ -404,6 +412,8 @@
     if (action && action.dataset.action === "close-event") closeEventForm();
     const jump = event.target.closest(".event-jump");
     if (jump) showEvent(jump.dataset.event);
+    const tagged = event.target.closest("[data-tagged-url]");
+    if (tagged) openPopover(tagged.dataset.taggedUrl, tagged.getBoundingClientRect());
   });
   popover.addEventListener("click", (event) => {
     if (event.target.closest("[data-action=close]")) closePopover();
@@ -443,7 +453,7 @@
     const list = [];
     const seenEvents = new Set();
     const selector = "#workspace-text .seg[data-starts], #workspace-text .seg[data-sug], " +
-      "#workspace-text .seg[data-ev]";
+      "#workspace-text .seg[data-ev], #workspace-text .seg[data-tagged]";
     document.querySelectorAll(selector).forEach((segment) => {
       (segment.dataset.ev || "").split(" ").filter(Boolean).forEach((id) => {
         if (!seenEvents.has(id)) {
@@ -452,6 +462,7 @@
         }
       });
       if (segment.dataset.sug) list.push({ segment, id: null, kind: "suggestion" });
+      if (segment.dataset.tagged) list.push({ segment, id: null, kind: "tagged" });
       (segment.dataset.starts || "").split(" ").filter(Boolean).forEach((id) => {
         list.push({ segment, id, kind: "mention" });
       });
@@ -524,6 +535,8 @@
     const onMention = !onEvent && focused && focused.matches &&
       focused.matches("#workspace-text .seg[data-m]");
     const onSuggestion = focused && focused.matches && focused.matches("#workspace-text .seg[data-sug]");
+    const onTagged = focused && focused.matches && focused.matches("#workspace-text .seg[data-tagged]");
+    const taggedAccept = !popover.hidden && popover.querySelector(".tagged-popover .actions .primary");
     let handled = true;
     if (event.key === "e") handled = openForSelection({ orLast: true });
     else if (event.key === "v") handled = openEventForm({ orLast: true });
@@ -537,6 +550,8 @@
     else if (event.key === "Enter" && onSuggestion) openForSuggestion(focused);
     else if ((event.key === "Delete" || event.key === "Backspace") && onMention) deleteMention(focused);
     else if (event.key === "a" && onSuggestion) acceptSuggestion(focused);
+    else if ((event.key === "Enter" || event.key === "a") && onTagged) openForTagged(focused);
+    else if (event.key === "a" && taggedAccept) taggedAccept.click();
     else handled = false;
     if (handled) event.preventDefault();
   });

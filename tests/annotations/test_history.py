@@ -547,7 +547,8 @@ def entity_with_changes(author, changes: int) -> Entity:
 # Per panel: the item's records; for an event its participants' records, for an entity
 # its aliases' records and the entities merged into it; then one query per kind of
 # object named (entities, event types, entity kinds).
-QUERIES = {"mention": 2, "event": 4, "entity": 5}
+# A mention or an event also reads its re-anchorings by corrections of the article.
+QUERIES = {"mention": 3, "event": 5, "entity": 5}
 
 
 @pytest.mark.parametrize("changes", [2, 30])

@@ -142,8 +142,9 @@ def test_the_workspace_runs_a_constant_number_of_queries(
             )
             event.participants.create(entity=mention.entity)
     # session, user, user and group permissions; the article; the editor's drafts; its
-    # mentions with entities and kinds; its events and their participants; the kinds
-    with django_assert_num_queries(10):
+    # mentions with entities and kinds; its events and their participants; the kinds;
+    # the mentions and events taggers suggested
+    with django_assert_num_queries(12):
         response = annotator_client.get(url("workspace", article.pk))
     html = response.content.decode()
     assert html.count('data-m="') == mentions
@@ -154,7 +155,7 @@ def test_creating_a_mention_swaps_only_the_touched_paragraph_and_the_panel(
     annotator_client, article, django_assert_max_num_queries
 ):
     hezbollah = EntityFactory(name="Hezbollah")
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(18):
         response = annotator_client.post(
             url("mention-create", article.pk),
             {**span_of("Hezbollah"), "entity": hezbollah.pk},

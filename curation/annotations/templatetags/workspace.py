@@ -44,6 +44,10 @@ _AMBIGUOUS_SUGGESTION = (
 )
 
 
+# A mention a tagger suggested (pre_annotations): its popover says what and by whom.
+_TAGGED = '<span class="seg {}" data-s="{}" data-tagged="{}" title="{}">{}</span>'
+
+
 def _segment(segment: SegmentView):
     if segment.event_ids:
         return _segment_with_event(segment)
@@ -86,6 +90,10 @@ def _segment(segment: SegmentView):
             segment.suggestion_label,
             segment.text,
         )
+    if segment.tagged:
+        return format_html(
+            _TAGGED, segment.css, segment.start, segment.tagged, segment.tagged_label, segment.text
+        )
     return format_html(_PLAIN, segment.start, segment.text)
 
 
@@ -105,6 +113,8 @@ def _segment_with_event(segment: SegmentView):
         }
         if segment.suggestion_choices:
             attributes["data-sug-choices"] = segment.suggestion_choices
+    if segment.tagged:
+        attributes |= {"data-tagged": segment.tagged, "title": segment.tagged_label}
     if segment.anchor:
         attributes |= {"id": segment.anchor, "data-starts": segment.starts}
     listed = format_html_join("", ' {}="{}"', attributes.items())

@@ -39,10 +39,15 @@ def workspace_context(article: Article, *, user, suggesting: bool = False) -> di
     mentions = selectors.article_marks(article)
     suggestions = selectors.suggestions_for(article, mentions) if suggesting else []
     events = selectors.article_events(article)
+    tagged = selectors.tagged_mentions(article)
     return {
         "my_draft_count": selectors.draft_count(article, user),
         "article": article,
-        "paragraphs": selectors.paragraph_views(article, mentions, suggestions, events),
+        "paragraphs": selectors.paragraph_views(
+            article, mentions, suggestions, events, tagged=tagged
+        ),
+        "tagged_mentions": tagged,
+        "tagged_events": selectors.tagged_events(article),
         "events": events,
         "entity_counts": selectors.entity_counts(mentions),
         "mention_count": len(mentions),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
@@ -16,6 +17,7 @@ from .pipeline import clean_body, finish
 from .types import ImportProblem, ParsedArticle
 
 _TEXT_FIELDS = ("title", "body", "source", "published_on", "url", "kicker", "standfirst", "byline")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _EXAMPLE_LINE = '{"title": "…", "body": "…", "source": "…", "published_on": "2024-06-27"}'
 
 
@@ -48,36 +50,53 @@ def iter_jsonl(
 
 def _article_from_line(text: str, *, number: int, where: str) -> ParsedArticle:
     fields = _json_object(text, number=number, where=where)
+    return article_from_fields(
+        fields, raw_text=text, label=f"line {number}", where=where, line=number
+    )
+
+
+def article_from_fields(
+    fields: dict[str, Any], *, raw_text: str, label: str, where: str, line: int | None = None
+) -> ParsedArticle:
+    """The article of one JSON object (a JSONL line, or an item the API was sent):
+    ``label`` names it in messages ("line 3", "item 2")."""
     for name in _TEXT_FIELDS:
         value = fields.get(name)
         if value is not None and not isinstance(value, str):
             raise ImportProblem(
-                f'line {number}: "{name}" must be text (a JSON string), not {_json_kind(value)}.',
+                f'{label}: "{name}" must be text (a JSON string), not {_json_kind(value)}.',
+                where=where,
+            )
+        if value and _SURROGATE_RE.search(value):
+            raise ImportProblem(
+                f'{label}: "{name}" holds half of a UTF-16 pair (an escape like \\ud83d '
+                "without the one that completes it), which is not text. Send the whole "
+                "character, or both halves of its escape.",
                 where=where,
             )
     body_text = fields.get("body") or ""
     if not body_text.strip():
         raise ImportProblem(
-            f'line {number} has no "body": every line needs the article text in "body".',
+            f'{label} has no "body": every {label.split()[0]} needs the article text in "body".',
             where=where,
         )
     body, footer_outlet = clean_body(split_blocks(normalize_text(body_text), markdown=False))
     if not body:
         raise ImportProblem(
-            f'line {number}: no article text left after cleaning the "body".', where=where
+            f'{label}: no article text left after cleaning the "body".', where=where
         )
     article = ParsedArticle(
         body=body,
-        raw_text=text,
+        raw_text=raw_text,
         format="jsonl",
         title=_one_line(fields.get("title")),
         kicker=_one_line(fields.get("kicker")),
         standfirst=_one_line(fields.get("standfirst")),
         byline=_one_line(fields.get("byline")),
-        published_on=_published_on(fields.get("published_on"), number=number, where=where),
+        published_on=_published_on(fields.get("published_on"), label=label, where=where),
         source_name=_one_line(fields.get("source")) or footer_outlet,
         url=_one_line(fields.get("url")),
-        line=number,
+        line=line,
     )
     if unknown := sorted(set(fields) - set(_TEXT_FIELDS)):
         names = ", ".join(f'"{name}"' for name in unknown)
@@ -103,15 +122,14 @@ def _json_object(text: str, *, number: int, where: str) -> dict[str, Any]:
     return value
 
 
-def _published_on(value: str | None, *, number: int, where: str) -> date | None:
+def _published_on(value: str | None, *, label: str, where: str) -> date | None:
     value = (value or "").strip()
     if not value:
         return None
     published_on = parse_iso_date(value)
     if published_on is None:
         raise ImportProblem(
-            f'line {number}: published_on "{value}" is not a date; '
-            "use YYYY-MM-DD, like 2024-06-27.",
+            f'{label}: published_on "{value}" is not a date; use YYYY-MM-DD, like 2024-06-27.',
             where=where,
         )
     return published_on

@@ -18,12 +18,14 @@ day ("2024-06-13~") keeps its day; the calendar says it is approximate.
 """
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from curation.temporal import Kind, parse
 
 UNKNOWN = "unknown"
 
 
+@lru_cache(maxsize=4096)  # an export asks it of every entry, and dates repeat
 def precision(value: str) -> str:
     """The value's precision in one word: day, month, year, decade, season, quarter,
     half, range (a closed interval), open range, or unknown (no date)."""

@@ -1,0 +1,36 @@
+"""What the API's modules share: id types bounded as the database stores them, and
+the answers to a bulk request, item by item."""
+
+from typing import Annotated, Literal
+
+from ninja import Path, Query, Schema
+from pydantic import Field
+
+from curation.api.errors import ErrorDetail, ErrorOut
+
+# Ids are 64-bit in both databases; a larger number can only be a mistake, and is
+# answered as one (422) rather than reaching the database.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+QueryId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+Offset = Annotated[int, Field(ge=0, le=2**31 - 1)]
+
+
+class ItemResult(Schema):
+    """What became of one item of a bulk request: ``index`` counts from 0."""
+
+    index: int
+    status: Literal["imported", "created", "already", "failed"]
+    id: int | None = None
+    error: ErrorDetail | None = None
+    warnings: list[str] = []
+
+
+# Every operation may answer with these, in the one error shape (curation.api.errors).
+ERROR_STATUSES = frozenset({400, 401, 403, 404, 409, 413, 422, 429})
+
+
+def answers(ok: dict) -> dict:
+    """An operation's documented responses: ``ok`` ({200: Schema}) and the errors."""
+    return {**ok, ERROR_STATUSES: ErrorOut}
