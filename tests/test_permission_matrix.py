@@ -258,6 +258,10 @@ EXPECTATIONS: dict[str, list[Expect]] = {
     # The public pages: no login; a private chronology is a curators' preview.
     "chronology:index": [Expect("get", everyone)],
     "chronology:public": [Expect("get", everyone, PUBLIC), Expect("get", curators_see_it, PRIVATE)],
+    "chronology:public-entity-options": [
+        Expect("get", everyone, PUBLIC),
+        Expect("get", curators_see_it, PRIVATE),
+    ],
     "chronology:public-entity": [Expect("get", everyone, lambda o: [o["entity"]])],
     **{
         f"chronology:{name}": [Expect("get", everyone, PUBLIC), Expect("get", hidden, PRIVATE)]

@@ -31,13 +31,20 @@ def _date_field(label: str, which: str) -> forms.DateField:
     )
 
 
+ALL_ENTITIES = "All entities"
+
+
+def entity_label(entity: Entity) -> str:
+    """An entity as the filter lists it: "White House (organisation)"."""
+    return f"{entity.name} ({entity.kind.name.lower()})"
+
+
 BIGGEST_ID = 2**63 - 1  # of a BigAutoField; a bigger number would be a database error
 
 
 class EntityField(forms.TypedChoiceField):
-    """The entity filter: its choices are every entity of the chronology, drawn in the
-    form; a value is checked by asking about that one entity (``takes_part``), so a list
-    fetched by htmx never reads them all."""
+    """The entity filter. A value is checked by asking about that one entity
+    (``takes_part``), never by reading every entity of the chronology."""
 
     takes_part: Callable[[int], bool] = staticmethod(lambda pk: False)
 
@@ -75,31 +82,44 @@ class EntryFilterForm(forms.Form):
         self,
         data,
         *,
-        entities: Callable[[], Iterable[Entity]],
         takes_part: Callable[[int], bool],
+        entity_named: Callable[[int], Entity | None],
         event_types: Callable[[], Iterable[EventType]],
+        entity_options_url: str,
     ) -> None:
-        """``entities`` and ``event_types`` read the choices when they are first needed:
-        to draw the form, or (the types) to check a value given for that filter; an
-        entity given is checked with ``takes_part``. A list fetched by htmx draws no
-        form, so it reads no choices unless it is filtered by type."""
+        """The entity list can be long (every entity of every published entry: reading
+        it is most of a long chronology's page), so the form draws only “All entities”
+        and the entity chosen (``entity_named``), and the page fetches the rest from
+        ``entity_options_url`` once it has loaded. An entity given is checked with
+        ``takes_part``. The types, a short list, are read when first needed: to draw
+        the form, or to check a type given."""
         super().__init__(data)
-        self.fields["entity"].takes_part = takes_part
+        entity = self.fields["entity"]
+        entity.takes_part = takes_part
+        entity.widget.attrs.update(
+            {
+                "hx-get": entity_options_url,
+                "hx-trigger": "load",
+                "hx-target": "this",
+                "hx-swap": "innerHTML",
+                "hx-push-url": "false",  # (the form's requests go in the history, not this)
+            }
+        )
         # "from" and "to" are the URL's words; "from" can't be a Python attribute.
         self.fields["from"] = _date_field("From", "“from”")
         self.fields["to"] = _date_field("To", "“to”")
 
         @cache
         def entity_choices():
-            return [("", "All entities")] + [
-                (entity.pk, f"{entity.name} ({entity.kind.name.lower()})") for entity in entities()
-            ]
+            chosen = getattr(self, "cleaned_data", {}).get("entity")
+            found = entity_named(chosen) if chosen else None
+            return [("", ALL_ENTITIES)] + ([(found.pk, entity_label(found))] if found else [])
 
         @cache
         def type_choices():
             return [("", "All types")] + [(kind.pk, str(kind)) for kind in event_types()]
 
-        self.fields["entity"].choices = entity_choices
+        entity.choices = entity_choices
         self.fields["type"].choices = type_choices
 
     def clean(self):

@@ -1,10 +1,14 @@
 """The public chronology page's entries and timeline marks as HTML.
 
 A page lists up to a hundred entries, each with its participants and citations, and a
-timeline mark for each; as a template loop that was most of the page's time. Here each
-piece is one ``format_html`` (which escapes every value it is given): nothing that an
-editor or an article wrote is ever marked safe. The markup is the page's own, described
-in static/css/chronology.css and desk.css:
+timeline mark for each; as a template loop that was most of the page's time, and so
+was ``format_html`` (Django's escape checks every value for a lazy string first). So
+the HTML is written here with f-strings, and every value that comes from the database
+or from people goes through ``_text`` (the standard library's ``html.escape``, which is
+what Django's ``escape`` calls): & < > " ' are escaped, in text and in attributes. The
+only strings marked safe are the ones built here that way (tests/chronology/
+test_public_page.py puts markup into every field and checks it comes out as text). The
+markup is the page's own, styled by static/css/chronology.css and desk.css:
 
     <li class="entry-item"><article class="entry" id="entry-<slug>">
       <header class="entry-head"> date, headline (h4), type badge, span note </header>
@@ -22,10 +26,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from html import escape
 
-from django.template.defaultfilters import linebreaksbr
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from curation.chronology import public_page, schema_org
 from curation.chronology.selectors import Citation, PublicEntry, Taking
@@ -33,6 +36,12 @@ from curation.temporal import display
 
 DEFAULT_TYPE_COLOUR = "#6b6b78"
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+
+
+def _text(value) -> str:
+    """``value`` as HTML text, safe in an element or a quoted attribute."""
+    return escape(str(value))
 
 
 def type_colour(event_type) -> str:
@@ -49,15 +58,18 @@ def roles_text(roles) -> str:
     return ", ".join("location" if role == "Place" else role.lower() for role in roles)
 
 
-def entry_time(entry) -> SafeString | str:
-    """The entry's date for people, in a <time> element when it is one day, month or
-    year (what HTML's datetime can say at that precision)."""
+def _time_html(entry) -> str:
     if not entry.date:
         return "Date unknown"
     start, end = schema_org.iso_dates(entry.date)
-    if start == end:
-        return format_html('<time datetime="{}">{}</time>', start, display(entry.date))
-    return display(entry.date)
+    words = _text(display(entry.date))
+    return f'<time datetime="{_text(start)}">{words}</time>' if start == end else words
+
+
+def entry_time(entry) -> SafeString:
+    """The entry's date for people, in a <time> element when it is one day, month or
+    year (what HTML's datetime can say at that precision)."""
+    return mark_safe(_time_html(entry))  # noqa: S308 (built from escaped text)
 
 
 def span_note(entry) -> str | None:
@@ -70,77 +82,59 @@ def published_on(day: date | None) -> str:
     return display(day.isoformat()) if day else ""
 
 
-def _participant(taking: Taking, entity_url: Callable[[int], str]) -> SafeString:
-    return format_html(
-        '<li class="k-{}"><span class="kind-dot" aria-hidden="true"></span>'
-        '<a href="{}">{}</a> <span class="participant-roles">{}; {}</span></li>',
-        taking.kind_slug,
-        entity_url(taking.entity_id),
-        taking.name,
-        taking.kind_name.lower(),
-        roles_text(taking.roles),
+def _participant_html(taking: Taking, entity_url: Callable[[int], str]) -> str:
+    return (
+        f'<li class="k-{_text(taking.kind_slug)}"><span class="kind-dot" aria-hidden="true">'
+        f'</span><a href="{_text(entity_url(taking.entity_id))}">{_text(taking.name)}</a> '
+        f'<span class="participant-roles">{_text(taking.kind_name.lower())}; '
+        f"{_text(roles_text(taking.roles))}</span></li>"
     )
 
 
-def _citation(citation: Citation) -> SafeString:
-    before, after = citation.before, citation.after
-    if before:
-        before = format_html('<span class="context">…{}</span>', before)
-    if after:
-        after = format_html('<span class="context">{}…</span>', after)
+def _citation_html(citation: Citation) -> str:
+    before = f'<span class="context">…{_text(citation.before)}</span>' if citation.before else ""
+    after = f'<span class="context">{_text(citation.after)}…</span>' if citation.after else ""
     day = published_on(citation.published_on)
-    return format_html(
-        '<li class="citation"><blockquote class="citation-quote"><p>{}<mark>{}</mark>{}</p>'
-        '</blockquote><p class="citation-source"><span class="source-name">{}</span>, '
-        "<cite>{}</cite>{}</p></li>",
-        before,
-        citation.quote,
-        after,
-        citation.source,
-        citation.article_title,
-        f", {day}" if day else "",
+    return (
+        f'<li class="citation"><blockquote class="citation-quote"><p>{before}'
+        f"<mark>{_text(citation.quote)}</mark>{after}</p></blockquote>"
+        f'<p class="citation-source"><span class="source-name">{_text(citation.source)}</span>'
+        f", <cite>{_text(citation.article_title)}</cite>{_text(f', {day}' if day else '')}</p>"
+        "</li>"
     )
 
 
 def entry_item(item: PublicEntry, *, entity_url: Callable[[int], str]) -> SafeString:
     """One entry of the list; ``entity_url`` gives an entity's public page."""
     entry = item.entry
+    slug = _text(entry.slug)
     note = span_note(entry)
-    description = (
-        format_html('<p class="entry-description">{}</p>', linebreaksbr(entry.description))
-        if entry.description
-        else ""
-    )
-    participants = (
-        format_html(
-            '<ul class="participants" aria-label="Taking part">{}</ul>',
-            format_html_join("", "{}", ((_participant(t, entity_url),) for t in item.participants)),
-        )
-        if item.participants
-        else ""
-    )
+    parts = [
+        f'<li class="entry-item"><article class="entry" id="entry-{slug}" '
+        f'style="--type: {_text(type_colour(entry.event_type))}" '
+        f'aria-labelledby="entry-{slug}-headline" tabindex="-1">'
+        f'<header class="entry-head"><p class="entry-date">{_time_html(entry)}</p>'
+        f'<h4 class="entry-headline" id="entry-{slug}-headline">{_text(entry.headline)}</h4>'
+        f'<span class="badge type-badge">{_text(entry.event_type)}</span>'
+    ]
+    if note:
+        parts.append(f'<p class="entry-note">{_text(note)}</p>')
+    parts.append("</header>")
+    if entry.description:
+        lines = _NEWLINES.sub("<br>", _text(entry.description))
+        parts.append(f'<p class="entry-description">{lines}</p>')
+    if item.participants:
+        parts.append('<ul class="participants" aria-label="Taking part">')
+        parts += [_participant_html(taking, entity_url) for taking in item.participants]
+        parts.append("</ul>")
     count = item.source_count
-    return format_html(
-        '<li class="entry-item"><article class="entry" id="entry-{slug}" style="--type: {colour}"'
-        ' aria-labelledby="entry-{slug}-headline" tabindex="-1">'
-        '<header class="entry-head"><p class="entry-date">{time}</p>'
-        '<h4 class="entry-headline" id="entry-{slug}-headline">{headline}</h4>'
-        '<span class="badge type-badge">{type}</span>{note}</header>'
-        "{description}{participants}"
-        '<p class="source-count">Reported by {count} source{plural}</p>'
-        '<ol class="citations">{citations}</ol></article></li>',
-        slug=entry.slug,
-        colour=type_colour(entry.event_type),
-        time=entry_time(entry),
-        headline=entry.headline,
-        type=str(entry.event_type),
-        note=format_html('<p class="entry-note">{}</p>', note) if note else "",
-        description=description,
-        participants=participants,
-        count=count,
-        plural="" if count == 1 else "s",
-        citations=format_html_join("", "{}", ((_citation(c),) for c in item.citations)),
+    parts.append(
+        f'<p class="source-count">Reported by {count} source{"" if count == 1 else "s"}</p>'
     )
+    parts.append('<ol class="citations">')
+    parts += [_citation_html(citation) for citation in item.citations]
+    parts.append("</ol></article></li>")
+    return mark_safe("".join(parts))  # noqa: S308 (built from escaped text)
 
 
 def mark_classes(drawn: public_page.DrawnMark) -> str:
@@ -172,13 +166,11 @@ def mark_style(drawn: public_page.DrawnMark) -> str:
 def timeline_mark(drawn: public_page.DrawnMark) -> SafeString:
     """A mark: a link to its entry, named by the entry's headline and date."""
     entry = drawn.item.entry
-    return format_html(
-        '<li class="{}" style="{}"><a href="#entry-{}"><span class="mark-label">{}, {}{}</span>'
-        "</a></li>",
-        mark_classes(drawn),
-        mark_style(drawn),
-        entry.slug,
-        entry.headline,
-        display(entry.date),
-        ", still going on" if drawn.ongoing else "",
+    label = f"{entry.headline}, {display(entry.date)}"
+    if drawn.ongoing:
+        label += ", still going on"
+    return mark_safe(  # noqa: S308 (built from escaped text)
+        f'<li class="{_text(mark_classes(drawn))}" style="{_text(mark_style(drawn))}">'
+        f'<a href="#entry-{_text(entry.slug)}"><span class="mark-label">{_text(label)}</span>'
+        "</a></li>"
     )

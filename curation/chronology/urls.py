@@ -55,6 +55,11 @@ public_patterns = [
     path("c/", public.index, name="index"),
     path("c/entities/<int:entity_id>/", public.entity_page, name="public-entity"),
     path("c/<slug:slug>/", public.chronology_page, name="public"),
+    path(
+        "c/<slug:slug>/entity-options/",
+        public.entity_options,
+        name="public-entity-options",
+    ),
 ]
 
 # /c/<slug>/<file>: views/exports.py (no login; per-article Web Annotations for staff)

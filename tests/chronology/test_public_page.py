@@ -273,7 +273,7 @@ def test_no_article_text_beyond_the_quoted_passages(seed):
 
 def test_what_people_wrote_is_escaped(seed):
     script = "<script>alert('quote')</script>"
-    body = f"Officials said {script} at the meeting, reporters heard. {data.SECRET}"
+    body = f"<b>Washington</b> said {script} at the <i>meeting</i>, it was heard. {data.SECRET}"
     article = data.article(
         source_name="<b>Outlet</b>", title="<img src=x onerror=alert(1)>", body=body
     )
@@ -288,11 +288,24 @@ def test_what_people_wrote_is_escaped(seed):
     )
     response = get()
     page = response.content.decode()
-    for raw in [script, "<script>alert('headline')", "<b>Outlet", "<img src=x", "<i>Party", "<em>"]:
+    for raw in [
+        script,
+        "<script>alert('headline')",
+        "<b>Outlet",
+        "<img src=x",
+        "<i>Party",
+        "<em>",
+        "<b>Washington",  # the quote's context, before
+        "<i>meeting",  # and after
+    ]:
         assert raw not in page
     tree = parse(response)
     article_element = entry_article(tree, "<script>alert('headline')</script>")
     assert [text(m) for m in article_element.xpath(".//mark")] == [script]
+    assert texts(article_element, "context") == [
+        "…<b>Washington</b> said",
+        "at the <i>meeting</i>, it was h…",
+    ]
     assert texts(article_element, "source-name") == ["<b>Outlet</b>"]
     assert text(one(article_element, "entry-description")) == "Line one <em>line two"
     assert article_element.xpath(".//p[@class='entry-description']/br")  # lines kept
@@ -300,6 +313,8 @@ def test_what_people_wrote_is_escaped(seed):
     graph = jsonld(tree)["@graph"]
     assert "<script>alert('headline')</script>" in [node["name"] for node in graph]
     assert data.SECRET not in page
+    options = get("/c/iran/entity-options/").content.decode()
+    assert "&lt;i&gt;Party&lt;/i&gt; (person)" in options and "<i>" not in options
 
 
 # --- JSON-LD -----------------------------------------------------------------------------
@@ -371,15 +386,13 @@ def test_filters_by_entity_type_and_dates_narrow_the_list_and_the_timeline(seed)
     assert not with_class(nothing, "timeline")
 
 
-def test_filter_choices_are_what_the_published_entries_hold(seed):
+def test_the_entity_choices_come_after_the_page_and_the_type_choices_with_it(seed):
     tree = parse(get())
-    entity_options = tree.xpath("//select[@name='entity']/option")
-    assert [text(option) for option in entity_options] == [
-        "All entities",
-        "Israel (place)",
-        "Jake Sullivan (person)",
-        "White House (organisation)",
-    ]
+    (select,) = tree.xpath("//select[@name='entity']")
+    assert [text(option) for option in select.xpath("option")] == ["All entities"]
+    assert select.get("hx-get") == "/c/iran/entity-options/"
+    assert select.get("hx-trigger") == "load" and select.get("hx-swap") == "innerHTML"
+    assert select.get("hx-push-url") == "false"  # fetching the choices is no step in history
     type_options = [text(option) for option in tree.xpath("//select[@name='type']/option")]
     assert type_options == [
         "All types",
@@ -389,6 +402,29 @@ def test_filter_choices_are_what_the_published_entries_hold(seed):
         "CONSULT › phone call",
         "REJECT",
         "REJECT › meeting cancelled or postponed",
+    ]
+    chosen = parse(get(entity=seed.sullivan.pk)).xpath("//select[@name='entity']/option")
+    assert [(option.get("value"), text(option)) for option in chosen] == [
+        ("", "All entities"),
+        (str(seed.sullivan.pk), "Jake Sullivan (person)"),
+    ]
+    assert chosen[1].get("selected") is not None
+
+
+def test_the_entity_choices_are_the_entities_of_the_published_entries(seed):
+    data.entity("Nobody here", "person")
+    data.entry([seed.topic], "2024-06-22", status=Entry.Status.DRAFT, headline="Draft")
+    response = get("/c/iran/entity-options/", entity=str(seed.israel.pk))
+    assert response.status_code == 200
+    options = lxml.html.fragments_fromstring(response.content.decode())
+    assert [(option.get("value"), text(option)) for option in options] == [
+        ("", "All entities"),
+        (str(seed.israel.pk), "Israel (place)"),
+        (str(seed.sullivan.pk), "Jake Sullivan (person)"),
+        (str(seed.white_house.pk), "White House (organisation)"),
+    ]
+    assert [option.get("value") for option in options if option.get("selected") is not None] == [
+        str(seed.israel.pk)
     ]
 
 
@@ -531,6 +567,7 @@ def test_a_private_chronology_is_a_404_for_the_public_and_a_preview_for_curators
     seed.topic.is_public = False
     seed.topic.save()
     assert get().status_code == 404
+    assert get("/c/iran/entity-options/").status_code == 404
     stranger = Client()
     stranger.force_login(UserFactory(username="nobody"))
     assert get(client=stranger).status_code == 404
@@ -542,6 +579,8 @@ def test_a_private_chronology_is_a_404_for_the_public_and_a_preview_for_curators
     assert response.status_code == 200
     assert "Preview: this chronology is private" in text(one(parse(response), "preview-note"))
     assert "no-store" in response["Cache-Control"] and response["X-Robots-Tag"] == "noindex"
+    options = get("/c/iran/entity-options/", client=curator)
+    assert options.status_code == 200 and "no-store" in options["Cache-Control"]
 
 
 # --- the index ---------------------------------------------------------------------------

@@ -68,13 +68,25 @@ def test_the_page_runs_the_same_queries_for_10_and_for_300_entries(
     assert counts[0] <= 9, counts
 
 
-def test_the_whole_page_runs_eight_queries(django_assert_num_queries):
+def test_the_whole_page_runs_seven_queries(django_assert_num_queries):
     long_chronology(120)
-    # The chronology; the entity choices; the types used and the types; the count; the
-    # page's entries, their events and the events' participants.
-    with django_assert_num_queries(8):
+    # The chronology; the types used and the types; the count; the page's entries, their
+    # events and the events' participants. Not the entities: the page fetches them after.
+    with django_assert_num_queries(7):
         response = Client().get("/c/long/")
     assert response.status_code == 200
+
+
+# bulk_entries makes entry n with parties n and n+1 (of 40), and every third with the
+# place n+2: ten entries take part 12 of them, three hundred all 40.
+@pytest.mark.parametrize(("count", "entities"), [(10, 12), (300, 40)])
+def test_the_entity_choices_take_two_queries_however_long(
+    count, entities, django_assert_num_queries
+):
+    long_chronology(count)
+    with django_assert_num_queries(2):  # the chronology, and its entities
+        response = Client().get("/c/long/entity-options/")
+    assert response.content.decode().count("<option") == 1 + entities  # and "All entities"
 
 
 def test_a_long_chronology_draws_one_page_of_entries(monkeypatch):

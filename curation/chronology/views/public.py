@@ -23,7 +23,7 @@ from curation.annotations.models import Entity
 from curation.annotations.selectors import merged_into
 from curation.chronology import public_page, schema_org, selectors
 from curation.chronology.models import Chronology
-from curation.chronology.public_filters import EntryFilterForm
+from curation.chronology.public_filters import ALL_ENTITIES, EntryFilterForm, entity_label
 
 PER_PAGE = 100
 """Entries on one page of a chronology: the page never draws more, however long it is."""
@@ -86,16 +86,22 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_safe
-def chronology_page(request: HttpRequest, slug: str) -> HttpResponse:
+def _chronology(request: HttpRequest, slug: str) -> Chronology:
     chronology = get_object_or_404(Chronology, slug=slug)
     if not _viewable(request, chronology):
         raise Http404("No such chronology.")
+    return chronology
+
+
+@require_safe
+def chronology_page(request: HttpRequest, slug: str) -> HttpResponse:
+    chronology = _chronology(request, slug)
     form = EntryFilterForm(
         request.GET,
-        entities=lambda: selectors.chronology_entities(chronology),
         takes_part=lambda pk: selectors.takes_part(chronology, pk),
+        entity_named=lambda pk: Entity.objects.select_related("kind").filter(pk=pk).first(),
         event_types=lambda: selectors.chronology_event_types(chronology),
+        entity_options_url=reverse("chronology:public-entity-options", args=[chronology.slug]),
     )
     context = {
         "chronology": chronology,
@@ -157,6 +163,24 @@ def _results(request: HttpRequest, chronology: Chronology, form: EntryFilterForm
         "jsonld": jsonld,
         "filtered": form.is_filtered,
     }
+
+
+@require_safe
+def entity_options(request: HttpRequest, slug: str) -> HttpResponse:
+    """The entity filter's choices: every entity of the chronology's published entries,
+    by name, as <option>s, the one in ?entity= selected. The page fetches them once it
+    has loaded, so a long chronology's page doesn't wait for them."""
+    chronology = _chronology(request, slug)
+    options = [("", ALL_ENTITIES)] + [
+        (str(entity.pk), entity_label(entity))
+        for entity in selectors.chronology_entities(chronology)
+    ]
+    response = render(
+        request,
+        "chronology/public_entity_options.html",
+        {"options": options, "selected": request.GET.get("entity", "")},
+    )
+    return response if chronology.is_public else _private(response)
 
 
 @require_safe
