@@ -40,7 +40,7 @@ from curation.annotations.suggested import (
     SuggestedMention,
 )
 from curation.articles.models import Article
-from curation.articles.services import _insert_rows
+from curation.articles.rows import insert_rows
 from curation.temporal import validate
 
 # A tagger's labels for the desk's entity kinds (spaCy's and CoNLL's, upper-cased).
@@ -309,7 +309,7 @@ def _saved(model, article: Article, new: dict, *, key: tuple[str, ...]) -> dict[
                 fresh.append(suggestion)
         try:
             with transaction.atomic():
-                _insert_rows(model, fresh)
+                insert_rows(model, fresh)
         except IntegrityError:  # the same suggestions, sent at the same moment: look again
             continue
         if fresh:

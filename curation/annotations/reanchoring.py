@@ -27,9 +27,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from django.db import models
 from django.dispatch import Signal
 from django.utils import timezone
-from simple_history.utils import bulk_update_with_history
 
 from curation.annotations import workflow
 from curation.annotations.anchoring import Placement, Rule, Span, placements_by_key, reanchor
@@ -38,6 +38,7 @@ from curation.annotations.models import Event, Mention, Reanchoring
 from curation.annotations.spans import CONTEXT_CHARS, anchor
 from curation.articles.corrections import AnnotationOutcome
 from curation.articles.models import ArticleRevision
+from curation.articles.rows import insert_rows, update_rows
 
 logger = logging.getLogger(__name__)
 
@@ -247,16 +248,28 @@ def _save(moved: list[_Moved], *, revision: ArticleRevision, by) -> None:
             )
             items.append(item)
         if kind == "mention":
-            # A mention may move onto the place another one is leaving, and PostgreSQL
-            # checks uniqueness row by row: clear the old places first.
+            # A mention may move onto the place another one is leaving, and each row's
+            # update is checked for a unique span on its own: clear the old places first.
             Mention.objects.filter(pk__in=[item.pk for item in items]).update(start=None, end=None)
         fields = [*_SPAN_FIELDS, *_STATE_FIELDS]
         if kind == "event":
             fields += ["date_start", "date_end"]
-        bulk_update_with_history(
-            items, model, fields, batch_size=500, default_user=author, default_date=now
-        )
-    Reanchoring.objects.bulk_create([_record(entry, revision) for entry in moved], batch_size=500)
+        update_rows(model, items, fields)
+        history = model.history.model  # the descriptor builds a manager class: once
+        insert_rows(history, [_history_row(history, item, now) for item in items])
+    insert_rows(Reanchoring, [_record(entry, revision) for entry in moved])
+
+
+def _history_row(history: type[models.Model], item: Mention | Event, when) -> models.Model:
+    """The history record of a change the correction made, as simple-history writes one
+    (``bulk_history_create``), credited to the corrector with the correction's reason."""
+    return history(
+        history_date=when,
+        history_user=item._history_user,
+        history_change_reason=item._change_reason,
+        history_type="~",
+        **{field.attname: getattr(item, field.attname) for field in history.tracked_fields},
+    )
 
 
 def _record(entry: _Moved, revision: ArticleRevision) -> Reanchoring:

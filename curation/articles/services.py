@@ -14,13 +14,14 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import IntegrityError, connections, router, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from curation.articles.importing import ImportProblem, ParsedArticle, iter_jsonl
 from curation.articles.importing.files import parse_file
 from curation.articles.models import IMPORTED, Article, ArticleRevision, Source
+from curation.articles.rows import insert_rows
 
 logger = logging.getLogger(__name__)
 Status = Literal["imported", "already", "corrected", "failed"]
@@ -170,7 +171,7 @@ def _save_new(batch: list[tuple[str, Article]]) -> list[ImportOutcome]:
         )
         for content_hash, article in to_create.items():
             article.pk = id_by_hash[content_hash]
-        _insert_rows(ArticleRevision, [_first_revision(a) for a in to_create.values()])
+        insert_rows(ArticleRevision, [_first_revision(a) for a in to_create.values()])
 
     outcomes = []
     for where, article in batch:
@@ -226,34 +227,12 @@ def _first_revision(article: Article) -> ArticleRevision:
 
 
 def _insert(articles: list[Article]) -> None:
-    _insert_rows(Article, articles)
-
-
-def _insert_rows(model: type[Article] | type[ArticleRevision], rows: list) -> None:
-    """INSERT new articles or revisions: one parameterised statement, executed for every
-    row.
-
-    ``bulk_create`` builds one multi-row statement instead; for rows of ~5 KB of text,
-    building it took longer than SQLite took to store them (see the import benchmark in
-    the README). Values still pass through each field's ``pre_save`` (``auto_now_add``)
-    and database conversion, so this works on every database Django supports. No
-    history rows here: ``curation.articles.history`` writes an article's import record
-    just before its first change.
-    """
-    connection = connections[router.db_for_write(model)]
-    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
-    quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(model._meta.db_table),
-        ", ".join(quote(field.column) for field in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
-    values = [
-        [field.get_db_prep_save(field.pre_save(row, True), connection) for field in fields]
-        for row in rows
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, values)
+    """INSERT new articles, one statement executed for every row (``rows``): for rows of
+    ~5 KB of text, building ``bulk_create``'s single statement took longer than SQLite
+    took to store them (see the import benchmark in the README). No history rows here:
+    ``curation.articles.history`` writes an article's import record just before its
+    first change."""
+    insert_rows(Article, articles)
 
 
 def articles_import_paths(

@@ -140,15 +140,24 @@ def test_work_whose_words_are_gone_becomes_an_orphan_and_goes_back_to_review(edi
 def test_the_workspace_and_the_review_queue_show_an_article_with_orphans(editor, client):
     article = article_with()
     beirut = mark(article, "Beirut", status=Status.SUBMITTED)
+    haifa = mark(article, "Haifa", status=Status.SUBMITTED)
     record_event(article, "Officials in Beirut denied the report", status=Status.SUBMITTED)
     correct(article, WITHOUT_THE_LAST_PARAGRAPH, editor)
     client.force_login(editor)
     page = client.get(reverse("annotations:workspace", args=[article.pk]))
     assert page.status_code == 200
+    assert f'id="m-{haifa.pk}"' in page.content.decode()
     assert f'id="m-{beirut.pk}"' not in page.content.decode()
     queue = client.get(reverse("review:queue"))
     assert queue.status_code == 200
     assert "Beirut" in queue.content.decode()
+    beirut.refresh_from_db()
+    approved = client.post(
+        reverse("review:approve", args=["mention", beirut.pk]),
+        {"version": beirut.version},
+        HTTP_HX_REQUEST="true",
+    )
+    assert approved.status_code == 200
 
 
 def test_an_orphan_stays_an_orphan_through_later_corrections(editor):
@@ -239,7 +248,7 @@ def test_two_mentions_of_one_entity_placed_on_the_same_words_leave_one_an_orphan
 
 def test_mentions_that_move_onto_each_others_places_are_saved(editor):
     """An insertion exactly as long as the gap between occurrences moves each mention onto
-    the place of the next: PostgreSQL checks the unique span row by row."""
+    the place of the next, and each row is checked for a unique span as it is written."""
     body = "Gallant spoke. Gallant spoke. Gallant spoke."
     article = article_with(body=body)
     gallant = EntityFactory(name="Yoav Gallant")

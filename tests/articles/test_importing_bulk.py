@@ -46,3 +46,19 @@ def test_an_escape_for_half_a_character_is_refused_not_stored():
     _, items = read(b'[{"body": "ok \\ud83d"}, {"body": "fine", "other": "\\udc00"}]')
     assert "half of a UTF-16 pair" in items[0].problem.message
     assert items[1].article.raw_text.encode()  # stored escaped, so it is text
+
+
+def test_an_item_keeps_its_own_text_exactly_as_sent():
+    body = b'[ {"body": "One.",  "title" : "T\\u00e9"} ,\n{"body":"Two."}]  \n'
+    _, items = read(body)
+    assert [item.article.raw_text for item in items] == [
+        '{"body": "One.",  "title" : "T\\u00e9"}',
+        '{"body":"Two."}',
+    ]
+    assert items[0].article.title == "Té"
+
+
+@pytest.mark.parametrize("body", [b"[{}] x", b'[{"body": "a"} {"body": "b"}]', b"[1,]"])
+def test_an_array_with_anything_after_or_between_its_items_is_refused(body):
+    with pytest.raises(BulkFormatError, match="not valid JSON"):
+        read(body)

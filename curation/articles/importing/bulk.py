@@ -10,6 +10,7 @@ but counted, so the index of a line is its line number less one).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -35,23 +36,53 @@ def _first_char(body: bytes) -> bytes:
     return stripped[:1]
 
 
-def decode_array(body: bytes) -> list:
+_DECODER = json.JSONDecoder()
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def decode_array(body: bytes) -> list[tuple[object, str]]:
+    """Each item of a JSON array with its own text, exactly as sent (what an article
+    keeps as its raw text), read one item after another."""
     try:
-        value = json.loads(body.decode("utf-8-sig"))
+        text = body.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise BulkFormatError(
             f"The body is not UTF-8 text (byte {error.start} cannot be read). Send it "
             "encoded as UTF-8."
         ) from None
+    try:
+        return _array_items(text)
     except json.JSONDecodeError as error:
         raise BulkFormatError(
             f"The body is not valid JSON: {error.msg} at line {error.lineno}, column "
             f"{error.colno}. Send a JSON array of articles, or one article per line (JSON "
             "Lines)."
         ) from None
-    if not isinstance(value, list):
-        raise BulkFormatError("Send a JSON array of articles, or one article per line.")
-    return value
+
+
+def _array_items(text: str) -> list[tuple[object, str]]:
+    at = _SPACE.match(text).end()
+    if text[at : at + 1] != "[":
+        raise json.JSONDecodeError("Expecting '['", text, at)
+    at = _SPACE.match(text, at + 1).end()
+    items: list[tuple[object, str]] = []
+    if text[at : at + 1] == "]":
+        at += 1
+    else:
+        while True:
+            value, end = _DECODER.raw_decode(text, at)
+            items.append((value, text[at:end]))
+            at = _SPACE.match(text, end).end()
+            if text[at : at + 1] == ",":
+                at = _SPACE.match(text, at + 1).end()
+            elif text[at : at + 1] == "]":
+                at += 1
+                break
+            else:
+                raise json.JSONDecodeError("Expecting ',' delimiter", text, at)
+    if _SPACE.match(text, at).end() != len(text):
+        raise json.JSONDecodeError("Extra data", text, at)
+    return items
 
 
 def read_bulk(body: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[int, Iterator[BulkItem]]:
@@ -71,8 +102,8 @@ def read_bulk(body: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[int, 
     )
 
 
-def read_array(items: list, *, max_bytes: int) -> Iterator[BulkItem]:
-    for index, fields in enumerate(items):
+def read_array(items: list[tuple[object, str]], *, max_bytes: int) -> Iterator[BulkItem]:
+    for index, (fields, raw_text) in enumerate(items):
         label = f"item {index}"
         try:
             if not isinstance(fields, dict):
@@ -81,24 +112,13 @@ def read_array(items: list, *, max_bytes: int) -> Iterator[BulkItem]:
                     f"an object, like {_EXAMPLE_LINE}",
                     where=label,
                 )
-            raw_text = _as_stored(fields)
-            check_size(len(raw_text.encode()), max_bytes, what=label.capitalize(), where=label)
+            size = len(raw_text) if raw_text.isascii() else len(raw_text.encode())
+            check_size(size, max_bytes, what=label.capitalize(), where=label)
             article = article_from_fields(fields, raw_text=raw_text, label=label, where=label)
         except ImportProblem as problem:
             yield BulkItem(index, problem=problem)
         else:
             yield BulkItem(index, article=article)
-
-
-def _as_stored(fields: dict) -> str:
-    """The item as its raw text: JSON, readable, with anything that is not text (half
-    of a UTF-16 pair, in a field the import does not read) escaped."""
-    raw_text = json.dumps(fields, ensure_ascii=False)
-    try:
-        raw_text.encode()
-    except UnicodeEncodeError:
-        raw_text = json.dumps(fields)
-    return raw_text
 
 
 def read_lines(body: bytes, *, max_bytes: int) -> Iterator[BulkItem]:
