@@ -12,7 +12,7 @@ from curation.api.access import require
 from curation.api.errors import ApiError, not_found
 from curation.api.schemas import PathId, answers
 from curation.articles.models import Article
-from curation.chronology import selectors
+from curation.chronology import export_reads, selectors
 from curation.chronology.exports import webannotation
 from curation.chronology.models import Chronology
 from curation.chronology.views import exports
@@ -131,10 +131,10 @@ def chronology_entries(
     chronology = Chronology.objects.filter(slug=slug, is_public=True).first()
     if chronology is None:
         raise not_found(f"There is no public chronology “{slug}”.")
-    dated = selectors.published_entry_dates(chronology)
+    dated = export_reads.published_entry_dates(chronology)
     ids = [pk for pk, _ in dated[query.offset : query.offset + ENTRIES_PAGE]]
-    entries = selectors.public_entries_in(
-        chronology, ids, event_types=selectors.event_types_by_id()
+    entries = export_reads.public_entries_in(
+        chronology, ids, event_types=export_reads.event_types_by_id()
     )
     following = query.offset + ENTRIES_PAGE
     path = reverse("api-v1:chronology_entries", args=[slug])
@@ -168,5 +168,5 @@ def _entry(public: selectors.PublicEntry) -> dict:
             }
             for taking in public.participants
         ],
-        "citations": [citation.__dict__ for citation in public.citations],
+        "citations": [citation._asdict() for citation in public.citations],
     }

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import combinations
+from itertools import batched, combinations
+from typing import NamedTuple
 
 from django.db.models import (
     Case,
@@ -24,7 +25,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce, RowNumber
 
-from curation.annotations.models import Entity, Event, EventType, Mention, Participant, Status
+from curation.annotations.models import Entity, Event, EventType, Participant, Status
+from curation.articles.models import Article
 from curation.chronology.matching import bounds_agree
 from curation.chronology.models import Chronology, Entry, EntryEvent
 
@@ -122,8 +124,11 @@ def filter_entries(
     return entries
 
 
-@dataclass(frozen=True)
-class Citation:
+# Citations, takings and public entries are named tuples: an export makes tens of
+# thousands of them, and a tuple is made several times faster than a frozen dataclass.
+
+
+class Citation(NamedTuple):
     event_id: int
     source: str
     article_title: str
@@ -133,8 +138,7 @@ class Citation:
     after: str
 
 
-@dataclass(frozen=True)
-class Taking:
+class Taking(NamedTuple):
     """An entity taking part in an entry, with its roles across the entry's events."""
 
     entity_id: int
@@ -145,8 +149,7 @@ class Taking:
     wikidata_id: str = ""  # for the public page's links and its JSON-LD's sameAs
 
 
-@dataclass(frozen=True)
-class PublicEntry:
+class PublicEntry(NamedTuple):
     entry: Entry
     citations: list[Citation]
     participants: list[Taking]
@@ -169,96 +172,111 @@ def _cited(name: str) -> Case:
     )
 
 
-def public_details(entries: Sequence[Entry]) -> list[PublicEntry]:
-    """Each entry with its citations (approved events only, quoted with a short context,
-    never more of the article) and its participants and places, derived from its events.
-    Three queries, however many entries. The events and participants are read as plain
-    rows, not model instances: an export reads 10,000 entries through here."""
-    ids = [entry.pk for entry in entries]
-    events = list(
-        Event.objects.filter(chronology_entry__entry__in=ids)
-        .filter(Q(status=Status.APPROVED) | _HELD_FOR_THE_PUBLIC)
-        .order_by("article__published_on", "pk")
-        .values_list(
+def citing_events(entries) -> QuerySet[Event]:
+    """The events that entries cite to the public: approved ones, and ones a correction
+    sent back to review, which keep their approved words (``_cited``). ``entries`` is a
+    list of entry ids or a queryset of entries."""
+    return Event.objects.filter(chronology_entry__entry__in=entries).filter(
+        Q(status=Status.APPROVED) | _HELD_FOR_THE_PUBLIC
+    )
+
+
+ROWS_PER_LOOKUP = 5_000
+"""Ids sent in one ``pk IN (…)``: far below SQLite's limit on a statement's parameters."""
+
+
+def _rows_of(model, ids: set[int], *fields: str) -> Iterator[tuple]:
+    """``fields`` of the rows of ``model`` with those ids: one query for each
+    ``ROWS_PER_LOOKUP`` ids (a list of ids is much faster here than a subquery)."""
+    for chunk in batched(sorted(ids), ROWS_PER_LOOKUP):
+        yield from model.objects.filter(pk__in=chunk).values_list(*fields)
+
+
+def details_by_entry(
+    events: QuerySet[Event],
+) -> tuple[dict[int, list[Citation]], dict[int, list[Taking]]]:
+    """The citations (quoted with a short context, never more of the article) and the
+    participants and places (from the events, with their roles) of the entries that
+    ``events`` (``citing_events``) belong to, by entry id.
+
+    Four queries, however many entries (unless they name over ``ROWS_PER_LOOKUP``
+    articles or entities): the events and their participants as narrow rows of ids and
+    quotes, then the articles and entities they name, each once. An export
+    reads every entry of a chronology through here, so nothing is a model instance and
+    no row repeats what another row already said."""
+    rows = list(
+        events.order_by("article__published_on", "pk").values_list(
             "pk",
             "chronology_entry__entry",
             _cited("quote"),
             _cited("prefix"),
             _cited("suffix"),
-            "article__title",
-            "article__published_on",
-            "article__source__name",
+            "article",
             "location",
-            "location__name",
-            "location__kind__slug",
-            "location__kind__name",
-            "location__wikidata_id",
         )
     )
-    takings = (
-        Participant.objects.filter(event__in=[row[0] for row in events])
+    takings = list(
+        Participant.objects.filter(event__in=events.values("pk"))
         .order_by("role", "pk")
-        .values_list(
-            "event",
-            "role",
-            "entity",
-            "entity__name",
-            "entity__kind__slug",
-            "entity__kind__name",
-            "entity__wikidata_id",
-        )
+        .values_list("event", "role", "entity")
     )
+    articles = {
+        pk: (source or "Unknown source", title, published_on)
+        for pk, title, published_on, source in _rows_of(
+            Article, {row[5] for row in rows}, "pk", "title", "published_on", "source__name"
+        )
+    }
+    named = {row[6] for row in rows if row[6] is not None} | {row[2] for row in takings}
+    entities = {
+        pk: entity
+        for pk, *entity in _rows_of(
+            Entity, named, "pk", "name", "kind__slug", "kind__name", "wikidata_id"
+        )
+    }
+    citations: dict[int, list[Citation]] = defaultdict(list)
+    # entry id -> entity id -> [roles], in the order they are found
+    roles: dict[int, dict[int, list[str]]] = defaultdict(dict)
+    entry_of: dict[int, int] = {}
+    places = []
+    for event_id, entry_id, quote, prefix, suffix, article_id, place_id in rows:
+        entry_of[event_id] = entry_id
+        source, title, published_on = articles[article_id]
+        citations[entry_id].append(
+            Citation(event_id, source, title, published_on, prefix, quote, suffix)
+        )
+        if place_id is not None:
+            places.append((entry_id, place_id))
     role_labels = dict(Participant.Role.choices)
-    # entry id -> entity id -> (name, kind slug, kind name, wikidata id), [roles]
-    roles: dict[int, dict[int, tuple[tuple[str, str, str, str], list[str]]]] = defaultdict(dict)
-    entry_of = {row[0]: row[1] for row in events}
-    for event_id, role, entity_id, *entity in takings:
-        _, found = roles[entry_of[event_id]].setdefault(entity_id, (tuple(entity), []))
+    for event_id, role, entity_id in takings:
+        entry_id = entry_of.get(event_id)
+        if entry_id is None or entity_id not in entities:  # (changed between the queries)
+            continue
+        found = roles[entry_id].setdefault(entity_id, [])
         label = role_labels.get(role, role)
         if label not in found:
             found.append(label)
-    citations: dict[int, list[Citation]] = defaultdict(list)
-    for (
-        event_id,
-        entry_id,
-        quote,
-        prefix,
-        suffix,
-        title,
-        published_on,
-        source,
-        place_id,
-        *place,
-    ) in events:
-        citations[entry_id].append(
-            Citation(
-                event_id=event_id,
-                source=source or "Unknown source",
-                article_title=title,
-                published_on=published_on,
-                before=prefix,
-                quote=quote,
-                after=suffix,
-            )
-        )
-        if place_id is not None:
-            _, found = roles[entry_id].setdefault(place_id, (tuple(place), []))
+    for entry_id, place_id in places:
+        if place_id in entities:
+            found = roles[entry_id].setdefault(place_id, [])
             if "Place" not in found:
                 found.append("Place")
+    participants = {}
+    for entry_id, by_entity in roles.items():
+        takes = [
+            Taking(pk, *entities[pk][:3], tuple(found), entities[pk][3])
+            for pk, found in by_entity.items()
+        ]
+        takes.sort(key=lambda taking: taking.name.casefold())
+        participants[entry_id] = takes
+    return citations, participants
+
+
+def public_details(entries: Sequence[Entry]) -> list[PublicEntry]:
+    """Each entry with its citations and participants (``details_by_entry``). Four
+    queries, however many entries."""
+    citations, participants = details_by_entry(citing_events([entry.pk for entry in entries]))
     return [
-        PublicEntry(
-            entry=entry,
-            citations=citations[entry.pk],
-            participants=sorted(
-                (
-                    Taking(pk, name, kind_slug, kind_name, tuple(found), wikidata_id)
-                    for pk, ((name, kind_slug, kind_name, wikidata_id), found) in roles[
-                        entry.pk
-                    ].items()
-                ),
-                key=lambda taking: taking.name.casefold(),
-            ),
-        )
+        PublicEntry(entry, citations.get(entry.pk, []), participants.get(entry.pk, []))
         for entry in entries
     ]
 
@@ -429,144 +447,3 @@ def entity_appearances(
             Appearance(link.entry, tuple(roles[link.entry_id]), link.position)
         )
     return grouped
-
-
-# --- the exports: batches of published entries, the feed, the Web Annotations -------------
-
-EXPORT_BATCH_SIZE = 500
-"""Entries read per batch when an export streams: three queries per batch."""
-
-
-def published_entry_dates(chronology: Chronology) -> list[tuple[int, str]]:
-    """(id, EDTF date) of each published entry, in the public order: ids and short strings
-    only, so an export can plan its batches (and count what it leaves out) before it reads
-    any entry in full. One query."""
-    return list(published_entries(chronology).values_list("pk", "date"))
-
-
-def event_types_by_id() -> dict[int, EventType]:
-    """Every event type with its parent, by id: a stream reads them once and shares them
-    among its entries, rather than making two more objects for each entry. One query."""
-    return EventType.objects.select_related("parent").in_bulk()
-
-
-def public_entries_in(
-    chronology: Chronology,
-    ids: Sequence[int],
-    *,
-    event_types: dict[int, EventType] | None = None,
-) -> list[PublicEntry]:
-    """The published entries among ``ids`` with their details, in the order of ``ids``.
-    An entry unpublished since the ids were read is left out. Three queries. With
-    ``event_types`` (``event_types_by_id``), the entries' types are taken from it."""
-    entries = published_entries(chronology).filter(pk__in=ids)
-    if event_types is not None:
-        entries = entries.select_related(None)
-    found = {entry.pk: entry for entry in entries}
-    if event_types is not None:
-        for entry in found.values():
-            entry.event_type = event_types[entry.event_type_id]
-    return public_details([found[pk] for pk in ids if pk in found])
-
-
-def feed_entries(chronology: Chronology, *, limit: int = 50) -> list[PublicEntry]:
-    """The last ``limit`` entries published in the chronology, newest first. Three queries."""
-    newest = published_entries(chronology).order_by(F("published_at").desc(nulls_last=True), "-pk")
-    entries = newest[:limit]
-    return public_details(list(entries))
-
-
-def _annotation_events(events: QuerySet[Event]) -> QuerySet[Event]:
-    """Approved events with what an annotation of them says, and of their article only
-    the URL and import time (never the body)."""
-    return (
-        events.filter(status=Status.APPROVED, start__isnull=False)  # orphans have no place
-        .select_related("article", "event_type__parent", "location__kind")
-        .only(
-            "start",
-            "end",
-            "quote",
-            "prefix",
-            "suffix",
-            "headline",
-            "date",
-            "created_at",
-            "article__url",
-            "article__imported_at",
-            "event_type__name",
-            "event_type__parent__name",
-            "location__name",
-            "location__wikidata_id",
-            "location__kind__name",
-        )
-        .order_by("article_id", "start", "pk")
-    )
-
-
-def chronology_annotation_events(chronology: Chronology) -> QuerySet[Event]:
-    """The approved events cited by the chronology's published entries, by article and
-    position: what its public page quotes, and nothing more of the articles."""
-    entries = published_entries(chronology).order_by()
-    return _annotation_events(Event.objects.filter(chronology_entry__entry__in=entries))
-
-
-def article_annotation_events(article_id: int) -> QuerySet[Event]:
-    """An article's approved events, by position."""
-    return _annotation_events(Event.objects.filter(article_id=article_id))
-
-
-def article_annotation_mentions(article_id: int) -> QuerySet[Mention]:
-    """An article's approved mentions with their entities, by position."""
-    return (
-        Mention.objects.filter(article_id=article_id, status=Status.APPROVED, start__isnull=False)
-        .select_related("entity__kind")
-        .only(
-            "article_id",
-            "start",
-            "end",
-            "quote",
-            "prefix",
-            "suffix",
-            "created_at",
-            "entity__name",
-            "entity__wikidata_id",
-            "entity__kind__name",
-        )
-        .order_by("start", "pk")
-    )
-
-
-@dataclass(frozen=True)
-class Tag:
-    """An entity named in an annotation: a participant or place of an event, or the
-    entity a mention names."""
-
-    name: str
-    kind: str
-    wikidata_id: str
-
-
-def event_tags(events: Sequence[Event]) -> dict[int, list[Tag]]:
-    """Each event's participants and then its place, by event id; ``events`` come from
-    the queries above (their places already read). One query."""
-    tags: dict[int, list[Tag]] = defaultdict(list)
-    if not events:
-        return tags
-    takings = (
-        Participant.objects.filter(event__in=[event.pk for event in events])
-        .select_related("entity__kind")
-        .only("event_id", "entity__name", "entity__wikidata_id", "entity__kind__name")
-        .order_by("event_id", "role", "pk")
-    )
-    for taking in takings:
-        entity = taking.entity
-        tag = Tag(entity.name, entity.kind.name, entity.wikidata_id)
-        if tag not in tags[taking.event_id]:
-            tags[taking.event_id].append(tag)
-    for event in events:
-        if event.location is not None:
-            place = event.location
-            tag = Tag(place.name, place.kind.name, place.wikidata_id)
-            if tag not in tags[event.pk]:
-                tags[event.pk].append(tag)
-    return tags

@@ -9,10 +9,9 @@ from curation.annotations.models import Status
 from curation.articles.corrections import article_correct
 from curation.chronology import services
 from curation.chronology.corrections import entry_attention_resolve
+from curation.chronology.export_reads import article_annotation_events, article_annotation_mentions
 from curation.chronology.models import Chronology, Entry, EntryEvent
 from curation.chronology.selectors import (
-    article_annotation_events,
-    article_annotation_mentions,
     public_details,
 )
 from tests.corrections import BODY, article_with, mark, record_event

@@ -104,7 +104,7 @@ def test_citations_and_participants_come_from_approved_events_with_a_short_conte
         entities=[(white_house, "actor"), (israel, "target")],
     )
     entry = publish([axios, jns], curator, topic)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(4):
         [details] = public_details([entry])
     assert details.source_count == 2
     assert [c.source for c in details.citations] and {c.source for c in details.citations} == {

@@ -3,9 +3,10 @@ CSV, Atom, iCalendar and W3C Web Annotations; and an article's Web Annotations f
 desk's staff. Only published entries of public chronologies appear (any other
 chronology's exports are 404s); the formats are built in curation/chronology/exports/.
 
-The long exports stream: they read the entries' ids and dates first (one query), then
-the entries with their citations in batches of ``selectors.EXPORT_BATCH_SIZE`` (three
-queries per batch), writing each batch as it comes. The Web Annotations are paged.
+The long exports stream (``export_reads.export_entries``): the citations and
+participants of every entry are read first, then the entries chunk by chunk, each chunk
+written as it comes; a constant number of queries, however long the chronology. The Web
+Annotations are paged.
 """
 
 import json
@@ -27,7 +28,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_GET
 
 from curation.articles.models import Article
-from curation.chronology import selectors
+from curation.chronology import export_reads
 from curation.chronology.exports import csvtable, ical, timelinejs, webannotation
 from curation.chronology.exports.dates import calendar_days
 from curation.chronology.exports.html import entry_html
@@ -40,15 +41,6 @@ JSON_SEPARATORS = (",", ":")
 def public_chronology(slug: str) -> Chronology:
     """The public chronology of that slug; 404 for a private or unknown one."""
     return get_object_or_404(Chronology, slug=slug, is_public=True)
-
-
-def _batches(chronology: Chronology, ids: list[int]) -> Iterator[list[PublicEntry]]:
-    size = selectors.EXPORT_BATCH_SIZE
-    event_types = selectors.event_types_by_id() if ids else {}
-    for start in range(0, len(ids), size):
-        yield selectors.public_entries_in(
-            chronology, ids[start : start + size], event_types=event_types
-        )
 
 
 def _entry_link(page: str, entry: Entry) -> str:
@@ -66,20 +58,21 @@ def _dump(value) -> str:
 def timeline_json(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     chronology = public_chronology(slug)
     page = request.build_absolute_uri(chronology.get_absolute_url())
-    dates = selectors.published_entry_dates(chronology)
-    dated = [pk for pk, value in dates if value]
+    dates = export_reads.published_entry_dates(chronology)
     title = timelinejs.title_slide(
         title=chronology.title,
         description=chronology.description,
-        undated=len(dates) - len(dated),
+        undated=sum(1 for _, value in dates if not value),
     )
 
     def stream() -> Iterator[str]:
         yield f'{{"title":{_dump(title)},"events":['
         first = True
-        for batch in _batches(chronology, dated):
+        for batch in export_reads.export_entries(chronology):
             slides = ",".join(
-                _dump(timelinejs.slide(item, link=_entry_link(page, item.entry))) for item in batch
+                _dump(timelinejs.slide(item, link=_entry_link(page, item.entry)))
+                for item in batch
+                if item.entry.date
             )
             if slides:
                 yield slides if first else "," + slides
@@ -95,11 +88,10 @@ def timeline_json(request: HttpRequest, slug: str) -> StreamingHttpResponse:
 @require_GET
 def entries_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     chronology = public_chronology(slug)
-    ids = [pk for pk, _ in selectors.published_entry_dates(chronology)]
 
     def stream() -> Iterator[str]:
         yield csvtable.encode([csvtable.HEADER])
-        for batch in _batches(chronology, ids):
+        for batch in export_reads.export_entries(chronology):
             yield csvtable.encode(csvtable.row(item) for item in batch)
 
     response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
@@ -136,7 +128,7 @@ class ChronologyFeed(Feed):
 
     def items(self, chronology):
         page = chronology.get_absolute_url()
-        newest = selectors.feed_entries(chronology, limit=self.size)
+        newest = export_reads.feed_entries(chronology, limit=self.size)
         return [FeedItem(page, item) for item in newest]
 
     def item_title(self, item):
@@ -170,27 +162,27 @@ def calendar_ics(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     chronology = public_chronology(slug)
     page = request.build_absolute_uri(chronology.get_absolute_url())
     host = request.get_host().split(":")[0]
-    days = {pk: calendar_days(value) for pk, value in selectors.published_entry_dates(chronology)}
-    shown = [pk for pk, span in days.items() if span is not None]
+    dates = export_reads.published_entry_dates(chronology)
     head = ical.calendar_head(
         name=chronology.title,
         description=chronology.description,
         url=page,
-        left_out=len(days) - len(shown),
+        left_out=sum(1 for _, value in dates if calendar_days(value) is None),
     )
 
     def stream() -> Iterator[bytes]:
         yield head
-        for batch in _batches(chronology, shown):
+        for batch in export_reads.export_entries(chronology):
             yield b"".join(
                 ical.calendar_event(
                     item,
-                    days=days[item.entry.pk],
+                    days=days,
                     uid=f"entry-{item.entry.pk}@{host}",
                     link=_entry_link(page, item.entry),
                     stamp=item.entry.updated_at,
                 )
                 for item in batch
+                if (days := calendar_days(item.entry.date)) is not None
             )
         yield ical.CALENDAR_END
 
@@ -243,7 +235,7 @@ class _Annotator:
         )
 
     def events(self, events) -> list[dict]:
-        tags = selectors.event_tags(events)
+        tags = export_reads.event_tags(events)
         return [
             webannotation.annotation(
                 id=self.origin + reverse("annotations:event-history", args=[event.pk]),
@@ -313,7 +305,7 @@ def chronology_annotations(request: HttpRequest, slug: str) -> HttpResponse:
     The other mentions in those articles are not public (each would add more of the
     article's text), so they are only in the per-article export, for staff."""
     chronology = public_chronology(slug)
-    events = selectors.chronology_annotation_events(chronology)
+    events = export_reads.chronology_annotation_events(chronology)
     annotator = _Annotator(request)
     return _annotations(
         request,
@@ -329,8 +321,8 @@ def chronology_annotations(request: HttpRequest, slug: str) -> HttpResponse:
 def article_annotations(request: HttpRequest, pk: int) -> HttpResponse:
     """An article's approved events, then its approved mentions."""
     article = get_object_or_404(Article.objects.only("title", "url", "imported_at"), pk=pk)
-    events = selectors.article_annotation_events(article.pk)
-    mentions = selectors.article_annotation_mentions(article.pk)
+    events = export_reads.article_annotation_events(article.pk)
+    mentions = export_reads.article_annotation_mentions(article.pk)
     event_total, mention_total = events.count(), mentions.count()
     annotator = _Annotator(request)
 

@@ -1,0 +1,202 @@
+"""Reads for the exports and the API: every published entry of a chronology as a
+stream, a page of entries, the feed's newest entries, and the approved events and
+mentions as Web Annotations. The public page's reads are in ``selectors``."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import batched
+from typing import NamedTuple
+
+from django.db.models import F, QuerySet
+
+from curation.annotations.models import Event, EventType, Mention, Participant, Status
+from curation.chronology.models import Chronology, Entry
+from curation.chronology.selectors import (
+    PublicEntry,
+    citing_events,
+    details_by_entry,
+    public_details,
+    published_entries,
+)
+
+EXPORT_BATCH_SIZE = 500
+"""Entries written per piece of a streamed export."""
+
+
+class ExportedEntry(NamedTuple):
+    """What the streamed exports write of an entry (besides its citations and
+    participants), with the names ``Entry`` gives them: read as plain rows, because an
+    export reads thousands and a model instance costs several times more."""
+
+    pk: int
+    slug: str
+    date: str
+    headline: str
+    description: str
+    event_type: EventType
+    updated_at: datetime
+
+    date_display = property(Entry.date_display.fget)
+
+
+def published_entry_dates(chronology: Chronology) -> list[tuple[int, str]]:
+    """(id, EDTF date) of each published entry, in the public order: ids and short strings
+    only, so an export can count what it leaves out before it reads any entry in full.
+    One query."""
+    return list(published_entries(chronology).values_list("pk", "date"))
+
+
+def event_types_by_id() -> dict[int, EventType]:
+    """Every event type with its parent, by id: the entries of a stream share them,
+    rather than making two more objects for each entry. One query."""
+    return EventType.objects.select_related("parent").in_bulk()
+
+
+def export_entries(chronology: Chronology) -> Iterator[list[PublicEntry]]:
+    """Every published entry of the chronology with its details, in the public order,
+    ``EXPORT_BATCH_SIZE`` at a time. Six queries in all, however long the chronology:
+    the event types, the citations and participants of every entry (``details_by_entry``:
+    short rows, held while the stream runs), then the entries, read chunk by chunk as
+    they are written.
+    An entry published after the details were read is written without citations."""
+    published = published_entries(chronology)
+    event_types = event_types_by_id()
+    citations, participants = details_by_entry(citing_events(published.order_by().values("pk")))
+    rows = published.values_list(
+        "pk", "slug", "date", "headline", "description", "event_type", "updated_at"
+    ).iterator(chunk_size=EXPORT_BATCH_SIZE)
+    for batch in batched(rows, EXPORT_BATCH_SIZE):
+        entries = [
+            ExportedEntry(pk, slug, date, headline, description, event_types[type_id], updated)
+            for pk, slug, date, headline, description, type_id, updated in batch
+        ]
+        yield [
+            PublicEntry(entry, citations.get(entry.pk, []), participants.get(entry.pk, []))
+            for entry in entries
+        ]
+
+
+def public_entries_in(
+    chronology: Chronology,
+    ids: Sequence[int],
+    *,
+    event_types: dict[int, EventType] | None = None,
+) -> list[PublicEntry]:
+    """The published entries among ``ids`` with their details, in the order of ``ids``.
+    An entry unpublished since the ids were read is left out. Three queries. With
+    ``event_types`` (``event_types_by_id``), the entries' types are taken from it."""
+    entries = published_entries(chronology).filter(pk__in=ids)
+    if event_types is not None:
+        entries = entries.select_related(None)
+    found = {entry.pk: entry for entry in entries}
+    if event_types is not None:
+        for entry in found.values():
+            entry.event_type = event_types[entry.event_type_id]
+    return public_details([found[pk] for pk in ids if pk in found])
+
+
+def feed_entries(chronology: Chronology, *, limit: int = 50) -> list[PublicEntry]:
+    """The last ``limit`` entries published in the chronology, newest first. Three queries."""
+    newest = published_entries(chronology).order_by(F("published_at").desc(nulls_last=True), "-pk")
+    entries = newest[:limit]
+    return public_details(list(entries))
+
+
+def _annotation_events(events: QuerySet[Event]) -> QuerySet[Event]:
+    """Approved events with what an annotation of them says, and of their article only
+    the URL and import time (never the body)."""
+    return (
+        events.filter(status=Status.APPROVED, start__isnull=False)  # orphans have no place
+        .select_related("article", "event_type__parent", "location__kind")
+        .only(
+            "start",
+            "end",
+            "quote",
+            "prefix",
+            "suffix",
+            "headline",
+            "date",
+            "created_at",
+            "article__url",
+            "article__imported_at",
+            "event_type__name",
+            "event_type__parent__name",
+            "location__name",
+            "location__wikidata_id",
+            "location__kind__name",
+        )
+        .order_by("article_id", "start", "pk")
+    )
+
+
+def chronology_annotation_events(chronology: Chronology) -> QuerySet[Event]:
+    """The approved events cited by the chronology's published entries, by article and
+    position: what its public page quotes, and nothing more of the articles."""
+    entries = published_entries(chronology).order_by()
+    return _annotation_events(Event.objects.filter(chronology_entry__entry__in=entries))
+
+
+def article_annotation_events(article_id: int) -> QuerySet[Event]:
+    """An article's approved events, by position."""
+    return _annotation_events(Event.objects.filter(article_id=article_id))
+
+
+def article_annotation_mentions(article_id: int) -> QuerySet[Mention]:
+    """An article's approved mentions with their entities, by position."""
+    return (
+        Mention.objects.filter(article_id=article_id, status=Status.APPROVED, start__isnull=False)
+        .select_related("entity__kind")
+        .only(
+            "article_id",
+            "start",
+            "end",
+            "quote",
+            "prefix",
+            "suffix",
+            "created_at",
+            "entity__name",
+            "entity__wikidata_id",
+            "entity__kind__name",
+        )
+        .order_by("start", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class Tag:
+    """An entity named in an annotation: a participant or place of an event, or the
+    entity a mention names."""
+
+    name: str
+    kind: str
+    wikidata_id: str
+
+
+def event_tags(events: Sequence[Event]) -> dict[int, list[Tag]]:
+    """Each event's participants and then its place, by event id; ``events`` come from
+    the queries above (their places already read). One query."""
+    tags: dict[int, list[Tag]] = defaultdict(list)
+    if not events:
+        return tags
+    takings = (
+        Participant.objects.filter(event__in=[event.pk for event in events])
+        .select_related("entity__kind")
+        .only("event_id", "entity__name", "entity__wikidata_id", "entity__kind__name")
+        .order_by("event_id", "role", "pk")
+    )
+    for taking in takings:
+        entity = taking.entity
+        tag = Tag(entity.name, entity.kind.name, entity.wikidata_id)
+        if tag not in tags[taking.event_id]:
+            tags[taking.event_id].append(tag)
+    for event in events:
+        if event.location is not None:
+            place = event.location
+            tag = Tag(place.name, place.kind.name, place.wikidata_id)
+            if tag not in tags[event.pk]:
+                tags[event.pk].append(tag)
+    return tags
