@@ -14,6 +14,30 @@ from curation.articles.models import Article, Source
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+ANNOTATE = ["articles.add_article", "annotations.add_mention", "annotations.add_event"]
+REVIEW = [
+    "annotations.review_mention",
+    "annotations.review_event",
+    "annotations.change_others_event",
+    "annotations.delete_entity",
+]
+CURATE = ["chronology.add_entry", "chronology.publish_entry", "chronology.add_notsameevent"]
+ADMINISTER = ["articles.add_source", "annotations.change_eventtype", "auth.change_user"]
+
+
+def may(allowed: list[str], refused: list[str]) -> dict[str, bool]:
+    return {perm: True for perm in allowed} | {perm: False for perm in refused}
+
+
+# What each demo account may do, by the permissions of its role (curation/roles.py).
+DEMO_ROLES = {
+    "annotator": may(ANNOTATE, REVIEW + CURATE + ADMINISTER),
+    "reviewer": may(ANNOTATE + REVIEW, CURATE + ADMINISTER),
+    "curator": may(ANNOTATE + REVIEW + CURATE, ADMINISTER),
+    "admin": may(ANNOTATE + REVIEW + CURATE + ADMINISTER, []),
+}
+
+
 @override_settings(DEBUG=True)
 def test_quickstart_sets_up_accounts_and_seeds_idempotently(capsys):
     call_command("quickstart", "--no-serve")
@@ -29,9 +53,20 @@ def test_quickstart_sets_up_accounts_and_seeds_idempotently(capsys):
     assert ft.source == Source.objects.get(name="Financial Times")
 
     users = get_user_model().objects
-    assert users.get(username="annotator").has_perm("articles.add_article")
-    assert users.get(username="reviewer").has_perm("articles.change_article")
-    assert users.get(username="admin").is_superuser
+    wrong = [
+        f"{username} {'lacks' if expected else 'has'} {perm}"
+        for username, perms in DEMO_ROLES.items()
+        for perm, expected in perms.items()
+        if users.get(username=username).has_perm(perm) is not expected
+    ]
+    assert not wrong, "\n".join(wrong)
+    staff = {user.username: (user.is_staff, user.is_superuser) for user in users.all()}
+    assert staff == {
+        "annotator": (False, False),
+        "reviewer": (False, False),
+        "curator": (False, False),
+        "admin": (True, True),
+    }
 
     client = Client()
     assert client.login(username="admin", password="admin-demo")

@@ -3,6 +3,8 @@ edit after approval, the required reason, and stale versions."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.test import Client
+from django.urls import reverse
 
 from curation.annotations import services, workflow
 from curation.annotations.errors import AnnotationError, NotAllowed, StaleVersion
@@ -120,6 +122,36 @@ def test_only_the_author_submits_and_withdraws(author, colleague):
     with pytest.raises(NotAllowed, match="only its author"):
         workflow.withdraw(stored(item), by=colleague, expected_version=2)
     assert stored(item).status == Status.SUBMITTED
+
+
+@pytest.mark.parametrize("make", [mention, event], ids=["mention", "event"])
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.APPROVED, Status.REJECTED])
+def test_the_author_withdraws_only_what_waits_for_review(make, status, author):
+    item = make(author, status)
+    with pytest.raises(NotAllowed, match="only an item waiting for review can be withdrawn"):
+        workflow.withdraw(item, by=author, expected_version=item.version)
+    after = stored(item)
+    assert (after.status, after.version) == (status, item.version)
+
+
+@pytest.mark.parametrize("make", [mention, event], ids=["mention", "event"])
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.APPROVED, Status.REJECTED])
+def test_the_workspace_refuses_the_authors_withdrawal_of_what_does_not_wait(make, status, author):
+    """The popover's (mention-state) and the events list's (event-state) withdraw, posted
+    with the version the page showed, reaches workflow.withdraw and is refused there."""
+    item = make(author, status)
+    client = Client()
+    client.force_login(author)
+    name = "mention-state" if isinstance(item, Mention) else "event-state"
+    response = client.post(
+        reverse(f"annotations:{name}", args=[item.article_id, item.pk]),
+        {"action": "withdraw", "version": item.version},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 403
+    assert "only an item waiting for review can be withdrawn" in response.text
+    after = stored(item)
+    assert (after.status, after.version) == (status, item.version)
 
 
 # --- four-eyes -------------------------------------------------------------------------

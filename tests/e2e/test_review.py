@@ -143,6 +143,38 @@ def test_an_event_is_submitted_rejected_by_keyboard_and_its_reason_read_in_my_wo
     expect(page.locator("#events-panel")).to_contain_text("White House cancels")
 
 
+def test_o_in_the_queue_opens_the_focused_item_in_its_articles_workspace(page: Page, live_server):
+    """Two items in two articles: o on the second row lands in that event's article, with
+    its passage focused and marked."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.review.work import article, event, mention
+
+    author = UserFactory(username="annie", role="annotator")
+    earlier = timezone.now() - timedelta(hours=1)
+    mention(by=author, on=article("Netanyahu to travel"), submitted_at=earlier)
+    talks = article("White House calls off the talks")
+    item = event(by=author, on=talks, headline="Meeting cancelled")
+    UserFactory(username="rita", role="reviewer")
+    log_in(page, live_server, "rita")
+    page.goto(f"{live_server.url}/review/?sort=submitted")
+
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    expect(page.locator(f"#row-event-{item.pk}")).to_be_focused()
+    page.keyboard.press("o")
+    page.wait_for_url(f"{live_server.url}/articles/{talks.pk}/annotate/#ev-{item.pk}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("White House calls off the talks")
+    passage = page.locator(f'#workspace-text .seg[data-current="{item.pk}"]')
+    expect(passage).to_be_focused()
+    expect(passage).to_have_attribute("data-current-kind", "event")
+    expect(passage).to_have_class(re.compile(r"\bfocus-event\b"))
+    expect(passage).to_contain_text("White House")
+    expect(page.locator("#events-panel")).to_contain_text("Meeting cancelled")
+
+
 def test_the_queue_keys_edit_select_and_list_themselves(page: Page, live_server):
     """e edits an event in its row and approves it, x selects rows for "Approve
     selected", ? lists the keys, and keys typed into a field stay in the field."""
