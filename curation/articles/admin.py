@@ -18,12 +18,13 @@ from curation.articles.corrections import (
     current_revision_number,
     may_correct,
 )
-from curation.articles.forms import ArticleCorrectionForm
+from curation.articles.forms import ArticleCorrectionForm, SourceAdminForm
 from curation.articles.models import Article, ArticleRevision, Source
 
 
 @admin.register(Source)
 class SourceAdmin(SimpleHistoryAdmin):
+    form = SourceAdminForm
     list_display = ["name", "slug", "homepage", "active", "article_count"]
     list_filter = ["active"]
     search_fields = ["name", "slug", "homepage"]

@@ -251,6 +251,16 @@ class PreviewItemForm(TextLimitsStated, FutureDateConfirmed, forms.Form):
         return cleaned
 
 
+class SourceAdminForm(TextLimitsStated, forms.ModelForm):
+    class Meta:
+        model = Source
+        fields = ["name", "slug", "homepage", "notes", "active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.state_text_limits()
+
+
 class ArticleMetadataForm(TextLimitsStated, FutureDateConfirmed, forms.ModelForm):
     class Meta:
         model = Article

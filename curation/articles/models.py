@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+SOURCE_NOTES_MAX_LENGTH = 2000
+
 
 class Source(models.Model):
     """A news outlet articles come from."""
@@ -12,7 +14,7 @@ class Source(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     homepage = models.URLField(blank=True)
-    notes = models.TextField(blank=True)
+    notes = models.TextField(max_length=SOURCE_NOTES_MAX_LENGTH, blank=True)
     active = models.BooleanField(
         default=True, help_text="Inactive sources are kept for old articles but not offered."
     )

@@ -5,7 +5,15 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from curation.annotations.models import Alias, Entity, EntityKind, Mention
+from curation.annotations.models import (
+    Alias,
+    Entity,
+    EntityKind,
+    Event,
+    EventType,
+    Mention,
+    Status,
+)
 from tests.factories import ArticleFactory, EntityFactory, MentionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +61,33 @@ def test_a_mention_across_a_paragraph_break_is_refused(annotator_client, article
     assert response.status_code == 422
     assert "runs across two paragraphs" in response.content.decode()
     assert not Mention.objects.exists()
+
+
+def test_event_evidence_may_cross_a_paragraph_break(annotator_client, article):
+    start = BODY.index("Hezbollah fired")
+    end = BODY.index("was cancelled") + len("was cancelled")
+    evidence = BODY[start:end]
+    assert "\n\n" in evidence
+    payload = {"start": start, "end": end, "quote": evidence}
+
+    form = annotator_client.get(
+        reverse("annotations:event-new", args=[article.pk]), payload, **HTMX
+    )
+    assert form.status_code == 200
+    assert "runs across two paragraphs" not in form.content.decode()
+
+    cancelled = EventType.objects.get(slug="reject-meeting-cancelled")
+    response = annotator_client.post(
+        reverse("annotations:event-create", args=[article.pk]),
+        {**payload, "headline": "Meeting cancelled", "event_type": cancelled.pk},
+        **HTMX,
+    )
+    page = response.content.decode()
+    assert response.status_code == 200, page
+    assert "Recorded: Meeting cancelled" in page
+    assert 'id="p-0"' in page and 'id="p-1"' in page  # both paragraphs it touches
+    event = Event.objects.get()
+    assert (event.start, event.end, event.quote) == (start, end, evidence)
 
 
 # --- item 5: a text that names another entity -------------------------------------------
@@ -153,8 +188,9 @@ def test_an_alias_counts_as_a_known_name_for_a_new_entity(annotator_client, arti
 # --- item 8: creating entities and aliases needs those permissions ----------------------
 
 
-def annotator_without(*codenames: str):
-    """An annotator whose role lacks some permissions (a custom newsroom role)."""
+def limited_annotator(*codenames: str):
+    """An annotator whose role lacks some permissions (a custom newsroom role), and a
+    client logged in as them."""
     from django.contrib.auth.models import Group
     from django.test import Client
 
@@ -166,7 +202,11 @@ def annotator_without(*codenames: str):
     user.groups.add(group)
     client = Client()
     client.force_login(user)
-    return client
+    return client, user
+
+
+def annotator_without(*codenames: str):
+    return limited_annotator(*codenames)[0]
 
 
 def test_creating_a_new_entity_with_a_mention_needs_add_entity(article):
@@ -193,11 +233,26 @@ def test_the_automatic_alias_needs_add_alias(article):
 
 
 def test_relinking_needs_change_mention(article):
-    client = annotator_without("change_mention")
-    mention = MentionFactory(article=article, entity=EntityFactory(name="Axios"))
+    """The user's own draft, which an author may relink: only the role is missing, and
+    the refusal says so (not that only the author may change it)."""
+    client, user = limited_annotator("change_mention")
+    mention = MentionFactory(
+        article=article, entity=EntityFactory(name="Axios"), created_by=user, status=Status.DRAFT
+    )
     other = EntityFactory(name="Axios Media")
     edit = reverse("annotations:mention-edit", args=[article.pk, mention.pk])
     assert client.get(edit, **HTMX).status_code == 200  # the popover still opens
-    assert client.post(edit, {"entity": other.pk, "confirmed": "on"}, **HTMX).status_code == 403
+    relink = {"entity": other.pk, "confirmed": "on", "version": mention.version}
+    response = client.post(edit, relink, **HTMX)
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "doesn't have the role this page needs" in page
+    assert "only its author" not in page
     mention.refresh_from_db()
     assert mention.entity.name == "Axios"
+
+    user.groups.get().permissions.add(Permission.objects.get(codename="change_mention"))
+    again = client.post(edit, relink, **HTMX)
+    assert again.status_code == 200  # with the permission, the same request relinks it
+    mention.refresh_from_db()
+    assert mention.entity == other

@@ -112,3 +112,37 @@ def test_an_admin_cannot_add_an_article_by_hand(admin_client_):
     )
     assert response.status_code == 403
     assert not Article.objects.exists()
+
+
+def test_a_sources_notes_have_a_stated_limit_and_longer_notes_are_refused(admin_client_):
+    source = SourceFactory(name="Axios", notes="Reports from Washington.")
+    url = reverse("admin:articles_source_change", args=[source.pk])
+    form = admin_client_.get(url).content.decode()
+    assert "At most 2,000 characters." in form
+    assert 'maxlength="2000"' in form
+
+    response = admin_client_.post(
+        url,
+        {
+            "name": "Axios",
+            "slug": source.slug,
+            "homepage": "",
+            "notes": "x" * 2001,
+            "active": "on",
+        },
+    )
+
+    assert response.status_code == 200  # the form again, not a redirect
+    assert "The notes can have at most 2,000 characters; this has 2001. Shorten it." in (
+        response.content.decode()
+    )
+    source.refresh_from_db()
+    assert source.notes == "Reports from Washington."
+    assert source.history.count() == 1  # only its creation
+
+    fits = admin_client_.post(
+        url, {"name": "Axios", "slug": source.slug, "notes": "x" * 2000, "active": "on"}
+    )
+    assert fits.status_code == 302
+    source.refresh_from_db()
+    assert source.notes == "x" * 2000

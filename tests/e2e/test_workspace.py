@@ -222,10 +222,16 @@ def test_creating_a_known_name_asks_first(logged_in_page, live_server):
     mark(other, organisation, "Hizbollah")
 
     page.goto(f"{live_server.url}/articles/{article.pk}/annotate/")
-    select_text(page, "Hezbollah")
+    select_text(page, "Hezbollah group")
     page.keyboard.press("e")
     popover = page.locator("#popover")
-    popover.get_by_text("Create a new entity").click()
+    name = popover.get_by_label("Canonical name")  # open: the desk knows no such name
+    expect(name).to_be_visible()
+    expect(name).to_have_value("Hezbollah group")
+    name.click()
+    page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.type("Hezbollah")  # the name the editor means, typed over the quote
+    expect(name).to_have_value("Hezbollah")
     popover.get_by_label("Group").check()
     popover.get_by_role("button", name="Create and mark").click()
 
@@ -234,7 +240,7 @@ def test_creating_a_known_name_asks_first(logged_in_page, live_server):
     expect(use_it).to_contain_text("Organisation, 1 mention")
     expect(use_it).to_be_focused()
     page.keyboard.press("Enter")
-    expect(seg_mentions(page, "Hezbollah")).to_have_count(1)
+    expect(seg_mentions(page, "Hezbollah group")).to_have_count(1)
     assert Entity.objects.filter(name="Hezbollah").count() == 1
     assert Mention.objects.filter(article=article).get().entity == organisation
 
@@ -284,6 +290,7 @@ def test_on_a_phone_the_panel_is_one_tap_away(page, live_server, annotator):
     page.get_by_role("button", name="Log in").click()
     article = import_seed("000_04889a4c5d51775a.txt")
     mark(article, entity("Tehran", "place"), "Tehran")
+    entity("Tehreek-e-Insaf", "organisation")  # found by what is typed, not by the quote
     page.goto(f"{live_server.url}/articles/{article.pk}/annotate/")
 
     page.mouse.wheel(0, 1500)  # reading halfway down the article
@@ -296,6 +303,34 @@ def test_on_a_phone_the_panel_is_one_tap_away(page, live_server, annotator):
     assert width <= 390, f"the page scrolls sideways ({width} px)"
     page.get_by_role("link", name="↑ Back to the text").click()
     expect(page.locator("#workspace-text .suggest-bar")).to_be_in_viewport()
+
+    # Linking on the phone: the popover and its search fit the screen while typing.
+    select_text(page, "Tehran", occurrence=1)
+    page.locator("#adder").get_by_role("button", name="Entity").click()
+    popover = page.locator("#popover")
+    search = popover.get_by_label("An entity the desk knows")
+    expect(search).to_be_focused()
+    expect(popover.get_by_role("option")).to_have_text([re.compile("Tehran")])
+    page.keyboard.type("Tehr")
+    expect(search).to_have_value("Tehr")
+    expect(popover.get_by_role("option")).to_have_text(
+        [re.compile("Tehran"), re.compile("Tehreek-e-Insaf")]
+    )
+    expect(popover).to_be_visible()  # the matches arrived and the popover stayed open
+    hit = popover.get_by_role("option", name=re.compile("Tehran"))
+    expect(hit).to_be_in_viewport()
+    box = popover.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390, f"the popover is cut off: {box}"
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the page scrolls sideways with the popover open ({width} px)"
+    hit.click()
+    expect(seg_mentions(page, "Tehran")).to_have_count(2)
+    expect(popover).to_be_hidden()
+    jump.click()
+    expect(page.locator("#mention-count")).to_be_in_viewport()
+    expect(page.locator("#mention-count")).to_have_text("2 mentions")
+    tehran = page.locator("#workspace-panel .entity-chip", has_text="Tehran")
+    expect(tehran.locator(".n")).to_have_text("2")
 
 
 @pytest.mark.parametrize("prefix", ["🙂 ", ""])
