@@ -31,6 +31,7 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from curation.chronology import public_page, schema_org
+from curation.chronology.context import words_after, words_before
 from curation.chronology.selectors import Citation, PublicEntry, Taking
 from curation.temporal import display
 
@@ -92,8 +93,9 @@ def _participant_html(taking: Taking, entity_url: Callable[[int], str]) -> str:
 
 
 def _citation_html(citation: Citation) -> str:
-    before = f'<span class="context">…{_text(citation.before)}</span>' if citation.before else ""
-    after = f'<span class="context">{_text(citation.after)}…</span>' if citation.after else ""
+    before, after = words_before(citation.before), words_after(citation.after)
+    before = f'<span class="context">{_text(before)}</span>' if before else ""
+    after = f'<span class="context">{_text(after)}</span>' if after else ""
     day = published_on(citation.published_on)
     return (
         f'<li class="citation"><blockquote class="citation-quote"><p>{before}'

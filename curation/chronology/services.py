@@ -83,11 +83,10 @@ def _attach(entry: Entry, events: Sequence[Event], by: AbstractBaseUser) -> None
 
 
 def _events_changed(entry: Entry, *, by: AbstractBaseUser, reason: str) -> None:
-    """After events join or leave: the confirmed date no longer holds, and the entry
-    saves a new version."""
+    """After events join or leave (the entry's version claimed already, by
+    ``_locked_entry``): the confirmed date no longer holds."""
     entry.date_confirmed_by = None
     entry.date_confirmed_at = None
-    entry.version += 1
     entry._history_user = by
     entry._change_reason = reason
     entry.save()

@@ -140,6 +140,22 @@ def test_detach_split_and_merge(curator, topic):
     assert Entry.objects.count() == 1
 
 
+def test_each_change_of_an_entrys_events_takes_one_new_version(curator):
+    a, b, c = event(), event(), event()
+    entry = services.entry_create(events=[a, b], by=curator)
+    assert entry.version == 1
+    services.entry_add_events(entry=entry, events=[c], by=curator, expected_version=1)
+    entry.refresh_from_db()
+    assert entry.version == 2
+    services.entry_detach_event(entry=entry, event=c, by=curator, expected_version=2)
+    entry.refresh_from_db()
+    assert entry.version == 3
+    # A form of version 3 is the latest: it is taken, not refused.
+    services.entry_split(entry=entry, events=[b], by=curator, expected_version=3)
+    entry.refresh_from_db()
+    assert entry.version == 4
+
+
 def test_detaching_the_last_event_deletes_the_entry(curator):
     only = event()
     entry = services.entry_create(events=[only], by=curator)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from curation.chronology.context import words_after, words_before
 from curation.temporal import display
 
 if TYPE_CHECKING:
@@ -48,8 +49,8 @@ def entry_html(item: PublicEntry, *, link: str = "", with_date: bool = False) ->
 
 
 def _citation(citation: Citation) -> str:
-    before = f"…{escape(citation.before)}" if citation.before else ""
-    after = f"{escape(citation.after)}…" if citation.after else ""
+    before = escape(words_before(citation.before))
+    after = escape(words_after(citation.after))
     return (
         f"<li><blockquote><p>{before}<mark>{escape(citation.quote)}</mark>{after}</p>"
         f"</blockquote><p>{escape(citation.source)}, <cite>{escape(citation.article_title)}"

@@ -1,33 +1,12 @@
 """``{{ event.prefix|words_before }}`` and ``{{ event.suffix|words_after }}``: a quote's
-stored context (32 characters either side) cut to whole words and to its paragraph, for
-the curators' pages. Only the stored context is shown, never more of the article."""
+stored context cut to whole words and to its paragraph (``chronology.context``), for the
+curators' pages."""
 
 from django import template
 
+from curation.chronology import context
+
 register = template.Library()
 
-CONTEXT_CHARS = 32  # what a span stores either side (DESIGN.md, "Text offsets")
-
-
-@register.filter
-def words_before(prefix: str) -> str:
-    """The end of the context before a quote: "…" where the paragraph goes on."""
-    if "\n" in prefix:
-        return prefix[prefix.rfind("\n") + 1 :].lstrip()
-    if len(prefix) < CONTEXT_CHARS:  # the article starts here
-        return prefix.lstrip()
-    words = prefix.split(" ", 1)
-    kept = words[1] if len(words) == 2 and not prefix[0].isspace() else prefix
-    return "…" + kept.lstrip()
-
-
-@register.filter
-def words_after(suffix: str) -> str:
-    """The start of the context after a quote: "…" where the paragraph goes on."""
-    if "\n" in suffix:
-        return suffix[: suffix.find("\n")].rstrip()
-    if len(suffix) < CONTEXT_CHARS:  # the article ends here
-        return suffix.rstrip()
-    words = suffix.rsplit(" ", 1)
-    kept = words[0] if len(words) == 2 and not suffix[-1].isspace() else suffix
-    return kept.rstrip() + "…"
+register.filter("words_before", context.words_before)
+register.filter("words_after", context.words_after)
