@@ -35,6 +35,7 @@ from tests.annotations.anchoring_seed_bodies import (  # noqa: E402
     ARTICLE_001,
     ARTICLE_002,
 )
+from tests.benchmarks.common import cpu_model  # noqa: E402
 
 LENGTH = 50_000
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
@@ -45,16 +46,6 @@ _MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b")
 _NUMBER = re.compile(r"\b(?:" + "|".join(NUMBERS) + r")\b")
 _WORD = re.compile(r"\w+")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]")
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def article(rng: random.Random) -> str:
