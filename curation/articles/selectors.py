@@ -12,7 +12,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Length
 
 from curation.articles.models import Article, ArticleRevision
 
@@ -32,6 +32,17 @@ def articles_for_list() -> QuerySet[Article]:
         .defer("body", "raw_text", "standfirst", "import_notes")
         .annotate(mention_count=count_of(MENTIONS), event_count=count_of(EVENTS))
         .order_by("-imported_at", "-id")
+    )
+
+
+def revisions_for_list(article: Article) -> QuerySet[ArticleRevision]:
+    """An article's revisions, newest first, with their authors and sizes (characters),
+    without their texts: one query however many there are."""
+    return (
+        article.revisions.select_related("author")
+        .defer("body")
+        .annotate(size=Length("body"))
+        .order_by("-number")
     )
 
 
