@@ -151,6 +151,11 @@ EXPECTATIONS: dict[str, list[Expect]] = {
     "articles:list": [Expect("get", readers)],
     "articles:detail": [Expect("get", readers, article)],
     "articles:edit": [Expect("get", readers, article), Expect("post", readers, article)],
+    # Correcting the text moves everyone's work: reviewers; reading its revisions: readers.
+    "articles:correct": [Expect("get", reviewers, article), Expect("post", reviewers, article)],
+    "articles:revisions": [Expect("get", readers, article)],
+    "articles:revision": [Expect("get", readers, lambda o: [o["article"], 1])],
+    "articles:diff": [Expect("get", readers, article)],
     "articles:import": [Expect("get", readers)],
     "articles:import-preview": [Expect("post", readers)],
     "articles:import-save": [Expect("post", readers)],
@@ -165,6 +170,12 @@ EXPECTATIONS: dict[str, list[Expect]] = {
     ],
     "annotations:mention-delete": [Expect("post", authors_or_reviewers, DRAFT_MENTION, owned=True)],
     "annotations:mention-state": [Expect("post", authors_or_reviewers, DRAFT_MENTION, owned=True)],
+    # Re-attaching an orphan is editing it (checked before the form, so a placed item
+    # tells who may: 422 "only an orphan is re-attached" is past the checks).
+    "annotations:mention-reattach": [
+        Expect("post", authors_or_reviewers, DRAFT_MENTION, owned=True)
+    ],
+    "annotations:event-reattach": [Expect("post", authors_or_reviewers, DRAFT_EVENT, owned=True)],
     "annotations:drafts-submit": [Expect("post", readers, article)],
     "annotations:suggestion-accept": [Expect("post", readers, article)],
     "annotations:suggestions-accept-all": [Expect("post", readers, article)],
@@ -246,6 +257,7 @@ EXPECTATIONS: dict[str, list[Expect]] = {
     "chronology:curate-entry-merge": [Expect("post", curators, DRAFT_ENTRY)],
     "chronology:curate-entry-publish": [Expect("post", curators, DRAFT_ENTRY)],
     "chronology:curate-entry-unpublish": [Expect("post", curators, PUBLISHED_ENTRY)],
+    "chronology:curate-entry-resolve-attention": [Expect("post", curators, DRAFT_ENTRY)],
     "chronology:curate-chronologies": [Expect("get", curators)],
     "chronology:curate-chronology-new": [
         Expect("get", curators),

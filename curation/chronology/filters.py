@@ -1,5 +1,5 @@
 """The entries list's filters: words of the headline, status, chronology, type, and
-whether the sources differ on the date."""
+whether the sources differ on the date, and whether a correction left it to check."""
 
 from __future__ import annotations
 
@@ -35,9 +35,14 @@ class EntryFilter(django_filters.FilterSet):
         widget=django_filters.widgets.BooleanWidget(),
     )
 
+    needs_attention = django_filters.BooleanFilter(
+        label="Corrections",
+        widget=django_filters.widgets.BooleanWidget(),
+    )
+
     class Meta:
         model = Entry
-        fields = ["q", "status", "chronology", "event_type", "sources_differ"]
+        fields = ["q", "status", "chronology", "event_type", "sources_differ", "needs_attention"]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -46,6 +51,11 @@ class EntryFilter(django_filters.FilterSet):
             ("", "Any"),
             ("true", "Sources differ on date"),
             ("false", "Sources agree"),
+        ]
+        self.form.fields["needs_attention"].widget.choices = [
+            ("", "Any"),
+            ("true", "Needs attention after a correction"),
+            ("false", "Nothing to check"),
         ]
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:

@@ -1,5 +1,5 @@
 """The curators' list of entries: drafts and published, with a flag for those whose
-sources differ on the date."""
+sources differ on the date, and for those a correction of an article left to check."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from curation.chronology.models import Entry
 DATE_ORDER = ("date_lower", "date_days", "date_upper", "id")
 SOURCES_DIFFER = "Sources differ on date"
 CONFIRMED = "Sources differ: date confirmed"
+NEEDS_ATTENTION = "Needs attention"
 
 
 class EntryTable(tables.Table):
@@ -48,10 +49,18 @@ class EntryTable(tables.Table):
         return record.date_display
 
     def render_status(self, record: Entry):
-        return format_html(
+        status = format_html(
             '<span class="badge entry-status entry-{}">{}</span>',
             record.status,
             record.get_status_display(),
+        )
+        if not record.needs_attention:
+            return status
+        return format_html(
+            '{} <span class="badge badge-warn needs-attention" title="{}">{}</span>',
+            status,
+            record.attention_note,
+            NEEDS_ATTENTION,
         )
 
     def render_chronologies(self, record: Entry):

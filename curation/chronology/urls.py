@@ -29,6 +29,11 @@ curate_patterns = [
     path("curate/entries/<int:pk>/merge/", entry_actions.merge, name="curate-entry-merge"),
     path("curate/entries/<int:pk>/publish/", entry_actions.publish, name="curate-entry-publish"),
     path(
+        "curate/entries/<int:pk>/checked/",
+        entry_actions.resolve_attention,
+        name="curate-entry-resolve-attention",
+    ),
+    path(
         "curate/entries/<int:pk>/unpublish/",
         entry_actions.unpublish,
         name="curate-entry-unpublish",

@@ -166,3 +166,58 @@ def test_orphans_are_left_out_of_the_annotation_exports(article, editor):
         type(item).objects.filter(pk=item.pk).update(status=Status.APPROVED)
     assert [e.pk for e in article_annotation_events(article.pk)] == [kept.pk]
     assert [m.pk for m in article_annotation_mentions(article.pk)] == [beirut.pk]
+
+
+# --- the curator's pages: the flag seen, and marked as checked ----------------------------
+
+
+def test_the_entries_list_and_the_entry_page_show_the_flag_with_its_note(
+    article, strike, entry, editor, curator, client
+):
+    client.force_login(curator)
+    entries = reverse("chronology:curate-entries")
+    page = reverse("chronology:curate-entry", args=[entry.pk])
+    assert "badge-warn needs-attention" not in client.get(entries).content.decode()
+    assert "A correction changed what this entry cites" not in client.get(page).content.decode()
+    article_correct(article=article, new_body=RESPELLED, by=editor, reason="spelling")
+    flagged = f'title="{Entry.objects.get(pk=entry.pk).attention_note}">Needs attention</span>'
+    assert flagged.replace("“", "&ldquo;") in client.get(entries).content.decode() or (
+        "badge-warn needs-attention" in client.get(entries).content.decode()
+    )
+    assert entry.headline in client.get(entries, {"needs_attention": "true"}).content.decode()
+    assert entry.headline not in client.get(entries, {"needs_attention": "false"}).content.decode()
+    shown = client.get(page).content.decode()
+    assert "A correction changed what this entry cites" in shown
+    assert "onto “Hizbollah fired rockets at Haifa”, which a reviewer must check." in shown
+    assert reverse("chronology:curate-entry-resolve-attention", args=[entry.pk]) in shown
+
+
+def test_marking_the_entry_as_checked_clears_the_flag(
+    article, strike, entry, editor, curator, client
+):
+    article_correct(article=article, new_body=RESPELLED, by=editor, reason="spelling")
+    entry.refresh_from_db()
+    client.force_login(curator)
+    url = reverse("chronology:curate-entry-resolve-attention", args=[entry.pk])
+    stale = client.post(url, {"version": entry.version - 1})
+    assert stale.status_code == 409
+    entry.refresh_from_db()
+    assert entry.needs_attention
+    response = client.post(url, {"version": entry.version}, follow=True)
+    assert "Marked as checked" in response.content.decode()
+    entry.refresh_from_db()
+    assert not entry.needs_attention and entry.attention_note == ""
+    assert entry.history.latest().history_user == curator
+    again = client.post(url, {"version": entry.version})
+    assert again.status_code == 422
+    assert "needs no attention" in again.content.decode()
+
+
+def test_only_curators_mark_an_entry_as_checked(article, strike, entry, editor, client):
+    article_correct(article=article, new_body=RESPELLED, by=editor, reason="spelling")
+    entry.refresh_from_db()
+    client.force_login(editor)  # a reviewer, not a curator
+    url = reverse("chronology:curate-entry-resolve-attention", args=[entry.pk])
+    assert client.post(url, {"version": entry.version}).status_code == 403
+    entry.refresh_from_db()
+    assert entry.needs_attention

@@ -1,5 +1,6 @@
 """What a curator does on an entry's page: edit its details, confirm its date, detach an
-event, split events off, merge another entry into it, publish and unpublish. Every form
+event, split events off, merge another entry into it, publish and unpublish, and mark a
+correction's flag as checked. Every form
 carries the version of the entry it was made from: a change against an older one is
 refused (409) with who changed it, and the page shows the entry as it now stands."""
 
@@ -16,6 +17,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from curation.annotations.errors import AnnotationError
 from curation.annotations.models import Event
 from curation.chronology import services
+from curation.chronology.corrections import entry_attention_resolve
 from curation.chronology.forms import EntryForm, PublishForm
 from curation.chronology.models import Entry
 from curation.chronology.views.curate.common import (
@@ -219,3 +221,24 @@ def unpublish(request: HttpRequest, entry: Entry) -> HttpResponse:
     except AnnotationError as error:
         return _refused(request, entry, error)
     return _done(request, entry, "Unpublished: it is a draft again, off the public pages.")
+
+
+@require_POST
+@curators(*EDITS)
+@with_entry
+def resolve_attention(request: HttpRequest, entry: Entry) -> HttpResponse:
+    """A curator has checked an entry a correction flagged: its citations follow their
+    events again."""
+    if not entry.needs_attention:
+        return _refused(request, entry, "This entry needs no attention: nothing to mark.")
+    try:
+        entry_attention_resolve(
+            entry=entry, by=request.user, expected_version=expected_version(request)
+        )
+    except AnnotationError as error:
+        return _refused(request, entry, error)
+    return _done(
+        request,
+        entry,
+        "Marked as checked: its citations quote their events as they now stand.",
+    )
