@@ -1,4 +1,5 @@
-"""Reads for curation, the public pages and the exports."""
+"""Reads for curation and the public pages, and the citations and participants of
+published entries that the exports read too (``export_reads``)."""
 
 from __future__ import annotations
 

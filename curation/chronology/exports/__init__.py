@@ -1,5 +1,5 @@
 """The formats a published chronology is exported in, built without the database from
-what the selectors read (curation/chronology/selectors.py). The views in
+what curation/chronology/export_reads.py reads. The views in
 views/exports.py serve them; each module here is one format:
 
     dates          precision names and calendar spans of EDTF values

@@ -18,7 +18,8 @@ class Command(BaseCommand):
         '({"id", "kind", "rule", "old_start", "old_end", "new_start", "new_end", '
         '"status"}; rule: position, diff, quote, fuzzy or orphan; status: ok, '
         "needs-check or orphan; an orphan's new offsets are null) and a summary on "
-        "stderr. On any error nothing is changed and the exit status is 1."
+        "stderr. On any error nothing is changed and the exit status is 1 (2 for a"
+        " missing or malformed argument)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
