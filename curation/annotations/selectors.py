@@ -553,7 +553,11 @@ def _segment_view(segment, seen_mentions: set[int], previous_end: int) -> Segmen
     )
 
 
-def paragraphs_touching(views: list[ParagraphView], start: int, end: int) -> list[ParagraphView]:
+def paragraphs_touching(
+    views: list[ParagraphView], start: int | None, end: int | None
+) -> list[ParagraphView]:
+    if start is None:  # an orphan: its words are gone from the text
+        return []
     return [view for view in views if view.start < end and start < view.end]
 
 
@@ -573,8 +577,8 @@ class TextUpdate:
 def text_update(
     article: Article,
     *,
-    start: int,
-    end: int,
+    start: int | None,
+    end: int | None,
     suggesting: bool,
     marked_as: int | None = None,
     dismissed: tuple[str, Iterable[int]] | None = None,
@@ -586,10 +590,16 @@ def text_update(
     those are added: where a name that the change taught the desk is found (when the
     text was just ``marked_as`` an entity: the text, if it became the entity's alias;
     the entity's name, if the entity is new), and where a dismissed text was suggested
-    (``dismissed``: its normalised form, and the entity ids it was dismissed as)."""
+    (``dismissed``: its normalised form, and the entity ids it was dismissed as).
+
+    A change to an orphan (``start`` None: its words are gone) touches no paragraph."""
     body = article.body
     bounds = paragraph_bounds(body)
-    indexes = {index for index, (s, e) in enumerate(bounds) if s < end and start < e}
+    indexes = set()
+    if start is None:
+        marked_as = None  # it taught the desk no name of the text either
+    else:
+        indexes = {index for index, (s, e) in enumerate(bounds) if s < end and start < e}
     found: list[tuple[GazetteerMatch, tuple[int, ...]]] = []
     counts = {}
     if suggesting:

@@ -4,6 +4,7 @@ from curation.annotations.views import (
     entities,
     events,
     kinds,
+    orphans,
     states,
     suggestions,
     tagged,
@@ -31,6 +32,17 @@ urlpatterns = [
         "articles/<int:pk>/annotate/mentions/<int:mention_id>/state/",
         states.mention_state,
         name="mention-state",
+    ),
+    # Orphans (work whose words a correction removed) put on new words.
+    path(
+        "articles/<int:pk>/annotate/mentions/<int:mention_id>/reattach/",
+        orphans.mention_reattach,
+        name="mention-reattach",
+    ),
+    path(
+        "articles/<int:pk>/annotate/events/<int:event_id>/reattach/",
+        orphans.event_reattach,
+        name="event-reattach",
     ),
     path("articles/<int:pk>/annotate/drafts/submit/", states.drafts_submit, name="drafts-submit"),
     path(

@@ -158,11 +158,79 @@
       lastSpan = span;
       // A selection made with the keyboard offers the adder at once; one made with the
       // mouse, when the button is released.
-      if (!pointerDown) showAdder(span);
+      if (!pointerDown) offerFor(span);
     } else {
       hideAdder();
     }
   });
+
+  // --- orphans: work whose words a correction removed, put on new words ---------------
+  // Re-attach (or r on an orphan in the Orphans panel) waits for a selection in the
+  // text; while it waits, a selection shows the words in a small confirm popover
+  // instead of the adder. Enter confirms, Esc cancels. The popover is not focused, so
+  // Shift with the arrow keys goes on extending the selection.
+
+  const reattachHint = document.getElementById("reattach-hint");
+  let reattaching = null; // {url, version, what} while waiting for the new words
+
+  function offerFor(span) {
+    if (reattaching) showReattachConfirm(span);
+    else showAdder(span);
+  }
+
+  function startReattach(button) {
+    if (button.disabled) {
+      announce().textContent = "You can't re-attach this orphan: only its author or a reviewer can.";
+      return;
+    }
+    reattaching = {
+      url: button.dataset.reattach, version: button.dataset.version, what: button.dataset.what,
+    };
+    hideAdder();
+    closePopover();
+    workspace.classList.add("reattaching");
+    reattachHint.textContent = `Select the new words for ${reattaching.what} in the text, ` +
+      "then press Enter to re-attach it. Esc cancels.";
+    reattachHint.hidden = false;
+    announce().textContent = reattachHint.textContent;
+  }
+
+  function stopReattach() {
+    reattaching = null;
+    workspace.classList.remove("reattaching");
+    reattachHint.hidden = true;
+  }
+
+  function cancelReattach() {
+    stopReattach();
+    closePopover();
+    announce().textContent = "Re-attaching cancelled.";
+  }
+
+  function showReattachConfirm(span) {
+    hideAdder();
+    const template = document.getElementById("reattach-popover");
+    popover.replaceChildren(template.content.cloneNode(true));
+    popover.querySelector(".reattach-what").textContent = reattaching.what;
+    popover.querySelector(".reattach-words").textContent = span.quote;
+    const form = popover.querySelector("form.reattach-form");
+    form.setAttribute("hx-post", reattaching.url);
+    const values = {
+      start: span.start, end: span.end, quote: span.quote, version: reattaching.version,
+      suggest: suggesting() ? "1" : "",
+    };
+    for (const [name, value] of Object.entries(values)) {
+      form.querySelector(`[name="${name}"]`).value = value;
+    }
+    returnFocusTo = null;
+    placePopover(span.endRect);
+    popover.hidden = false;
+    htmx.process(popover);
+  }
+
+  function reattachConfirmForm() {
+    return reattaching && !popover.hidden && popover.querySelector("form.reattach-form");
+  }
 
   function openForSelection({ orLast = false } = {}) {
     const span = selectedSpan() || (orLast ? lastSpan : null);
@@ -175,6 +243,8 @@
 
   // The event form opens in the side panel, for the selected passage.
   const eventSlot = () => document.getElementById("event-slot");
+  // Where deleting an orphan answers (outside the Orphans panel, which the answer swaps).
+  const orphanSlot = () => document.getElementById("orphan-slot");
 
   function openEventForm({ orLast = false } = {}) {
     const span = selectedSpan() || (orLast ? lastSpan : null);
@@ -336,9 +406,15 @@
       }
       return;
     }
+    if (event.detail.target === orphanSlot()) {
+      const deleted = orphanSlot().querySelector(".popover-done");
+      if (deleted) announce().textContent = deleted.textContent;
+      return;
+    }
     if (event.detail.target !== popover) return;
     const done = popover.querySelector(".popover-done");
     if (done) {
+      if (reattaching) stopReattach();
       announce().textContent = done.textContent;
       returnFocusTo = null;
       closePopover();
@@ -381,7 +457,7 @@
     window.setTimeout(() => {
       const span = selectedSpan();
       if (span) {
-        showAdder(span);
+        offerFor(span);
         return;
       }
       const segment = event.target.closest && event.target.closest("#workspace-text .seg");
@@ -414,9 +490,15 @@
     if (jump) showEvent(jump.dataset.event);
     const tagged = event.target.closest("[data-tagged-url]");
     if (tagged) openPopover(tagged.dataset.taggedUrl, tagged.getBoundingClientRect());
+    const reattach = event.target.closest("[data-reattach]");
+    if (reattach) startReattach(reattach);
+    if (action && action.dataset.action.startsWith("close") && orphanSlot().contains(action)) {
+      orphanSlot().replaceChildren();
+    }
   });
   popover.addEventListener("click", (event) => {
     if (event.target.closest("[data-action=close]")) closePopover();
+    if (event.target.closest("[data-action=reattach-cancel]")) cancelReattach();
   });
 
   function showEvent(id) {
@@ -524,13 +606,21 @@
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === "Escape") {
-      if (!adder.hidden) hideAdder();
+      if (reattaching) cancelReattach();
+      else if (!adder.hidden) hideAdder();
       else if (!popover.hidden) closePopover();
       else if (eventSlot() && eventSlot().contains(document.activeElement)) closeEventForm();
       return;
     }
     if (typing(event.target) || helpDialog.open) return;
+    const confirmReattach = reattachConfirmForm();
+    if (event.key === "Enter" && confirmReattach && !popover.contains(event.target)) {
+      event.preventDefault();
+      confirmReattach.requestSubmit();
+      return;
+    }
     const focused = document.activeElement;
+    const orphan = focused && focused.closest && focused.closest("#orphans-panel li.orphan");
     const onEvent = focused && focused.dataset && focused.dataset.currentKind === "event";
     const onMention = !onEvent && focused && focused.matches &&
       focused.matches("#workspace-text .seg[data-m]");
@@ -552,6 +642,7 @@
     else if (event.key === "a" && onSuggestion) acceptSuggestion(focused);
     else if ((event.key === "Enter" || event.key === "a") && onTagged) openForTagged(focused);
     else if (event.key === "a" && taggedAccept) taggedAccept.click();
+    else if (event.key === "r" && orphan) startReattach(orphan.querySelector("[data-reattach]"));
     else handled = false;
     if (handled) event.preventDefault();
   });

@@ -4,10 +4,12 @@ responses that swap the fragments a change touches, and the answers to a refused
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import cached_property
 
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from curation.annotations import selectors
@@ -58,15 +60,55 @@ def workspace_context(article: Article, *, user, suggesting: bool = False) -> di
         "suggesting": suggesting,
         "kinds": list(EntityKind.objects.all()),
         "entities_url": reverse("annotations:entities"),
+        "orphans": Orphans(article),
     }
+
+
+# --- orphans: work whose words a correction of the article took away -------------------
+
+ORPHANS_PANEL = "annotations/orphans_panel.html"
+
+
+class Orphans:
+    """What the Orphans panel lists: the article's orphaned mentions and events, read
+    (two queries, whatever their number) only when a template shows them, which most
+    answers built from the workspace's context don't."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+
+    @cached_property
+    def _found(self) -> tuple[list, list]:
+        return selectors.article_orphans(self.article)
+
+    @property
+    def mentions(self) -> list:
+        return self._found[0]
+
+    @property
+    def events(self) -> list:
+        return self._found[1]
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions) + len(self.events)
+
+
+def with_orphans_panel(request: HttpRequest, response: HttpResponse, article) -> HttpResponse:
+    """The answer, then the Orphans panel out of band (or its removal, when none is left).
+    Last: the panel may hold the button that sent the request, and htmx finds the other
+    out-of-band targets from the sender while it is still in the page."""
+    context = {"article": article, "oob": True, "orphans": Orphans(article)}
+    response.content += render_to_string(ORPHANS_PANEL, context, request=request).encode()
+    return response
 
 
 def mentions_changed(
     request: HttpRequest,
     article: Article,
     *,
-    start: int,
-    end: int,
+    start: int | None,
+    end: int | None,
     suggesting: bool,
     message: str = "",
     gained: int | None = None,
@@ -76,7 +118,8 @@ def mentions_changed(
     popover's confirmation, and out of band only what changed, whatever the article's
     size: the paragraphs touched; the panel's rows of the entity that ``gained`` a mention
     and the one that ``lost`` one (a relink names both) and the mention count; while
-    suggestions are shown, the paragraphs where they changed and their count."""
+    suggestions are shown, the paragraphs where they changed and their count. For an
+    orphan (``start`` None), no paragraph but the Orphans panel."""
     changes: Counter[int] = Counter()
     if gained is not None:
         changes[gained] += 1
@@ -85,7 +128,7 @@ def mentions_changed(
     text = selectors.text_update(
         article, start=start, end=end, suggesting=suggesting, marked_as=gained
     )
-    return _changed(
+    response = _changed(
         request,
         article,
         text=text,
@@ -93,6 +136,7 @@ def mentions_changed(
         suggesting=suggesting,
         message=message,
     )
+    return response if start is not None else with_orphans_panel(request, response, article)
 
 
 def mention_state_changed(
@@ -100,13 +144,16 @@ def mention_state_changed(
 ) -> HttpResponse:
     """The response to a mention that changed state: its paragraphs (their classes show
     the state) and the count of the editor's drafts; the panel's counts stay as they
-    were."""
+    were. For an orphan, the Orphans panel (its row shows the state)."""
     text = selectors.text_update(
         mention.article, start=mention.start, end=mention.end, suggesting=suggesting
     )
-    return _changed(
+    response = _changed(
         request, mention.article, text=text, panel=None, suggesting=suggesting, message=message
     )
+    if mention.is_orphan:
+        return with_orphans_panel(request, response, mention.article)
+    return response
 
 
 def suggestion_dismissed(

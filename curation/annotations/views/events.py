@@ -20,6 +20,7 @@ from curation.annotations.views.common import (
     posted_version,
     refusal,
     refused,
+    with_orphans_panel,
     workspace_context,
 )
 from curation.articles.models import Article
@@ -45,7 +46,7 @@ class EventFormContext:
         self.mentions = selectors.article_mentions(article)
         self.event_types = selectors.event_types()
         self.current = list(event.participants.select_related("entity__kind")) if event else []
-        if event is not None:
+        if event is not None and not event.is_orphan:
             span = (event.start, event.end)
         self.passage = (
             selectors.passage_entities(article.body, *span, self.mentions)
@@ -243,12 +244,15 @@ def event_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _events_changed(request, article, *, start, end, message) -> HttpResponse:
+    """The touched paragraphs and the events list; for an orphan (``start`` None), the
+    Orphans panel instead of paragraphs."""
     context = workspace_context(
         article, user=request.user, suggesting=request.POST.get("suggest") == "1"
     )
     context["changed_paragraphs"] = selectors.paragraphs_touching(context["paragraphs"], start, end)
     context["message"] = message
-    return render(request, "annotations/events_changed.html", context)
+    response = render(request, "annotations/events_changed.html", context)
+    return response if start is not None else with_orphans_panel(request, response, article)
 
 
 @login_required

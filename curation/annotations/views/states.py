@@ -20,6 +20,7 @@ from curation.annotations.views.common import (
     mention_state_changed,
     posted_version,
     refused,
+    with_orphans_panel,
     workspace_context,
 )
 
@@ -101,7 +102,7 @@ def event_state(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
         done = _transition(request, event)
     except AnnotationError as error:
         return refused(request, error, what="event", close="close-event")
-    return render(
+    response = render(
         request,
         "annotations/events_changed.html",
         {
@@ -112,6 +113,9 @@ def event_state(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
             "message": done.format(item=f"the event “{event.headline}”"),
         },
     )
+    if event.is_orphan:  # its row in the Orphans panel shows the state
+        return with_orphans_panel(request, response, event.article)
+    return response
 
 
 @login_required
