@@ -193,6 +193,14 @@ def _rows_of(model, ids: set[int], *fields: str) -> Iterator[tuple]:
         yield from model.objects.filter(pk__in=chunk).values_list(*fields)
 
 
+def _add_role(by_entity: dict[int, list[str]], entity_id: int, label: str) -> None:
+    found = by_entity.get(entity_id)
+    if found is None:
+        by_entity[entity_id] = [label]
+    elif label not in found:
+        found.append(label)
+
+
 def details_by_entry(
     events: QuerySet[Event],
 ) -> tuple[dict[int, list[Citation]], dict[int, list[Taking]]]:
@@ -252,22 +260,17 @@ def details_by_entry(
         entry_id = entry_of.get(event_id)
         if entry_id is None or entity_id not in entities:  # (changed between the queries)
             continue
-        found = roles[entry_id].setdefault(entity_id, [])
-        label = role_labels.get(role, role)
-        if label not in found:
-            found.append(label)
+        _add_role(roles[entry_id], entity_id, role_labels.get(role, role))
     for entry_id, place_id in places:
         if place_id in entities:
-            found = roles[entry_id].setdefault(place_id, [])
-            if "Place" not in found:
-                found.append("Place")
+            _add_role(roles[entry_id], place_id, "Place")
+    by_name = {pk: entity[0].casefold() for pk, entity in entities.items()}
     participants = {}
     for entry_id, by_entity in roles.items():
-        takes = [
-            Taking(pk, *entities[pk][:3], tuple(found), entities[pk][3])
-            for pk, found in by_entity.items()
-        ]
-        takes.sort(key=lambda taking: taking.name.casefold())
+        takes = []
+        for pk in sorted(by_entity, key=by_name.__getitem__):
+            name, kind_slug, kind_name, wikidata_id = entities[pk]
+            takes.append(Taking(pk, name, kind_slug, kind_name, tuple(by_entity[pk]), wikidata_id))
         participants[entry_id] = takes
     return citations, participants
 

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
+from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from curation.chronology.exports.dates import precision
-from curation.chronology.exports.html import published_on
+from curation.chronology.exports.html import published_on_words
 
 if TYPE_CHECKING:
     from curation.chronology.selectors import PublicEntry
@@ -55,11 +57,11 @@ def row(item: PublicEntry) -> list[str]:
         for taking in item.participants
     )
     sources = SEPARATOR.join(
-        f"{citation.source}, “{citation.article_title}”, {published_on(citation)}"
+        f"{citation.source}, “{citation.article_title}”, {_day_words(citation.published_on)}"
         for citation in item.citations
     )
     quotes = SEPARATOR.join(citation.quote for citation in item.citations)
-    cells = [
+    cells = (
         entry.date,
         entry.date_display,
         precision(entry.date),
@@ -68,8 +70,16 @@ def row(item: PublicEntry) -> list[str]:
         participants,
         sources,
         quotes,
-    ]
-    return [neutralise(cell) for cell in cells]
+    )
+    # neutralise(), inlined: 80,000 calls for a chronology of 10,000 entries
+    return [f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell for cell in cells]
+
+
+@lru_cache(maxsize=4096)
+def _day_words(day: date | None) -> str:
+    """A citation's publication date in words; an export cites the same days again
+    and again."""
+    return published_on_words(day)
 
 
 class _Echo:

@@ -8,6 +8,7 @@ and articles wrote, and they go into other people's pages.
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,10 @@ def sources_phrase(count: int) -> str:
 
 
 def published_on(citation: Citation) -> str:
-    day = citation.published_on
+    return published_on_words(citation.published_on)
+
+
+def published_on_words(day: date | None) -> str:
     return display(day.isoformat()) if day else "date of publication unknown"
 
 
