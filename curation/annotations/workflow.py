@@ -100,7 +100,7 @@ def actions_for(user, item: Work) -> set[str]:
         actions.add("withdraw")
     if status == Status.SUBMITTED and may_review(user, item):
         actions.add("reject")
-        if may_approve(user, item):
+        if may_approve(user, item) and item.start is not None:
             actions.add("approve")
     if status in (Status.APPROVED, Status.REJECTED) and may_review(user, item):
         actions.add("reopen")
@@ -114,6 +114,9 @@ def _may_submit(user, item: Work) -> bool:
 
 
 # --- transitions -------------------------------------------------------------------------
+
+
+ORPHAN_REFUSAL = "a correction of the article removed its words. Re-attach it first."
 
 
 def _refuse(item: Work, doing: str, why: str) -> NotAllowed:
@@ -180,6 +183,8 @@ def approve(item: Work, *, by, expected_version: int | None) -> Work:
     _check_reviewable(item, by, "approve")
     if four_eyes() and is_author(by, item):
         raise _refuse(item, "approve", "you made it, and a second person must approve every item.")
+    if item.start is None:  # an orphan (annotations.reanchoring): nothing to publish
+        raise _refuse(item, "approve", ORPHAN_REFUSAL)
     return _move(
         item, to=Status.APPROVED, by=by, expected_version=expected_version, reason="approved"
     )
@@ -289,7 +294,7 @@ def approve_many(items: Iterable[Work], *, by, versions_seen: dict[int, int]) ->
         current = {
             row.pk: row
             for row in model._default_manager.select_for_update().filter(
-                pk__in=[item.pk for item in items], status=Status.SUBMITTED
+                pk__in=[item.pk for item in items], status=Status.SUBMITTED, start__isnull=False
             )
         }
         ready = [

@@ -152,12 +152,16 @@ def test_the_workspace_and_the_review_queue_show_an_article_with_orphans(editor,
     assert queue.status_code == 200
     assert "Beirut" in queue.content.decode()
     beirut.refresh_from_db()
+    # An orphan waits to be re-attached: approving it is refused, and says why.
     approved = client.post(
         reverse("review:approve", args=["mention", beirut.pk]),
         {"version": beirut.version},
         HTTP_HX_REQUEST="true",
     )
-    assert approved.status_code == 200
+    assert approved.status_code == 403
+    assert "Re-attach it first" in approved.content.decode()
+    beirut.refresh_from_db()
+    assert beirut.status == Status.SUBMITTED
 
 
 def test_an_orphan_stays_an_orphan_through_later_corrections(editor):

@@ -327,3 +327,23 @@ def test_an_item_deleted_meanwhile_is_said_so(author):
     Mention.objects.filter(pk=item.pk).delete()
     with pytest.raises(AnnotationError, match="was deleted after you opened it"):
         workflow.submit(item, by=author, expected_version=1)
+
+
+# --- orphans: what a correction cut loose is not approved until it is re-attached --------
+
+
+def orphaned(item):
+    type(item).objects.filter(pk=item.pk).update(start=None, end=None)
+    return stored(item)
+
+
+@pytest.mark.parametrize("make", [mention, event], ids=["mention", "event"])
+def test_an_orphan_is_not_approved_alone_or_in_bulk(make, author, reviewer):
+    item = orphaned(make(author, Status.SUBMITTED))
+    assert "approve" not in workflow.actions_for(reviewer, item)
+    assert "reject" in workflow.actions_for(reviewer, item)
+    with pytest.raises(NotAllowed, match="removed its words. Re-attach it first"):
+        workflow.approve(item, by=reviewer, expected_version=item.version)
+    assert stored(item).status == Status.SUBMITTED
+    approved = workflow.approve_many([item], by=reviewer, versions_seen={item.pk: item.version})
+    assert approved == 0 and stored(item).status == Status.SUBMITTED
