@@ -172,7 +172,7 @@ def calendar_ics(request: HttpRequest, slug: str) -> StreamingHttpResponse:
 
     def stream() -> Iterator[bytes]:
         yield head
-        for batch in export_reads.export_entries(chronology):
+        for batch in export_reads.export_entries(chronology, stamped=True):
             yield b"".join(
                 ical.calendar_event(
                     item,
