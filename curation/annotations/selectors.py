@@ -810,10 +810,10 @@ def article_orphans(article: Article) -> tuple[list[Mention], list[Event]]:
 
 def draft_count(article: Article, user) -> int:
     """How many mentions and events of the article are ``user``'s drafts, in one query:
-    what "Submit all my drafts" would submit."""
+    what "Submit all my drafts" would submit (not orphans: they are re-attached first)."""
     if not user.is_authenticated:
         return 0
-    mine = {"article": article, "created_by": user, "status": Status.DRAFT}
+    mine = {"article": article, "created_by": user, "status": Status.DRAFT, "start__isnull": False}
     counts = Article.objects.filter(pk=article.pk).values(
         draft_mentions=_count(Mention.objects.filter(**mine)),
         draft_events=_count(Event.objects.filter(**mine)),

@@ -94,13 +94,14 @@ def actions_for(user, item: Work) -> set[str]:
         actions.add("edit")
     if may_delete(user, item):
         actions.add("delete")
-    if status in (Status.DRAFT, Status.REJECTED) and _may_submit(user, item):
+    orphan = item.start is None
+    if status in (Status.DRAFT, Status.REJECTED) and _may_submit(user, item) and not orphan:
         actions.add("submit")
     if status == Status.SUBMITTED and is_author(user, item):
         actions.add("withdraw")
     if status == Status.SUBMITTED and may_review(user, item):
         actions.add("reject")
-        if may_approve(user, item) and item.start is not None:
+        if may_approve(user, item) and not orphan:
             actions.add("approve")
     if status in (Status.APPROVED, Status.REJECTED) and may_review(user, item):
         actions.add("reopen")
@@ -162,6 +163,8 @@ def submit(item: Work, *, by, expected_version: int | None) -> Work:
         raise _refuse(item, "submit", f"it is already {item.get_status_display().lower()}.")
     if not _may_submit(user=by, item=item):
         raise _refuse(item, "submit", "only its author submits it for review.")
+    if item.start is None:  # an orphan: nothing for a reviewer to check it against
+        raise _refuse(item, "submit", ORPHAN_REFUSAL)
     return _move(
         item, to=Status.SUBMITTED, by=by, expected_version=expected_version, reason="submitted"
     )
@@ -270,8 +273,13 @@ def _checked_reason(reason: str, *, doing: str) -> str:
 
 def submit_drafts(items: Iterable[Work], *, by) -> int:
     """Submit the author's own drafts among ``items`` (one kind of item), in a constant
-    number of queries. Returns how many were submitted."""
-    mine = [item for item in items if item.status == Status.DRAFT and is_author(by, item)]
+    number of queries, leaving out orphans (to be re-attached first). Returns how many
+    were submitted."""
+    mine = [
+        item
+        for item in items
+        if item.status == Status.DRAFT and is_author(by, item) and item.start is not None
+    ]
     if not mine:
         return 0
     model = type(mine[0])

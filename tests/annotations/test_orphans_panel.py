@@ -196,16 +196,12 @@ def orphan_requests(work):
             url("mention-edit", a, m.pk),
             {"entity": other.pk, "version": m.version, "confirmed": "on"},
         ),
-        ("post", url("mention-state", a, m.pk), {"action": "submit", "version": m.version + 1}),
-        ("post", url("mention-state", a, m.pk), {"action": "withdraw", "version": m.version + 2}),
         ("get", url("event-edit", a, e.pk), {}),
         ("post", url("event-edit", a, e.pk), event_form),
-        ("post", url("event-state", a, e.pk), {"action": "submit", "version": e.version + 1}),
-        ("post", url("event-state", a, e.pk), {"action": "withdraw", "version": e.version + 2}),
         ("get", url("mention-history", m.pk), {}),
         ("get", url("event-history", e.pk), {}),
-        ("post", url("mention-delete", a, m.pk), {"version": m.version + 3}),
-        ("post", url("event-delete", a, e.pk), {"version": e.version + 3}),
+        ("post", url("mention-delete", a, m.pk), {"version": m.version + 1}),
+        ("post", url("event-delete", a, e.pk), {"version": e.version + 1}),
     ]
 
 
@@ -222,6 +218,20 @@ def test_every_view_that_takes_an_id_works_on_an_orphan(annotator_client, work):
     assert all(status == 200 for *_, status in answers), answers
     assert not Mention.objects.filter(pk=work.mention.pk).exists()
     assert not Event.objects.filter(pk=work.event.pk).exists()
+
+
+@pytest.mark.parametrize("kind", ["mention", "event"])
+def test_an_orphan_is_not_submitted_and_the_author_is_told_why(annotator_client, work, kind):
+    item = getattr(work, kind)
+    response = annotator_client.post(
+        url(f"{kind}-state", work.article.pk, item.pk),
+        {"action": "submit", "version": item.version},
+        **HTMX,
+    )
+    assert response.status_code == 403
+    assert "removed its words. Re-attach it first." in response.content.decode()
+    item.refresh_from_db()
+    assert item.status == "draft"
 
 
 def test_relinking_an_orphan_shows_the_new_entity_in_the_panel(annotator_client, work):

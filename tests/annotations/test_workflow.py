@@ -347,3 +347,19 @@ def test_an_orphan_is_not_approved_alone_or_in_bulk(make, author, reviewer):
     assert stored(item).status == Status.SUBMITTED
     approved = workflow.approve_many([item], by=reviewer, versions_seen={item.pk: item.version})
     assert approved == 0 and stored(item).status == Status.SUBMITTED
+
+
+@pytest.mark.parametrize("make", [mention, event], ids=["mention", "event"])
+def test_an_orphan_draft_is_not_submitted_until_it_is_re_attached(make, author):
+    from curation.annotations import selectors
+
+    kept = make(author)
+    item = orphaned(make(author))
+    assert "submit" not in workflow.actions_for(author, item)
+    with pytest.raises(NotAllowed, match="removed its words. Re-attach it first"):
+        workflow.submit(item, by=author, expected_version=item.version)
+    assert stored(item).status == Status.DRAFT
+    assert selectors.draft_count(item.article, author) == 0
+    assert selectors.draft_count(kept.article, author) == 1
+    assert workflow.submit_drafts([item, kept], by=author) == 1
+    assert (stored(item).status, stored(kept).status) == (Status.DRAFT, Status.SUBMITTED)
