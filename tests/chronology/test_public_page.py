@@ -608,3 +608,15 @@ def test_the_index_says_when_nothing_is_public():
     assert texts(tree, "empty-state") == [
         "No chronology is public yet. When curators publish one, it will be listed here."
     ]
+
+
+def test_the_menu_offers_articles_only_to_those_who_may_read_them():
+    """Articles are for the desk's staff: a visitor's menu doesn't lead to a login page."""
+    articles = 'href="/articles/"'
+    assert articles not in get("/c/").content.decode()
+    reader = Client()
+    reader.force_login(UserFactory(role="annotator"))
+    assert articles in get("/c/", client=reader).content.decode()
+    no_role = Client()
+    no_role.force_login(UserFactory())
+    assert articles not in get("/c/", client=no_role).content.decode()
