@@ -15,16 +15,29 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from curation.annotations import pre_annotations, workflow
+from curation.annotations.errors import AnnotationError, NotAllowed, StaleVersion
 from curation.annotations.filters import EntityFilter
 from curation.annotations.models import Alias, Event, Mention, Participant
 from curation.annotations.selectors import entity_directory, event_types
 from curation.annotations.suggested import ORIGIN_MAX_LENGTH
 from curation.api.access import require
-from curation.api.errors import not_found
+from curation.api.errors import ApiError, converts, not_found
 from curation.api.limits import check_item_count
 from curation.api.paging import IdCursorPagination
 from curation.api.schemas import Id, ItemResult, Offset, PathId, answers
 from curation.articles.models import Article
+
+
+@converts(AnnotationError)
+def refusal(error: AnnotationError) -> ApiError:
+    """A service's refusal in the API's shape: 403 for a role's limit, 409 for a stale
+    version, 422 for anything else it won't do."""
+    if isinstance(error, NotAllowed):
+        return ApiError(403, "forbidden", str(error))
+    if isinstance(error, StaleVersion):
+        return ApiError(409, "stale_version", str(error), field="version")
+    return ApiError(422, "refused", str(error))
+
 
 router = Router(tags=["annotations"])
 

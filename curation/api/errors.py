@@ -2,13 +2,16 @@
 with the right status, and never an HTML page.
 
 ``ApiError`` is raised by the API's own code; ``install`` maps everything else that a
-request can end in (ninja's validation and authentication errors, the annotation
-services' refusals, a 404, an over-large body, a bug) onto the same shape.
+request can end in (ninja's validation and authentication errors, a 404, an over-large
+body, a bug) onto the same shape. An app whose services refuse with exceptions of their
+own says how each becomes an ``ApiError`` with ``converts`` (annotations does, in its
+api.py), so this module, which every app's endpoints import, imports no app.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -17,8 +20,6 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
-
-from curation.annotations.errors import AnnotationError, NotAllowed, StaleVersion
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
@@ -140,12 +141,18 @@ def _from_validation(error: NinjaValidationError) -> ApiError:
     )
 
 
-def _from_annotation_error(error: AnnotationError) -> ApiError:
-    if isinstance(error, NotAllowed):
-        return ApiError(403, "forbidden", str(error))
-    if isinstance(error, StaleVersion):
-        return ApiError(409, "stale_version", str(error), field="version")
-    return ApiError(422, "refused", str(error))
+_CONVERTERS: list[tuple[type[Exception], Callable[[Exception], ApiError]]] = []
+
+
+def converts(exception: type[Exception]):
+    """Register the decorated function as the way ``exception`` (and its subclasses)
+    becomes an ``ApiError``."""
+
+    def register(function: Callable[[Exception], ApiError]):
+        _CONVERTERS.append((exception, function))
+        return function
+
+    return register
 
 
 def as_api_error(request: HttpRequest, exc: Exception) -> ApiError:
@@ -173,8 +180,9 @@ def as_api_error(request: HttpRequest, exc: Exception) -> ApiError:
         return not_found("Nothing here.")
     if isinstance(exc, PermissionDenied):
         return forbidden("Your account's role does not allow this.")
-    if isinstance(exc, AnnotationError):
-        return _from_annotation_error(exc)
+    for exception, convert in _CONVERTERS:
+        if isinstance(exc, exception):
+            return convert(exc)
     if isinstance(exc, RequestDataTooBig):
         return body_too_large()
     logger.exception("API request %s %s failed", request.method, request.path, exc_info=exc)
