@@ -17,7 +17,6 @@ from curation.annotations.models import Event, EventType, Mention, Participant, 
 from curation.chronology.models import Chronology, Entry
 from curation.chronology.selectors import (
     PublicEntry,
-    citing_events,
     details_by_entry,
     public_details,
     published_entries,
@@ -67,7 +66,7 @@ def export_entries(chronology: Chronology, *, stamped: bool = False) -> Iterator
     calendar says it, and turning 10,000 stored times into datetimes costs."""
     published = published_entries(chronology)
     event_types = event_types_by_id()
-    citations, participants = details_by_entry(citing_events(published.order_by().values("pk")))
+    citations, participants = details_by_entry(published.order_by().values("pk"))
     fields = ["pk", "slug", "date", "headline", "description", "event_type"]
     rows = published.values_list(*fields, *(["updated_at"] if stamped else [])).iterator(
         chunk_size=EXPORT_BATCH_SIZE
