@@ -217,6 +217,9 @@ class Mention(AnchoredWork):
         indexes = [
             models.Index(fields=["article", "start"]),
             models.Index(fields=["status", "submitted_at"]),
+            # Covers the review queue's filter choices (articles and people with work
+            # waiting), which read only these columns.
+            models.Index(fields=["status", "article", "created_by"]),
         ]
 
     def __str__(self) -> str:
@@ -334,6 +337,7 @@ class Event(AnchoredWork):
             models.Index(fields=["article", "start"]),
             models.Index(fields=["date_lower", "date_upper"]),
             models.Index(fields=["status", "submitted_at"]),
+            models.Index(fields=["status", "article", "created_by"]),
         ]
 
     def __str__(self) -> str:

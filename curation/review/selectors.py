@@ -158,6 +158,7 @@ def _mentions(ids: list[int]) -> dict[int, Mention]:
         Mention.objects.filter(pk__in=ids)
         .select_related("entity__kind", "article__source", "created_by", "reviewed_by")
         .defer(*_ARTICLE_LIGHT)
+        .order_by()  # the rows' order is the page's
     )
     return {mention.pk: mention for mention in mentions}
 
@@ -171,6 +172,7 @@ def _events(ids: list[int]) -> dict[int, Event]:
             "event_type__parent", "article__source", "created_by", "reviewed_by", "location"
         )
         .defer(*_ARTICLE_LIGHT)
+        .order_by()
         .prefetch_related(
             Prefetch(
                 "participants",

@@ -8,9 +8,10 @@ import functools
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from curation.annotations.errors import AnnotationError, NotAllowed, StaleVersion
-from curation.review import selectors
+from curation.review import rows_html, selectors
 from curation.review.filters import reviewable_kinds
 from curation.review.selectors import WorkItem
 
@@ -22,8 +23,9 @@ NOT_FOUND = 404
 CONFLICT = 409
 UNPROCESSABLE = 422
 
-QUEUE_ROW = "review/row.html"
-MINE_ROW = "review/mine_row.html"
+# Which table a row belongs to.
+QUEUE = "queue"
+MINE = "mine"
 
 # A 403 whose body (the row) says why: static/js/desk.js swaps it in, as the workspace's.
 REFUSAL_HEADER = "X-Desk-Refusal"
@@ -73,11 +75,27 @@ def row(
     request: HttpRequest,
     item: WorkItem,
     *,
-    template: str = QUEUE_ROW,
+    page: str = QUEUE,
     status: int = 200,
-    **context,
+    reject_form=None,
+    edit_form=None,
+    clash=None,
 ) -> HttpResponse:
-    response = render(request, template, {"item": item, **context}, status=status)
+    """One row of the queue (or of "My work"), as the item stands, for HTMX to swap in.
+    A queue row being edited has the edit form; one whose reason was refused has the
+    reject form open, with what was typed."""
+    if page == MINE:
+        html = rows_html.mine_row(item)
+    else:
+        form_html = ""
+        if item.editing:
+            form_html = render_to_string(
+                "review/edit_form.html",
+                {"item": item, "edit_form": edit_form, "clash": clash},
+                request,
+            )
+        html = rows_html.queue_row(item, reject_form=reject_form, edit_form_html=form_html)
+    response = HttpResponse(html, status=status)
     if status == FORBIDDEN:
         response[REFUSAL_HEADER] = "1"
     return response
@@ -90,21 +108,20 @@ def fresh_row(
     *,
     message: str,
     status: int,
-    template: str = QUEUE_ROW,
-    **context,
+    page: str = QUEUE,
 ) -> HttpResponse:
     """The row as the item now stands, with ``message``: after a refusal, the person sees
     the current version (a 409's "reload to see their version" is done in place)."""
     item = selectors.work_item(kind, pk, user=request.user)
     if item is None:
-        return gone(request, kind, template=template)
+        return gone(request, kind, page=page)
     item.message = message
-    return row(request, item, template=template, status=status, **context)
+    return row(request, item, page=page, status=status)
 
 
-def gone(request: HttpRequest, kind: str, *, template: str = QUEUE_ROW) -> HttpResponse:
+def gone(request: HttpRequest, kind: str, *, page: str = QUEUE) -> HttpResponse:
     """The row of an item deleted since the page was loaded."""
-    return render(request, template, {"gone": kind}, status=NOT_FOUND)
+    return HttpResponse(rows_html.gone_row(kind, mine=page == MINE), status=NOT_FOUND)
 
 
 def version_or_none(request: HttpRequest) -> int | None:

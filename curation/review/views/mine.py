@@ -17,7 +17,7 @@ from curation.review.tables import MyWorkTable
 from curation.review.views.actions import described
 from curation.review.views.common import (
     FORBIDDEN,
-    MINE_ROW,
+    MINE,
     NO_VERSION,
     UNPROCESSABLE,
     acted,
@@ -120,7 +120,7 @@ def submit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Submit a draft, or a rejected item again after its revision in the workspace."""
     item = selectors.work_item(kind, pk, user=request.user)
     if item is None:
-        return gone(request, kind, template=MINE_ROW)
+        return gone(request, kind, page=MINE)
     if "submit" not in workflow.actions_for(request.user, item.obj):  # before the form
         return fresh_row(
             request,
@@ -128,13 +128,11 @@ def submit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             pk,
             message=f"You can't submit this {kind}: only its author submits it for review.",
             status=FORBIDDEN,
-            template=MINE_ROW,
+            page=MINE,
         )
     version = version_or_none(request)
     if version is None:
-        return fresh_row(
-            request, kind, pk, message=NO_VERSION, status=UNPROCESSABLE, template=MINE_ROW
-        )
+        return fresh_row(request, kind, pk, message=NO_VERSION, status=UNPROCESSABLE, page=MINE)
     was = item.obj.status
     try:
         workflow.submit(item.obj, by=request.user, expected_version=version)
@@ -145,7 +143,7 @@ def submit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             pk,
             message=str(error),
             status=error_status(error),
-            template=MINE_ROW,
+            page=MINE,
         )
     state = request.POST.get("state", "")
     counts = selectors.state_counts(kinds=authored_kinds(request.user), created_by=request.user)
