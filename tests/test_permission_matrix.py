@@ -148,6 +148,7 @@ EXPECTATIONS: dict[str, list[Expect]] = {
     "home": [Expect("get", everyone)],
     "login": [Expect("get", everyone), Expect("post", everyone)],
     "logout": [Expect("post", everyone)],
+    "healthz": [Expect("get", everyone)],
     "articles:list": [Expect("get", readers)],
     "articles:detail": [Expect("get", readers, article)],
     "articles:edit": [Expect("get", readers, article), Expect("post", readers, article)],

@@ -73,3 +73,23 @@ def event_types(transactional_db):
 
     seed = import_module("curation.annotations.migrations.0003_plover_event_types")
     seed.seed_event_types(apps)
+
+
+@pytest.fixture(autouse=True)
+def no_policy_violations(request):
+    """Every browser test runs under the desk's Content-Security-Policy (settings.SECURE_CSP)
+    and fails if the browser refused anything under it: an inline script, eval, a style,
+    a request elsewhere. Chromium reports each refusal on the console."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    context = request.getfixturevalue("context")
+    refused: list[str] = []
+
+    def note(message) -> None:
+        if "Content Security Policy" in message.text:
+            refused.append(f"{message.text} (on {message.page.url if message.page else '?'})")
+
+    context.on("console", note)
+    yield
+    assert not refused, "The browser refused under the CSP:\n" + "\n".join(refused)

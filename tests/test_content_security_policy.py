@@ -1,0 +1,64 @@
+"""The Content-Security-Policy every response carries, and the htmx settings that let it
+stay strict. (Every browser test also fails on anything the browser refuses under it:
+tests/e2e/conftest.py.)"""
+
+import json
+import re
+
+import pytest
+from django.conf import settings
+
+pytestmark = pytest.mark.django_db
+
+
+def policy(response) -> dict[str, list[str]]:
+    header = response["Content-Security-Policy"]
+    return {
+        name: values
+        for name, *values in (part.split() for part in header.split(";") if part.strip())
+    }
+
+
+@pytest.mark.parametrize("path", ["/accounts/login/", "/c/", "/articles/"])
+def test_pages_allow_only_the_desks_own_scripts_and_never_eval(client, annotator_client, path):
+    assert settings.DEBUG is False
+    response = annotator_client.get(path) if path == "/articles/" else client.get(path)
+    assert response.status_code == 200
+    directives = policy(response)
+    scripts = directives["script-src"]
+    assert "'self'" in scripts
+    assert any(re.fullmatch(r"'nonce-[\w+/=-]{16,}'", value) for value in scripts), scripts
+    assert "'unsafe-inline'" not in scripts
+    assert not any("unsafe-eval" in value for values in directives.values() for value in values)
+    assert directives["object-src"] == ["'none'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert directives["default-src"] == ["'self'"]
+
+
+def test_each_response_has_its_own_nonce(client):
+    first = policy(client.get("/accounts/login/"))["script-src"]
+    second = policy(client.get("/accounts/login/"))["script-src"]
+    assert first != second
+
+
+def test_htmx_runs_without_eval_script_tags_or_requests_elsewhere(client):
+    page = client.get("/accounts/login/").content.decode()
+    config = json.loads(re.search(r'<meta name="htmx-config" content=\'([^\']+)\'', page)[1])
+    assert config["allowEval"] is False
+    assert config["allowScriptTags"] is False
+    assert config["selfRequestsOnly"] is True
+    assert config["includeIndicatorStyles"] is False
+
+
+def test_no_template_has_an_inline_script_or_event_handler():
+    """Inline scripts would need the nonce, and handler attributes can't have one."""
+    found = []
+    for path in (settings.BASE_DIR / "templates").rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(
+            r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", text
+        ):
+            found.append(f"{path.name}: {match[0]}")
+        for match in re.finditer(r"\son[a-z]+\s*=\s*[\"']", text):
+            found.append(f"{path.name}: {match[0]}")
+    assert not found, found
