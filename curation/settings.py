@@ -56,10 +56,11 @@ INSTALLED_APPS = [
     "curation.chronology",
     "curation.review",
     "curation.api",
+    "curation.operations",
 ]
 
 MIDDLEWARE = [
-    "curation.request_log.RequestLogMiddleware",
+    "curation.operations.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Pages and HTMX fragments are text that compresses about six-fold; Django pads
@@ -227,7 +228,7 @@ SECURE_CSP = {
 }
 
 # Logs go to standard error. curation.requests writes one JSON line per request
-# (curation/request_log.py).
+# (curation/operations/request_log.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

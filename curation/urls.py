@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from curation.health import healthz
+from curation.operations.health import healthz
 
 admin.site.site_header = "Curation desk administration"
 admin.site.site_title = "Curation desk admin"

@@ -76,3 +76,10 @@ def test_anonymous_requests_log_no_user_and_cost_no_query(
     with django_assert_num_queries(1):  # the health check's own
         client.get("/healthz")
     assert request_lines(caplog)[0]["user"] is None
+
+
+@pytest.mark.parametrize("logged_in", [False, True])
+def test_an_address_that_is_no_page_is_a_404_page(client, annotator_client, logged_in):
+    response = (annotator_client if logged_in else client).get("/no/such/page/")
+    assert response.status_code == 404
+    assert "Curation desk" in response.content.decode()
