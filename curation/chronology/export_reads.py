@@ -5,7 +5,7 @@ mentions as Web Annotations. The public page's reads are in ``selectors``."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import batched
@@ -16,8 +16,11 @@ from django.db.models import F, QuerySet
 from curation.annotations.models import Event, EventType, Mention, Participant, Status
 from curation.chronology.models import Chronology, Entry
 from curation.chronology.selectors import (
+    Citation,
     PublicEntry,
+    Taking,
     details_by_entry,
+    entry_details,
     public_details,
     published_entries,
 )
@@ -79,6 +82,34 @@ def export_entries(chronology: Chronology, *, stamped: bool = False) -> Iterator
         yield [
             PublicEntry(entry, citations.get(entry.pk, []), participants.get(entry.pk, []))
             for entry in entries
+        ]
+
+
+def summarised_entries[Summary](
+    chronology: Chronology, summarise: Callable[[list[Citation], list[Taking]], Summary]
+) -> Iterator[list[tuple[str, str, str, Summary]]]:
+    """(date, headline, type, summary) of every published entry of the chronology, in
+    the public order, ``EXPORT_BATCH_SIZE`` at a time: what a table of entries shows.
+    The type is its name ("Parent › Type"). The summary is ``summarise(citations,
+    participants)``, made as each entry's details are read, so that the stream holds
+    only the summaries (an entry published after they were read has the summary of no
+    details). The same six queries as ``export_entries``, in the same order."""
+    published = published_entries(chronology)
+    type_names = {pk: str(event_type) for pk, event_type in event_types_by_id().items()}
+    summaries = {
+        entry_id: summarise(citations, participants)
+        for entry_id, citations, participants in entry_details(
+            published.order_by().values("pk"), contexts=False
+        )
+    }
+    no_details = summarise([], [])
+    rows = published.values_list("pk", "date", "headline", "event_type").iterator(
+        chunk_size=EXPORT_BATCH_SIZE
+    )
+    for batch in batched(rows, EXPORT_BATCH_SIZE):
+        yield [
+            (date, headline, type_names[type_id], summaries.get(pk, no_details))
+            for pk, date, headline, type_id in batch
         ]
 
 

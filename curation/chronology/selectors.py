@@ -7,7 +7,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import batched, combinations
+from itertools import batched, combinations, groupby
+from operator import itemgetter
 from typing import NamedTuple
 
 from django.db.models import (
@@ -21,6 +22,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Value,
     When,
     Window,
 )
@@ -208,34 +210,34 @@ def _add_role(by_entity: dict[int, list[str]], entity_id: int, label: str) -> No
         found.append(label)
 
 
-def details_by_entry(entries) -> tuple[dict[int, list[Citation]], dict[int, list[Taking]]]:
-    """The citations (quoted with a short context, never more of the article) and the
-    participants and places (from the events, with their roles) of ``entries`` (entry
-    ids, or a queryset of entries), by entry id.
+def entry_details(
+    entries, *, contexts: bool = True
+) -> Iterator[tuple[int, list[Citation], list[Taking]]]:
+    """The citations (quoted with a short context, never more of the article; with
+    ``contexts`` off, ``before`` and ``after`` are left empty) and the participants and
+    places (from the events, with their roles) of each of ``entries`` (entry ids, or a
+    queryset of entries) that cites an event, one entry at a time by id.
 
     Four queries, however many entries (unless they name over ``ROWS_PER_LOOKUP``
     articles or entities): the events and their participants as narrow rows of ids and
-    quotes, then the articles and entities they name, each once. An export
-    reads every entry of a chronology through here, so nothing is a model instance and
-    no row repeats what another row already said."""
-    events = citing_events(entries)
+    quotes, then the articles and entities they name, each once. An export reads every
+    entry of a chronology through here, so nothing is a model instance, no row repeats
+    what another row already said, and an entry's details are made only when the caller
+    comes to it: a caller that keeps a summary of each never holds them all."""
+    context = [_cited("prefix"), _cited("suffix")] if contexts else [Value(""), Value("")]
     rows = list(
-        events.order_by("article__published_on", "pk").values_list(
-            "pk",
-            "chronology_entry__entry",
-            _cited("quote"),
-            _cited("prefix"),
-            _cited("suffix"),
-            "article",
-            "location",
+        citing_events(entries)
+        .order_by("chronology_entry__entry_id", "article__published_on", "pk")
+        .values_list(
+            "pk", "chronology_entry__entry", _cited("quote"), *context, "article", "location"
         )
     )
     takings = list(
         # A join, not "event IN (the events above)": PostgreSQL ran that as a subplan per
         # participant, for minutes on a chronology of a few hundred entries.
         Participant.objects.filter(_cited_by(entries, through="event__"))
-        .order_by("role", "pk")
-        .values_list("event", "role", "entity")
+        .order_by("event__chronology_entry__entry_id", "role", "pk")
+        .values_list("event__chronology_entry__entry", "event", "role", "entity")
     )
     articles = {
         pk: (source or "Unknown source", title, published_on)
@@ -243,43 +245,49 @@ def details_by_entry(entries) -> tuple[dict[int, list[Citation]], dict[int, list
             Article, {row[5] for row in rows}, "pk", "title", "published_on", "source__name"
         )
     }
-    named = {row[6] for row in rows if row[6] is not None} | {row[2] for row in takings}
+    named = {row[6] for row in rows if row[6] is not None} | {row[3] for row in takings}
     entities = {
         pk: entity
         for pk, *entity in _rows_of(
             Entity, named, "pk", "name", "kind__slug", "kind__name", "wikidata_id"
         )
     }
-    citations: dict[int, list[Citation]] = defaultdict(list)
-    # entry id -> entity id -> [roles], in the order they are found
-    roles: dict[int, dict[int, list[str]]] = defaultdict(dict)
-    entry_of: dict[int, int] = {}
-    places = []
-    for event_id, entry_id, quote, prefix, suffix, article_id, place_id in rows:
-        entry_of[event_id] = entry_id
-        source, title, published_on = articles[article_id]
-        citations[entry_id].append(
-            Citation(event_id, source, title, published_on, prefix, quote, suffix)
-        )
-        if place_id is not None:
-            places.append((entry_id, place_id))
-    role_labels = dict(Participant.Role.choices)
-    for event_id, role, entity_id in takings:
-        entry_id = entry_of.get(event_id)
-        if entry_id is None or entity_id not in entities:  # (changed between the queries)
-            continue
-        _add_role(roles[entry_id], entity_id, role_labels.get(role, role))
-    for entry_id, place_id in places:
-        if place_id in entities:
-            _add_role(roles[entry_id], place_id, "Place")
     by_name = {pk: entity[0].casefold() for pk, entity in entities.items()}
-    participants = {}
-    for entry_id, by_entity in roles.items():
+    role_labels = dict(Participant.Role.choices)
+    entry_of = {row[0]: row[1] for row in rows}
+    takings_by_entry = groupby(takings, itemgetter(0))
+    next_takings = next(takings_by_entry, None)
+    for entry_id, events in groupby(rows, itemgetter(1)):
+        citations, places = [], []
+        for event_id, _, quote, prefix, suffix, article_id, place_id in events:
+            source, title, published_on = articles[article_id]
+            citations.append(Citation(event_id, source, title, published_on, prefix, quote, suffix))
+            if place_id is not None:
+                places.append(place_id)
+        roles: dict[int, list[str]] = {}  # entity id -> roles, in the order they are found
+        while next_takings is not None and next_takings[0] < entry_id:
+            next_takings = next(takings_by_entry, None)
+        if next_takings is not None and next_takings[0] == entry_id:
+            for _, event_id, role, entity_id in next_takings[1]:
+                # (an event or entity that changed between the queries is left out)
+                if entry_of.get(event_id) == entry_id and entity_id in entities:
+                    _add_role(roles, entity_id, role_labels.get(role, role))
+        for place_id in places:
+            if place_id in entities:
+                _add_role(roles, place_id, "Place")
         takes = []
-        for pk in sorted(by_entity, key=by_name.__getitem__):
+        for pk in sorted(roles, key=by_name.__getitem__):
             name, kind_slug, kind_name, wikidata_id = entities[pk]
-            takes.append(Taking(pk, name, kind_slug, kind_name, tuple(by_entity[pk]), wikidata_id))
-        participants[entry_id] = takes
+            takes.append(Taking(pk, name, kind_slug, kind_name, tuple(roles[pk]), wikidata_id))
+        yield entry_id, citations, takes
+
+
+def details_by_entry(entries) -> tuple[dict[int, list[Citation]], dict[int, list[Taking]]]:
+    """The citations and the participants of ``entries`` (``entry_details``), by entry id."""
+    citations, participants = {}, {}
+    for entry_id, cited, taking_part in entry_details(entries):
+        citations[entry_id] = cited
+        participants[entry_id] = taking_part
     return citations, participants
 
 

@@ -22,7 +22,7 @@ from curation.annotations.models import Entity, EntityKind, Event, EventType, Pa
 from curation.articles.models import Article
 from curation.chronology import export_reads, services
 from curation.chronology.exports import webannotation
-from curation.chronology.models import Chronology, Entry
+from curation.chronology.models import Chronology, Entry, EntryEvent
 from curation.chronology.views.exports import ChronologyFeed
 from tests.factories import ArticleFactory, MentionFactory, SourceFactory, UserFactory
 
@@ -57,10 +57,12 @@ def topic():
     )
 
 
-def article_with(body, *, source="Axios", url="", title="An article"):
+def article_with(
+    body, *, source="Axios", url="", title="An article", published_on=date(2024, 6, 20)
+):
     """An article with ``body`` (the factory's own text keeps its content hash unique)."""
     article = ArticleFactory(
-        source=SourceFactory(name=source), url=url, title=title, published_on=date(2024, 6, 20)
+        source=SourceFactory(name=source), url=url, title=title, published_on=published_on
     )
     Article.objects.filter(pk=article.pk).update(body=body)
     article.body = body
@@ -68,9 +70,18 @@ def article_with(body, *, source="Axios", url="", title="An article"):
 
 
 def approved_event(
-    date_value="2024-06-20", *, source="Axios", url="", headline="", entities=(), place=None
+    date_value="2024-06-20",
+    *,
+    source="Axios",
+    url="",
+    headline="",
+    entities=(),
+    place=None,
+    published_on=date(2024, 6, 20),
 ):
-    article = article_with(BODY, source=source, url=url, title=f"{source} reports")
+    article = article_with(
+        BODY, source=source, url=url, title=f"{source} reports", published_on=published_on
+    )
     start = BODY.index(QUOTE)
     end = start + len(QUOTE)
     event = Event.objects.create(
@@ -249,6 +260,79 @@ def test_csv_reads_back_with_the_csv_module_in_the_public_order(curator, topic):
         "Axios, “Axios reports”, 20 June 2024 | JNS, “JNS reports”, 20 June 2024"
     )
     assert cancelled["quotes"] == f"{QUOTE} | {QUOTE}"
+
+
+def test_csv_writes_every_entrys_details_in_their_order(curator, topic):
+    """Participants by name, case aside (equal names in the order first read: by role,
+    then as recorded), each with its roles and "Place" last; citations by their
+    articles' publication dates, across entries; an event a correction sent back keeps
+    its approved words, one sent back without them drops out; undated entries last."""
+    org, place = (EntityKind.objects.get(slug=slug) for slug in ("organisation", "place"))
+    white_house = Entity.objects.create(name="White House", kind=org)
+    israel = Entity.objects.create(name="Israel", kind=place)
+    un_upper = Entity.objects.create(name="UN", kind=org)
+    un_lower = Entity.objects.create(name="un", kind=org)
+    undated = publish([approved_event(source="AP")], curator, topic, headline="-1 undated")
+    Entry.objects.filter(pk=undated.pk).update(date="", date_lower=None, date_upper=None)
+    Article.objects.filter(events__chronology_entry__entry=undated).update(source=None)
+    late = approved_event(
+        source="JNS",
+        entities=[(white_house, "target"), (un_upper, "target")],
+        place=white_house,
+        published_on=date(2024, 6, 22),
+    )
+    early = approved_event(
+        source="Axios",
+        entities=[(white_house, "actor"), (israel, "target"), (un_lower, "actor")],
+        published_on=date(2024, 6, 19),
+    )
+    publish([late, early], curator, topic, headline="Talks called off")
+    held = approved_event(
+        "2024-06-21",
+        source="Reuters",
+        entities=[(israel, "other")],
+        published_on=date(2024, 6, 21),
+    )
+    dropped = approved_event("2024-06-21", source="AFP", entities=[(un_upper, "actor")])
+    publish([held, dropped], curator, topic, headline="Talks moved")
+    EntryEvent.objects.filter(event=held).update(approved_quote="The talks were moved")
+    Event.objects.filter(pk__in=[held.pk, dropped.pk]).update(status=Status.SUBMITTED)
+    _, content = fetch("entries-csv")
+    text = content.decode()
+    assert text.endswith("\r\n") and text.count("\r\n") == 4
+    assert list(csv.reader(io.StringIO(text)))[1:] == [
+        [
+            "2024-06-20",
+            "20 June 2024",
+            "day",
+            "REJECT › meeting cancelled or postponed",
+            "Talks called off",
+            "Israel (Place: Target) | un (Organisation: Actor) | UN (Organisation: Target)"
+            " | White House (Organisation: Actor, Target, Place)",
+            "Axios, “Axios reports”, 19 June 2024 | JNS, “JNS reports”, 22 June 2024",
+            f"{QUOTE} | {QUOTE}",
+        ],
+        [
+            "2024-06-21",
+            "21 June 2024",
+            "day",
+            "REJECT › meeting cancelled or postponed",
+            "Talks moved",
+            "Israel (Place: Other)",
+            "Reuters, “Reuters reports”, 21 June 2024",
+            "The talks were moved",
+        ],
+        [
+            "",
+            "date unknown",
+            "unknown",
+            "REJECT › meeting cancelled or postponed",
+            "'-1 undated",
+            "",
+            "Unknown source, “AP reports”, 20 June 2024",
+            QUOTE,
+        ],
+    ]
 
 
 def test_csv_streams_in_batches(curator, topic, monkeypatch):

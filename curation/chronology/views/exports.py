@@ -3,7 +3,8 @@ CSV, Atom, iCalendar and W3C Web Annotations; and an article's Web Annotations f
 desk's staff. Only published entries of public chronologies appear (any other
 chronology's exports are 404s); the formats are built in curation/chronology/exports/.
 
-The long exports stream (``export_reads.export_entries``): the citations and
+The long exports stream (``export_reads.export_entries``; the CSV through
+``summarised_entries``, which keeps only each entry's cells): the citations and
 participants of every entry are read first, then the entries chunk by chunk, each chunk
 written as it comes; a constant number of queries, however long the chronology. The Web
 Annotations are paged.
@@ -91,8 +92,8 @@ def entries_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse:
 
     def stream() -> Iterator[str]:
         yield csvtable.encode([csvtable.HEADER])
-        for batch in export_reads.export_entries(chronology):
-            yield csvtable.encode(csvtable.row(item) for item in batch)
+        for batch in export_reads.summarised_entries(chronology, csvtable.details_cells):
+            yield csvtable.encode(csvtable.rows(batch))
 
     response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{chronology.slug}.csv"'
