@@ -5,20 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('annotations', '0010_suggested_mentions_and_events'),
-        ('articles', '0004_source_notes_limit'),
+        ("annotations", "0010_suggested_mentions_and_events"),
+        ("articles", "0004_source_notes_limit"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['status', 'article', 'created_by'], name='annotations_status_d50ef3_idx'),
+            model_name="event",
+            index=models.Index(
+                fields=["status", "article", "created_by"], name="annotations_status_d50ef3_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='mention',
-            index=models.Index(fields=['status', 'article', 'created_by'], name='annotations_status_7fa472_idx'),
+            model_name="mention",
+            index=models.Index(
+                fields=["status", "article", "created_by"], name="annotations_status_7fa472_idx"
+            ),
         ),
     ]
