@@ -42,18 +42,17 @@ class Found:
 
 Candidates = Callable[[date], Iterable[Period]]
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
 
 def folded(text: str) -> str:
-    """The text in lowercase, of the same length (offsets stay valid): the anchor scan's input.
-    The long s and the Kelvin sign fold as the regexes fold them ("ſunday" is Sunday); a
-    character that lowers to two ("İ") leaves the whole text lowered in ASCII only."""
-    lowered = text.lower()
+    """The text with its ASCII letters in lowercase, of the same length (offsets stay valid): the
+    anchor scan's input. The long s and the Kelvin sign fold as the regexes fold them ("ſunday"
+    is Sunday). Other characters stay as they are: the anchors are ASCII, and no character's
+    case changes whether it is a word character. (Lowering every character, as str.lower()
+    does, takes several times longer on text that isn't ASCII, and "İ" would lower to two.)"""
     if text.isascii():
-        return lowered
-    if len(lowered) != len(text):
-        lowered = text.translate(_ASCII_LOWER)
+        return text.lower()
+    # bytes.lower() lowers ASCII letters only, and UTF-8 keeps other characters out of ASCII
+    lowered = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
     return lowered.replace("ſ", "s").replace("\u212a", "k")
 
 
@@ -64,6 +63,8 @@ class Context:
     lowered: str = ""
     # filled on first use by the rules that need it (the datelines of the text)
     cache: dict[str, object] = field(default_factory=dict)
+    # the tense around each span asked about: a quotation's dates are resolved twice
+    tenses: dict[tuple[int, int], Tense] = field(default_factory=dict)
     # set when a resolver asks for the reference: its value counts from it
     consulted: bool = False
 
@@ -88,14 +89,17 @@ class Context:
         self.consulted = True
         if self.reference is None:
             return None
-        tense = tense_around(self.text, start=start, end=end)
+        tense = self.tense_at(start=start, end=end)
         chosen = choose_by_tense(
             candidates(self.reference), reference=self.reference, tense=tense, default=default
         )
         return chosen.value if chosen else None
 
     def tense_at(self, *, start: int, end: int) -> Tense:
-        return tense_around(self.text, start=start, end=end)
+        tense = self.tenses.get((start, end))
+        if tense is None:
+            tense = self.tenses[start, end] = tense_around(self.text, start=start, end=end)
+        return tense
 
     def nearest(self, candidates: Candidates) -> str | None:
         """The occurrence nearest the reference, whatever the tense around it."""
@@ -121,7 +125,7 @@ class Context:
         return pattern.search(self.text, max(0, start - 32), start)
 
     def with_reference(self, reference: date) -> "Context":
-        return Context(self.text, reference, self.lowered, self.cache)
+        return Context(self.text, reference, self.lowered, self.cache, self.tenses)
 
 
 def yearly(build: Callable[[int], Period]) -> Candidates:

@@ -57,7 +57,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from itertools import chain
 
 from curation.temporal.context import (
     ANOTHER_DATE,
@@ -67,9 +66,9 @@ from curation.temporal.context import (
     Found,
     folded,
 )
-from curation.temporal.lexicon import trie
 from curation.temporal.rules import DIGITS, RULES, Rule
 from curation.temporal.speech import Dated, quotation_days
+from curation.temporal.wordscan import WholeWords
 
 __all__ = [
     "ANOTHER_DATE",
@@ -132,31 +131,30 @@ for _index, _rule in enumerate(RULES):
         _RULES_BY_ANCHOR.setdefault(_anchor, []).append((_index, _rule))
 
 _WORD_ANCHORS = [anchor for anchor in _RULES_BY_ANCHOR if anchor != DIGITS]
-# Two scans, words and digit runs: each is faster alone than the two as one alternation.
-_WORD_ANCHOR = re.compile(rf"\b(?:{trie(_WORD_ANCHORS)})\b")
-_DIGIT_ANCHOR = re.compile(r"[0-9]+")
+# Two scans, words and digit runs: each is faster alone than the two as one alternation. Both
+# let the regex engine skip to the next candidate (see wordscan): [0-9]+ would not.
+_WORD_ANCHOR = WholeWords(_WORD_ANCHORS)
+_DIGIT_ANCHOR = re.compile(r"[0-9][0-9]*")
 
 Candidate = tuple[Found, int, re.Match[str], bool]  # found, rule, match, counts from reference
 
 
 def _candidates(context: Context) -> Iterator[Candidate]:
     """Every rule tried at every anchor it starts with; what its resolver accepts."""
-    lowered = context.lowered
-    applies: dict[int, bool] = {}  # whether a rule's needs are met, asked at its first anchor
-    anchors = chain(
-        ((anchor.start(), anchor[0]) for anchor in _WORD_ANCHOR.finditer(lowered)),
-        ((anchor.start(), DIGITS) for anchor in _DIGIT_ANCHOR.finditer(lowered)),
-    )
+    lowered, text = context.lowered, context.text
+    applies: dict[int, bool] = {}  # whether a rule's needs are met, asked at its first match
+    anchors = [(start, lowered[start:end]) for start, end in _WORD_ANCHOR.spans(lowered)]
+    anchors += [(digits.start(), DIGITS) for digits in _DIGIT_ANCHOR.finditer(lowered)]
     for start, word in anchors:
         for index, rule in _RULES_BY_ANCHOR[word]:
+            match = rule.pattern.match(text, start)
+            if match is None:
+                continue
             if rule.needs:
                 if index not in applies:
                     applies[index] = any(needed in lowered for needed in rule.needs)
                 if not applies[index]:
                     continue
-            match = rule.pattern.match(context.text, start)
-            if match is None:
-                continue
             context.consulted = False
             if (found := rule.resolve(match, context)) is not None:
                 yield found, index, match, context.consulted

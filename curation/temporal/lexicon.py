@@ -24,6 +24,7 @@ Rules kept here:
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 MONTHS: dict[str, int] = {
     "january": 1,
@@ -185,6 +186,7 @@ def ordinal_number(token: str) -> int | None:
     return ORDINAL_WORDS.get(key)
 
 
+@lru_cache(maxsize=4096)  # the same few hundred words, text after text
 def fold(token: str) -> str:
     """The lookup key of a matched token: case-folded, trailing abbreviation dot removed."""
     return token.rstrip(".").casefold()

@@ -3,7 +3,7 @@
 Rules:
 
 - The clause around an expression runs from the previous clause boundary to the next one, at
-  most 300 characters either way. Boundaries are sentence and clause punctuation
+  most 300 characters either way (``clauses``). Boundaries are sentence and clause punctuation
   (. ! ? ; : , brackets, double quotes, a dash between spaces, a line break) and the words that
   open a clause: that, which, who, whom, whose, where, when, while, whereas, although, though,
   because, but, before, after, since, until, if, unless. A boundary word that is the expression's
@@ -34,30 +34,10 @@ from datetime import date
 from enum import StrEnum
 from functools import cache
 
-from curation.temporal import verbs
+from curation.temporal import clauses, verbs
+from curation.temporal.clauses import CLAUSE_WINDOW
 from curation.temporal.periods import Period
 
-CLAUSE_WINDOW = 300
-
-_CLAUSE_WORDS = (
-    "that which who whom whose where when while whereas although though because but before "
-    "after since until if unless"
-).split()
-
-
-def _words_regex(words: list[str]) -> str:
-    """Whole words, any spacing, straight or curly apostrophes, behind a first-letter filter."""
-    spelled = [re.escape(word).replace(r"\ ", r"\s+").replace("'", "[’']") for word in words]
-    alternatives = "|".join(sorted(spelled, key=len, reverse=True))
-    initials = "".join(sorted({word[0] for word in words}))
-    return rf"(?=[{initials}])\b(?:{alternatives})\b"
-
-
-_PUNCTUATION_TEXT = r"[.!?;:,()\[\]{}\"“”«»\n—]|\s[-–]\s"
-_PUNCTUATION = re.compile(_PUNCTUATION_TEXT)
-_LAST_PUNCTUATION = re.compile(rf".*(?:{_PUNCTUATION_TEXT})", re.DOTALL)
-_CLAUSE_WORD = re.compile(_words_regex(_CLAUSE_WORDS), re.IGNORECASE)
-_OWN_PREPOSITION_GAP = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _COMMA_AFTER = re.compile(r"\s*,")
 _LOOKING_AHEAD = frozenset({"until", "till", "by"})
@@ -86,35 +66,9 @@ class Relation(StrEnum):
 RELATIONS: dict[str, Relation] = {relation.value: relation for relation in Relation}
 
 
-def clause_bounds(text: str, *, start: int, end: int) -> tuple[int, int]:
-    """The clause that contains text[start:end] (see the module rules), as offsets."""
-    window_start = max(0, start - CLAUSE_WINDOW)
-    before = text[window_start:start]
-    after = text[end : end + CLAUSE_WINDOW]
-    return window_start + _clause_start(before), end + _clause_end(after)
-
-
-def _clause_start(before: str) -> int:
-    """After the last punctuation, or at the last clause word after it (unless it's our own)."""
-    last = _LAST_PUNCTUATION.match(before)
-    clause_start = last.end() if last else 0
-    for word in _CLAUSE_WORD.finditer(before, clause_start):
-        if not _OWN_PREPOSITION_GAP.fullmatch(before, word.end()):
-            clause_start = word.start()
-    return clause_start
-
-
-def _clause_end(after: str) -> int:
-    """At the first punctuation or clause word."""
-    punctuation = _PUNCTUATION.search(after)
-    end = punctuation.start() if punctuation else len(after)
-    word = _CLAUSE_WORD.search(after, 0, end)
-    return word.start() if word else end
-
-
 def tense_around(text: str, *, start: int, end: int) -> Tense:
     """The tense of the clause around text[start:end], read from its nearest marker."""
-    clause_start, clause_end = clause_bounds(text, start=start, end=end)
+    clause_start, clause_end = clauses.clause_bounds(text, start=start, end=end)
     left = _TOKEN.findall(text, clause_start, start)
     own = _key(left[-1]) if left else ""
     if own == "the" and len(left) > 1:
@@ -137,7 +91,7 @@ def _opens_its_sentence(left: list[str]) -> bool:
 
 def _next_clause(text: str, comma: int) -> Tense | None:
     after_comma = _COMMA_AFTER.match(text, comma).end()
-    clause_end = after_comma + _clause_end(text[after_comma : after_comma + CLAUSE_WINDOW])
+    clause_end = after_comma + clauses.clause_end(text[after_comma : after_comma + CLAUSE_WINDOW])
     tokens = _TOKEN.findall(text, after_comma, clause_end)
     return _nearest_right(tokens, 0)
 
@@ -161,10 +115,27 @@ def _key(token: str) -> str:
     return token.casefold().replace("’", "'")
 
 
+_MAY_MARK = (
+    verbs.FUTURE_WORDS
+    | verbs.FUTURE_UNLESS_PERFECT
+    | verbs.FUTURE_BEFORE_TO
+    | verbs.SET_FOR
+    | verbs.PAST_AUXILIARIES
+    | verbs.PERFECT_AUXILIARIES
+    | verbs.IRREGULAR_PAST
+    | verbs.IRREGULAR_PARTICIPLES
+    | verbs.AMBIGUOUS_PAST
+    | verbs.PRESENT_VERBS
+)
+"""The words _marker can read a tense from, besides those in 'll and -ed."""
+
+
 def _marker(tokens: list[str], index: int) -> Tense | None:
     """The tense the token at index marks, reading the words either side of it; None if none."""
     word = tokens[index]
     key = _key(word)
+    if key not in _MAY_MARK and not key.endswith(("'ll", "ed")):
+        return None  # most words: none of the rules below can apply
     before = _key(tokens[index - 1]) if index > 0 else ""
     after = _key(tokens[index + 1]) if index + 1 < len(tokens) else ""
     if key.endswith("'ll"):

@@ -317,6 +317,21 @@ SENTENCES = [
     # a reference at the ends of the calendar gives None rather than an error
     ("Exports fell last year.", date(1, 6, 1), [("last year", None)]),
     ("Talks resume next week.", date(9999, 12, 30), [("next week", None)]),
+    # any case; the long s and the Kelvin sign read as s and k, as the patterns read them, also
+    # beside a character that lowers to two ("İ"); a word with "İ" in it is no date word
+    ("They met on SUNDAY.", WED, [("SUNDAY", "2024-06-23")]),
+    ("They met on ſunday.", WED, [("ſunday", "2024-06-23")]),
+    (
+        "Shares rose in the wee\u212a of March 6.",
+        WED,
+        [("wee\u212a of March 6", "2024-03-04/2024-03-10")],
+    ),
+    (
+        "In İstanbul they met on ſunday, in the wee\u212a of March 6.",
+        WED,
+        [("ſunday", "2024-06-23"), ("wee\u212a of March 6", "2024-03-04/2024-03-10")],
+    ),
+    ("THİS week, talks resume on Friday.", WED, [("Friday", "2024-06-28")]),
 ]
 
 
@@ -348,3 +363,8 @@ def test_offsets_count_code_points_not_utf16_units():
     (mention,) = find_dates(text, WED)
     assert (mention.start, mention.end) == (12, 21)
     assert text[mention.start : mention.end] == "yesterday"
+
+
+def test_a_lone_surrogate_is_read_past():
+    text = "Talks \ud800 resume on 24 July 2024."
+    assert pairs(find_dates(text, WED)) == [("24 July 2024", "2024-07-24")]

@@ -46,3 +46,38 @@ def test_a_statement_on_the_publication_day_changes_nothing():
 
 def test_a_quotation_without_a_relative_date_is_left_alone():
     assert days_of('"We vote on 3 May 2024," the senator said on Monday.') == []
+
+
+def test_a_pronoun_continues_the_last_dated_statement():
+    text = '"We meet later today," the minister said on Monday. "Tomorrow too," he added.'
+    assert days_of(text) == [
+        ('"We meet later today,"', date(2024, 10, 7)),
+        ('"Tomorrow too,"', date(2024, 10, 7)),
+    ]
+
+
+def test_a_curly_quotation_may_run_over_lines():
+    text = "Singh said on Tuesday: “We will know\nmore later today.”"
+    assert days_of(text) == [("“We will know\nmore later today.”", date(2024, 10, 8))]
+
+
+def test_a_curly_quotation_left_open_is_none():
+    text = 'He wrote “never. Singh said on Tuesday: "We will know more later today."'
+    assert days_of(text) == [('"We will know more later today."', date(2024, 10, 8))]
+
+
+def test_straight_quotation_marks_close_within_their_line():
+    assert days_of('Singh said on Tuesday: "We will know\nmore later today."') == []
+    text = 'He wrote "never.\nSingh said on Tuesday: "We will know more later today."'
+    assert days_of(text) == [('"We will know more later today."', date(2024, 10, 8))]
+
+
+def test_a_speech_verb_is_a_whole_word_even_at_the_start():
+    text = 'said Singh on Tuesday: "We will know more later today."'
+    assert days_of(text) == [('"We will know more later today."', date(2024, 10, 8))]
+    assert days_of('Singh unsaid on Tuesday: "We will know more later today."') == []
+
+
+def test_a_weekday_or_month_after_the_verb_is_not_a_speaker():
+    text = 'May said on Monday that talks were over. "We meet later today," said May.'
+    assert days_of(text) == []

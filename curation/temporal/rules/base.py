@@ -1,9 +1,9 @@
 """What a rule is, and the regex fragments and look-behind checks the rules share.
 
 A rule is a regex that starts at an anchor word (a month, a weekday, "this", "ago", a run of
-digits ...) and a resolver that reads its groups. ``finder`` finds every anchor in one pass
-over the text and tries only the rules that start with it, at that spot. What comes before the
-anchor (a preposition, "the", "about") is checked by the resolver, looking back.
+digits ...) and a resolver that reads its groups. ``finder`` finds every anchor in a few quick
+passes over the text and tries only the rules that start with it, at that spot. What comes
+before the anchor (a preposition, "the", "about") is checked by the resolver, looking back.
 """
 
 import re

@@ -86,6 +86,7 @@ _NEWSPAPER_AFTER = re.compile(
     r"Tribune|Journal|Observer|World|Age)\b"
 )
 _NEWSPAPER_BEFORE = re.compile(r"\b(?:Mail|Independent|Observer)\s+on\s+\Z")
+_RELATION_WORD = re.compile(r"this|last|next", re.IGNORECASE)  # as RELATION_BEFORE reads it
 _DATELINE = re.compile(
     r"(?:^|(?<=[.!?”\"]\s))[ \t]*[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*"
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?,\s+"
@@ -195,13 +196,16 @@ def _weekday_first(match: re.Match[str], context: Context) -> Found | None:
     """'on Tuesday': the Tuesday the tense points to; 'Tuesday last week': that week's."""
     weekday = WEEKDAYS.get(fold(match["weekday"]))
     start, text = match.start(), context.text
-    if weekday is None or context.preceded_by(RELATION_BEFORE, start=start):
+    if weekday is None:
         return None
+    # One look back for three: RELATION_BEFORE matches where the word before is this, last or
+    # next, and _NEWSPAPER_BEFORE only where it is "on".
     word_before = context.preceded_by(WORD_BEFORE, start=start)
-    if word_before and fold(word_before[1]) in WEEKDAY_NAME_PREFIXES:
+    word = word_before[1] if word_before else ""
+    if _RELATION_WORD.fullmatch(word) or fold(word) in WEEKDAY_NAME_PREFIXES:
         return None
-    if _NEWSPAPER_AFTER.match(text, match.end("weekday")) or context.preceded_by(
-        _NEWSPAPER_BEFORE, start=start
+    if _NEWSPAPER_AFTER.match(text, match.end("weekday")) or (
+        word == "on" and context.preceded_by(_NEWSPAPER_BEFORE, start=start)
     ):
         return None
     if _day_follows(text, match.end("weekday")):
