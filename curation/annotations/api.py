@@ -24,7 +24,7 @@ from curation.api.access import require
 from curation.api.errors import ApiError, converts, not_found
 from curation.api.limits import check_item_count
 from curation.api.paging import IdCursorPagination
-from curation.api.schemas import Id, ItemResult, Offset, PathId, answers
+from curation.api.schemas import Id, ItemResult, Offset, PathId, Plain, answers
 from curation.articles.models import Article
 
 
@@ -55,7 +55,7 @@ def _article(article_id: int, *, fields: tuple[str, ...] = ("body", "published_o
 # --- pre-annotations in -------------------------------------------------------------------
 
 
-class Where(Schema):
+class Where(Plain):
     start: Offset | None = Field(None, description="Code points into the body, from 0.")
     end: Offset | None = Field(None, description="Exclusive.")
     quote: Text | None = Field(
@@ -81,7 +81,7 @@ class MentionIn(Where):
     )
 
 
-class ParticipantIn(Schema):
+class ParticipantIn(Plain):
     entity: Id
     role: Literal["actor", "target", "other"] = "actor"
 

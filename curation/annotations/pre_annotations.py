@@ -40,7 +40,7 @@ from curation.annotations.suggested import (
     SuggestedMention,
 )
 from curation.articles.models import Article
-from curation.articles.rows import insert_rows
+from curation.articles.rows import insert_rows, unsaved
 from curation.temporal import validate
 
 # A tagger's labels for the desk's entity kinds (spaCy's and CoNLL's, upper-cased).
@@ -194,20 +194,21 @@ def _mention_suggestion(
             field="kind",
         )
     target = f"entity:{entity.pk}" if entity else f"name:{kind.slug}:{normalise_alias(name)}"
-    return SuggestedMention(
-        article=article,
+    return unsaved(
+        SuggestedMention,
+        article_id=article.pk,
         start=span.start,
         end=span.end,
         quote=span.quote,
         prefix=span.prefix,
         suffix=span.suffix,
         origin=origin,
-        entity=entity,
+        entity_id=entity.pk if entity else None,
         name=entity.name if entity else name,
         kind_id=entity.kind_id if entity else kind.pk,
         label=item.label[:40],
         target=target,
-        created_by=created_by,
+        created_by_id=created_by.pk,
     )
 
 
@@ -274,20 +275,21 @@ def _event_suggestion(
             )
         if (entity_id, role) not in participants:
             participants.append((entity_id, role))
-    return SuggestedEvent(
-        article=article,
+    return unsaved(
+        SuggestedEvent,
+        article_id=article.pk,
         start=span.start,
         end=span.end,
         quote=span.quote,
         prefix=span.prefix,
         suffix=span.suffix,
         origin=origin,
-        event_type=event_type,
+        event_type_id=event_type.pk,
         headline=headline,
         date=date,
-        location=entities.get(item.location) if item.location else None,
+        location_id=item.location or None,
         participants=SuggestedEvent.participants_text(participants),
-        created_by=created_by,
+        created_by_id=created_by.pk,
     )
 
 

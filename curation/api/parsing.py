@@ -13,6 +13,7 @@ from ninja.parser import Parser
 from curation.api.errors import ApiError, error_response
 
 NUL = "\x00"
+_ESCAPED_NUL = "\\u0000"
 
 
 def nul_refused(where: str) -> ApiError:
@@ -46,8 +47,12 @@ class StorableTextParser(Parser):
     """ninja's JSON parser, refusing strings the database can't store."""
 
     def parse_body(self, request: HttpRequest):
-        data = json.loads(request.body)
-        if (where := _first_nul(data)) is not None:
+        body = request.body
+        text = body.decode(json.detect_encoding(body), "surrogatepass")  # as json.loads
+        data = json.loads(text)
+        # JSON can only spell NUL as the escape \u0000 (a raw one is not valid JSON): a
+        # body without that escape needs no walk through every value.
+        if _ESCAPED_NUL in text and (where := _first_nul(data)) is not None:
             raise nul_refused(where)
         return data
 

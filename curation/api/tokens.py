@@ -13,11 +13,11 @@ from __future__ import annotations
 import hashlib
 import math
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Case, F, Q, Value, When
+from django.db import connections, router
 from django.utils import timezone
 
 from curation.api.errors import ApiError
@@ -99,15 +99,7 @@ def use(token: ApiToken) -> None:
     the token has made ``CURATION_API_RATE_LIMIT`` requests in the current minute."""
     limit = settings.CURATION_API_RATE_LIMIT
     now = timezone.now()
-    window_over = Q(window_started_at__isnull=True) | Q(window_started_at__lte=now - WINDOW)
-    counted = ApiToken.objects.filter(
-        Q(pk=token.pk) & (window_over | Q(window_requests__lt=limit))
-    ).update(
-        last_used_at=now,
-        window_requests=Case(When(window_over, then=Value(1)), default=F("window_requests") + 1),
-        window_started_at=Case(When(window_over, then=Value(now)), default=F("window_started_at")),
-    )
-    if counted:
+    if _counted(token.pk, now=now, limit=limit):
         return
     started = (
         ApiToken.objects.filter(pk=token.pk).values_list("window_started_at", flat=True).first()
@@ -121,3 +113,30 @@ def use(token: ApiToken) -> None:
         "per request.",
         headers={"Retry-After": str(wait)},
     )
+
+
+def _counted(token_id: int, *, now: datetime, limit: int) -> bool:
+    """One UPDATE: the use's time, and the request counted in the token's window (a new
+    window, counting 1, once the last began a minute ago); nothing when the window is
+    full. Written as SQL, because building it through the ORM (CASE, WHEN) took longer
+    than the rest of a small request's checks."""
+    connection = connections[router.db_for_write(ApiToken)]
+    quote = connection.ops.quote_name
+    table = quote(ApiToken._meta.db_table)
+    pk, used, requests, started = (
+        quote(ApiToken._meta.get_field(name).column)
+        for name in ("id", "last_used_at", "window_requests", "window_started_at")
+    )
+    window_over = f"({started} IS NULL OR {started} <= %s)"
+    sql = (
+        f"UPDATE {table} SET {used} = %s, "
+        f"{requests} = CASE WHEN {window_over} THEN 1 ELSE {requests} + 1 END, "
+        f"{started} = CASE WHEN {window_over} THEN %s ELSE {started} END "
+        f"WHERE {pk} = %s AND ({window_over} OR {requests} < %s)"
+    )
+    stamp = connection.ops.adapt_datetimefield_value(now)
+    window_start = connection.ops.adapt_datetimefield_value(now - WINDOW)
+    params = [stamp, window_start, window_start, stamp, token_id, window_start, limit]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount == 1

@@ -4,6 +4,7 @@ Thin: the import runs ``bulk_import.articles_import_items`` (the command line's
 pipeline), the list ``selectors.articles_for_list`` and ``articles_filtered``.
 """
 
+import functools
 from datetime import UTC, date, datetime
 
 from django.conf import settings
@@ -11,13 +12,13 @@ from django.db.models import F
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
 from curation.api.access import require
 from curation.api.errors import ApiError, ErrorDetail, not_found
 from curation.api.limits import check_item_count, request_body
 from curation.api.paging import IdCursorPagination
-from curation.api.schemas import ItemResult, PathId, answers
+from curation.api.schemas import ItemResult, PathId, Plain, answers
 from curation.articles.bulk_import import AtomicImportFailed, ItemOutcome, articles_import_items
 from curation.articles.importing.bulk import BulkFormatError, read_bulk
 from curation.articles.models import Source
@@ -159,7 +160,7 @@ def _result(outcome: ItemOutcome) -> dict:
     return result
 
 
-class ArticleOut(Schema):
+class ArticleOut(Plain):
     id: int
     title: str
     kicker: str
@@ -176,9 +177,10 @@ class ArticleOut(Schema):
     mention_count: int
     event_count: int
 
-    @staticmethod
-    def resolve_needs_date(row: dict) -> bool:
-        return row["published_on"] is None
+    @model_validator(mode="before")
+    @classmethod
+    def with_needs_date(cls, row: dict) -> dict:
+        return {**row, "needs_date": row["published_on"] is None}
 
 
 class ArticleDetailOut(ArticleOut):
@@ -200,6 +202,14 @@ ROW_FIELDS = (
     "mention_count",
     "event_count",
 )
+
+
+@functools.cache
+def _listed():
+    """The list's rows, built once per process and cloned for each request: resolving
+    the counts' subqueries again took a tenth of a request's time. (Never evaluated
+    itself, so it holds no rows.)"""
+    return _rows(articles_for_list())
 
 
 def _rows(articles, *more: str):
@@ -235,7 +245,7 @@ class ArticleFilters(Schema):
 def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
     """Articles' metadata (no text), oldest first, 100 a page; follow ``next``."""
     require(request, "articles.view_article", doing="read articles")
-    return _rows(articles_filtered(articles_for_list(), **filters.dict()))
+    return articles_filtered(_listed().all(), **filters.dict())
 
 
 @router.get(

@@ -20,6 +20,7 @@ from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils import timezone
 
 from curation.articles.importing import ParsedArticle
 from curation.articles.importing.bulk import BulkItem
@@ -70,6 +71,7 @@ def articles_import_items(
         )
     outcomes: list[ItemOutcome] = []
     sources = SourceResolver(create_missing=True)
+    today = timezone.localdate()
     pending: list[tuple[int, Article]] = []
     for item in items:
         if item.problem is not None:
@@ -77,7 +79,7 @@ def articles_import_items(
             outcomes.append(ItemOutcome(item.index, "failed", message=item.problem.message))
             continue
         pending.append(
-            (item.index, _built(item.article, source, sources, imported_by, published_on))
+            (item.index, _built(item.article, source, sources, imported_by, published_on, today))
         )
         if len(pending) >= batch_size:
             outcomes.extend(_saved(pending))
@@ -104,8 +106,9 @@ def _import_all_or_nothing(
     with transaction.atomic():
         # Sources an item names are created inside the transaction too.
         sources = SourceResolver(create_missing=True)
+        today = timezone.localdate()
         built = [
-            (item.index, _built(item.article, source, sources, imported_by, published_on))
+            (item.index, _built(item.article, source, sources, imported_by, published_on, today))
             for item in items
         ]
         for start in range(0, len(built), SAVE_BATCH_SIZE):
@@ -119,12 +122,13 @@ def _built(
     sources: SourceResolver,
     imported_by: AbstractBaseUser | None,
     published_on: date | None,
+    today: date,
 ) -> Article:
     chosen = source or sources.resolve(parsed.source_name)
     article = article_build(
         parsed=parsed, source=chosen, imported_by=imported_by, published_on=published_on
     )
-    return _noting_a_future_date(article)
+    return _noting_a_future_date(article, today=today)
 
 
 def _saved(pending: list[tuple[int, Article]]) -> list[ItemOutcome]:

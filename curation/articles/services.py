@@ -14,14 +14,14 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from curation.articles.importing import ImportProblem, ParsedArticle, iter_jsonl
 from curation.articles.importing.files import parse_file
 from curation.articles.models import IMPORTED, Article, ArticleRevision, Source
-from curation.articles.rows import insert_rows
+from curation.articles.rows import insert_rows, unsaved
 
 logger = logging.getLogger(__name__)
 Status = Literal["imported", "already", "corrected", "failed"]
@@ -101,8 +101,10 @@ def article_build(
 ) -> Article:
     """An unsaved Article for a parsed one. ``published_on`` fills a missing date."""
     when = parsed.published_on or published_on
-    return Article(
-        source=source,
+    importer = imported_by if imported_by and imported_by.is_authenticated else None
+    return unsaved(
+        Article,
+        source_id=source.pk if source else None,
         title=parsed.title[:500],
         kicker=parsed.kicker[:200],
         standfirst=parsed.standfirst,
@@ -117,7 +119,7 @@ def article_build(
         date_from_dateline=parsed.date_from_dateline,
         title_derived=parsed.title_derived,
         import_notes="\n".join(parsed.warnings),
-        imported_by=imported_by if imported_by and imported_by.is_authenticated else None,
+        imported_by_id=importer.pk if importer else None,
     )
 
 
@@ -155,6 +157,7 @@ def articles_save(*, batch: list[tuple[str, Article]]) -> list[ImportOutcome]:
 
 
 def _save_new(batch: list[tuple[str, Article]]) -> list[ImportOutcome]:
+    today = timezone.localdate()
     hashes = {article.content_hash for _, article in batch}
     id_by_hash = dict(
         Article.objects.filter(content_hash__in=hashes).values_list("content_hash", "id")
@@ -171,7 +174,7 @@ def _save_new(batch: list[tuple[str, Article]]) -> list[ImportOutcome]:
         )
         for content_hash, article in to_create.items():
             article.pk = id_by_hash[content_hash]
-        insert_rows(ArticleRevision, [_first_revision(a) for a in to_create.values()])
+        _insert_first_revisions([article.pk for article in to_create.values()])
 
     outcomes = []
     for where, article in batch:
@@ -182,7 +185,7 @@ def _save_new(batch: list[tuple[str, Article]]) -> list[ImportOutcome]:
                 "imported" if is_new else "already",
                 where,
                 article_id,
-                warning=future_date_warning(article.published_on) if is_new else "",
+                warning=future_date_warning(article.published_on, today=today) if is_new else "",
             )
         )
     return outcomes
@@ -194,36 +197,49 @@ def log_refusal(problem: ImportProblem, *, where: str) -> None:
         logger.warning("Import of %s refused: %s", problem.where or where, problem.log_detail)
 
 
-def is_in_the_future(day: date | None) -> bool:
-    """A publication date after today (in the desk's time zone) is most likely a mistake."""
-    return day is not None and day > timezone.localdate()
+def is_in_the_future(day: date | None, *, today: date | None = None) -> bool:
+    """A publication date after today (in the desk's time zone) is most likely a mistake.
+    ``today``: the desk's date, when the caller has it for many articles."""
+    return day is not None and day > (today or timezone.localdate())
 
 
-def future_date_warning(day: date | None) -> str:
-    if not is_in_the_future(day):
+def future_date_warning(day: date | None, *, today: date | None = None) -> str:
+    if not is_in_the_future(day, today=today):
         return ""
     return f"its publication date, {day.day} {day:%B %Y}, is in the future. Check it."
 
 
-def _noting_a_future_date(article: Article) -> Article:
+def _noting_a_future_date(article: Article, *, today: date | None = None) -> Article:
     """An import nobody previews (the command line) keeps a future date, with a note."""
-    if warning := future_date_warning(article.published_on):
+    if warning := future_date_warning(article.published_on, today=today):
         note = f"When it was imported, {warning}"
         article.import_notes = "\n".join(filter(None, [article.import_notes, note]))
     return article
 
 
-def _first_revision(article: Article) -> ArticleRevision:
-    """Revision 1 of a new article: its body as imported, dated and credited as the
-    import (``articles.corrections`` adds the next ones)."""
-    return ArticleRevision(
-        article_id=article.pk,
-        number=1,
-        body=article.body,
-        author_id=article.imported_by_id,
-        reason=IMPORTED,
-        created_at=article.imported_at,
+def _insert_first_revisions(article_ids: list[int]) -> None:
+    """Revision 1 of each new article: its body as imported, dated and credited as the
+    import (``articles.corrections`` adds the next ones). One INSERT … SELECT copies
+    them from the article rows inside the database, rather than sending every body
+    back through Python, which took a sixth of a bulk import's time."""
+    connection = connections[router.db_for_write(ArticleRevision)]
+    quote = connection.ops.quote_name
+
+    def columns(model, *names: str) -> str:
+        return ", ".join(quote(model._meta.get_field(name).column) for name in names)
+
+    revision_columns = columns(
+        ArticleRevision, "article", "number", "body", "author", "reason", "created_at"
     )
+    article_id = columns(Article, "id")
+    sql = (
+        f"INSERT INTO {quote(ArticleRevision._meta.db_table)} ({revision_columns}) "
+        f"SELECT {article_id}, 1, {columns(Article, 'body', 'imported_by')}, %s, "
+        f"{columns(Article, 'imported_at')} FROM {quote(Article._meta.db_table)} "
+        f"WHERE {article_id} IN ({', '.join(['%s'] * len(article_ids))})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [IMPORTED, *article_ids])
 
 
 def _insert(articles: list[Article]) -> None:

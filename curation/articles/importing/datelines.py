@@ -43,6 +43,9 @@ _DATELINE_RES = [
 # Capitalised words that start a sentence or a byline, never a place.
 _NOT_PLACES = frozenset("BY ON IN AT AS THE UPDATED PUBLISHED POSTED DATE".split())
 _LONGEST_DATELINE = 200
+# Every dateline's date has a year: text without four digits in a row has no dateline,
+# which one search says faster than the patterns can fail.
+_YEAR_RE = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,8 @@ def read_dateline(text: str, *, whole: bool = False) -> Dateline | None:
     With ``whole``, ``text`` must be nothing but the dateline (a header line).
     """
     text = text[:_LONGEST_DATELINE]
+    if _YEAR_RE.search(text) is None:
+        return None
     for pattern in _DATELINE_RES:
         match = pattern.match(text)
         if match is None or whole and text[match.end() :].strip():

@@ -67,7 +67,7 @@ def article_from_fields(
                 f'{label}: "{name}" must be text (a JSON string), not {_json_kind(value)}.',
                 where=where,
             )
-        if value and _SURROGATE_RE.search(value):
+        if value and not value.isascii() and _SURROGATE_RE.search(value):
             raise ImportProblem(
                 f'{label}: "{name}" holds half of a UTF-16 pair (an escape like \\ud83d '
                 "without the one that completes it), which is not text. Send the whole "
