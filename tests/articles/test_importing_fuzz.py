@@ -39,26 +39,25 @@ def holds_an_article(article) -> None:
     assert article.title is not None
 
 
-@settings(max_examples=300, deadline=None)
-@given(data=encoded, filename=filenames)
-def test_a_file_of_any_bytes_is_an_article_or_an_import_problem(data, filename):
+def article_or_problem(parse) -> None:
     try:
-        article = parse_document(data, filename=filename, max_bytes=4096)
+        article = parse()
     except ImportProblem as problem:
         assert problem.message
     else:
         holds_an_article(article)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=encoded, filename=filenames)
+def test_a_file_of_any_bytes_is_an_article_or_an_import_problem(data, filename):
+    article_or_problem(lambda: parse_document(data, filename=filename, max_bytes=4096))
 
 
 @settings(max_examples=300, deadline=None)
 @given(text=texts, format=st.sampled_from(["text", "markdown", "html"]))
 def test_pasted_text_is_an_article_or_an_import_problem(text, format):
-    try:
-        article = parse_text(text, format=format, max_bytes=4096)
-    except ImportProblem as problem:
-        assert problem.message
-    else:
-        holds_an_article(article)
+    article_or_problem(lambda: parse_text(text, format=format, max_bytes=4096))
 
 
 json_values = st.recursive(
