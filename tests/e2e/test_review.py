@@ -278,3 +278,19 @@ def test_a_stale_or_deleted_item_says_so_in_its_row(page: Page, live_server):
     )
     expect(page.locator("#request-error")).to_be_hidden()  # said in the row, not as an error
     assert page.evaluate("window.__marker") == 1
+
+
+def test_the_queue_fits_a_phone_with_every_state_count_in_view(page: Page, live_server):
+    UserFactory(username="rita", role="reviewer")
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, live_server, "rita")
+    page.goto(f"{live_server.url}/review/")
+    scrolls_sideways = page.evaluate(
+        "document.documentElement.scrollWidth > document.documentElement.clientWidth"
+    )
+    assert not scrolls_sideways
+    for state in ("Drafts", "Submitted", "Approved", "Rejected"):
+        header = page.locator("#review-counts thead th", has_text=state)
+        expect(header).to_be_in_viewport()
+        box = header.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 390, state
