@@ -57,6 +57,11 @@ def _username(user) -> str:
     return user.get_username() if user is not None else ""
 
 
+def _reviewed_by(obj) -> str:
+    """ " by <reviewer>", or nothing when nobody is recorded."""
+    return f" by {_text(_username(obj.reviewed_by))}" if obj.reviewed_by_id else ""
+
+
 # --- what both tables show ---------------------------------------------------------------
 
 
@@ -185,7 +190,7 @@ def _select_box(item: WorkItem) -> str:
 def _queue_actions(item: WorkItem, reject_form: Form | None) -> str:
     obj = item.obj
     if obj.status != Status.SUBMITTED:
-        by = f" by {_text(_username(obj.reviewed_by))}" if obj.reviewed_by_id else ""
+        by = _reviewed_by(obj)
         return f'<p class="state state-{obj.status}">{_text(obj.get_status_display())}{by}</p>'
     if item.editing:
         return ""
@@ -266,7 +271,7 @@ def mine_row(item: WorkItem) -> SafeString:
 
 def _state(obj) -> str:
     if obj.status == Status.REJECTED:
-        by = f" by {_text(_username(obj.reviewed_by))}" if obj.reviewed_by_id else ""
+        by = _reviewed_by(obj)
         on = f" on {_time(obj.reviewed_at, 'j M Y, H:i')}" if obj.reviewed_at else ""
         reason = obj.review_note or "No reason was recorded."
         return (
@@ -277,7 +282,7 @@ def _state(obj) -> str:
         since = f" since {_time(obj.submitted_at, 'j M Y')}" if obj.submitted_at else ""
         return f'<p class="state state-submitted">Waiting for review{since}</p>'
     if obj.status == Status.APPROVED:
-        by = f" by {_text(_username(obj.reviewed_by))}" if obj.reviewed_by_id else ""
+        by = _reviewed_by(obj)
         return f'<p class="state state-approved">Approved{by}</p>'
     return '<p class="state state-draft">Draft</p>'
 
