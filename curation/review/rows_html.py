@@ -58,7 +58,7 @@ def _username(user) -> str:
 
 
 def _reviewed_by(obj) -> str:
-    """ " by <reviewer>", or nothing when nobody is recorded."""
+    """The words " by <reviewer>", or nothing when no reviewer is recorded."""
     return f" by {_text(_username(obj.reviewed_by))}" if obj.reviewed_by_id else ""
 
 
