@@ -33,3 +33,14 @@ def stranger_client(stranger) -> Client:
 @pytest.fixture
 def htmx_headers() -> dict[str, str]:
     return {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def event_types(transactional_db):
+    """Tests with real transactions are flushed afterwards, which also empties the event
+    types a data migration seeded: put them back."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("curation.annotations.migrations.0003_plover_event_types").seed_event_types(apps)

@@ -75,7 +75,7 @@ def restored(backup: Path, tmp_path: Path) -> dict:
 
 @pytest.mark.skipif(not SQLITE, reason="PostgreSQL is backed up with pg_dump (next test)")
 @pytest.mark.django_db(transaction=True)
-def test_a_restored_backup_has_the_same_rows_and_the_same_public_pages(tmp_path):
+def test_a_restored_backup_has_the_same_rows_and_the_same_public_pages(tmp_path, event_types):
     a_published_chronology()
     backup = tmp_path / "desk-backup.sqlite3"
     call_command("backup", str(backup))

@@ -32,14 +32,3 @@ def reviewer_client(reviewer) -> Client:
     client = Client()
     client.force_login(reviewer)
     return client
-
-
-@pytest.fixture
-def event_types(transactional_db):
-    """The live server's tests are flushed afterwards, which also empties the event types
-    a data migration seeded: put them back."""
-    from importlib import import_module
-
-    from django.apps import apps
-
-    import_module("curation.annotations.migrations.0003_plover_event_types").seed_event_types(apps)

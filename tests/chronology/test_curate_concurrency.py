@@ -25,17 +25,6 @@ ROUNDS = 5
 
 
 @pytest.fixture
-def event_types(transactional_db):
-    """The live server's tests are flushed afterwards, which also empties the event types
-    a data migration seeded: put them back."""
-    from importlib import import_module
-
-    from django.apps import apps
-
-    import_module("curation.annotations.migrations.0003_plover_event_types").seed_event_types(apps)
-
-
-@pytest.fixture
 def curators(live_server, event_types):
     """Two curators, each with a browser session of their own."""
     cora = UserFactory(username="cora", first_name="Cora", role=roles.CURATOR)

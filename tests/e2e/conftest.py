@@ -64,15 +64,8 @@ def logged_in_page(page, live_server, annotator):
 
 
 @pytest.fixture(autouse=True)
-def event_types(transactional_db):
-    """Browser tests run in transactions that are flushed afterwards, which also empties
-    tables a data migration filled: put the seeded event types back."""
-    from importlib import import_module
-
-    from django.apps import apps
-
-    seed = import_module("curation.annotations.migrations.0003_plover_event_types")
-    seed.seed_event_types(apps)
+def seeded_event_types(event_types):
+    """Every browser test has the seeded event types (tests/conftest.py)."""
 
 
 @pytest.fixture(autouse=True)
