@@ -3,8 +3,9 @@
 ``article_correct`` is the one way an article's body changes. In one transaction it
 
 1. checks who asks (``articles.correct_article``), the reason and the new text;
-2. saves the new text as the next ``ArticleRevision`` (revision 1, the imported text, is
-   written first if the article has none yet) and as ``Article.body``;
+2. saves the new text as the next ``ArticleRevision`` and as ``Article.body``. Revision
+   1, the imported text, is written first if the article has none: an import stores no
+   revision, since until the first correction the body is the imported text;
 3. sends ``article_corrected``, whose receivers bring what points into the body along:
    ``annotations.reanchoring`` re-anchors mentions and events and returns what became
    of each (``AnnotationOutcome``), and chronology flags the entries that cite them.
@@ -225,7 +226,7 @@ def articles_correct_from_import(
 
 def ensure_first_revision(article: Article) -> ArticleRevision:
     """The article's latest revision, writing revision 1 (its body as imported) first if
-    it has none: articles made before revisions existed, or outside the importer."""
+    it has none, as every article has until its first correction."""
     latest = article.revisions.order_by("-number").first()
     if latest is not None:
         return latest

@@ -14,13 +14,13 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import IntegrityError, connections, router, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from curation.articles.importing import ImportProblem, ParsedArticle, iter_jsonl
 from curation.articles.importing.files import parse_file
-from curation.articles.models import IMPORTED, Article, ArticleRevision, Source
+from curation.articles.models import Article, Source
 from curation.articles.rows import insert_rows, unsaved
 
 logger = logging.getLogger(__name__)
@@ -174,7 +174,6 @@ def _save_new(batch: list[tuple[str, Article]]) -> list[ImportOutcome]:
         )
         for content_hash, article in to_create.items():
             article.pk = id_by_hash[content_hash]
-        _insert_first_revisions([article.pk for article in to_create.values()])
 
     outcomes = []
     for where, article in batch:
@@ -215,31 +214,6 @@ def _noting_a_future_date(article: Article, *, today: date | None = None) -> Art
         note = f"When it was imported, {warning}"
         article.import_notes = "\n".join(filter(None, [article.import_notes, note]))
     return article
-
-
-def _insert_first_revisions(article_ids: list[int]) -> None:
-    """Revision 1 of each new article: its body as imported, dated and credited as the
-    import (``articles.corrections`` adds the next ones). One INSERT … SELECT copies
-    them from the article rows inside the database, rather than sending every body
-    back through Python, which took a sixth of a bulk import's time."""
-    connection = connections[router.db_for_write(ArticleRevision)]
-    quote = connection.ops.quote_name
-
-    def columns(model, *names: str) -> str:
-        return ", ".join(quote(model._meta.get_field(name).column) for name in names)
-
-    revision_columns = columns(
-        ArticleRevision, "article", "number", "body", "author", "reason", "created_at"
-    )
-    article_id = columns(Article, "id")
-    sql = (
-        f"INSERT INTO {quote(ArticleRevision._meta.db_table)} ({revision_columns}) "
-        f"SELECT {article_id}, 1, {columns(Article, 'body', 'imported_by')}, %s, "
-        f"{columns(Article, 'imported_at')} FROM {quote(Article._meta.db_table)} "
-        f"WHERE {article_id} IN ({', '.join(['%s'] * len(article_ids))})"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [IMPORTED, *article_ids])
 
 
 def _insert(articles: list[Article]) -> None:

@@ -149,7 +149,7 @@ def article_revision_diff(request: HttpRequest, pk: int) -> HttpResponse:
     the current and the current."""
     article = get_object_or_404(Article, pk=pk)
     numbers = list(article.revisions.order_by("number").values_list("number", flat=True))
-    numbers = numbers or [1]  # never corrected, and imported before revisions were kept
+    numbers = numbers or [1]  # never corrected
     to_default = numbers[-1]
     errors = []
     to_number = _chosen(request.GET.get("to"), to_default, numbers, "to", errors)
@@ -171,8 +171,8 @@ def article_revision_diff(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _as_imported(article: Article) -> ArticleRevision:
-    """Revision 1 of an article imported before revisions were kept: its text, unsaved
-    (the first correction writes it, ``corrections.ensure_first_revision``)."""
+    """Revision 1 of an article never corrected: its text, unsaved (the first correction
+    writes it, ``corrections.ensure_first_revision``)."""
     revision = ArticleRevision(
         article=article,
         number=1,

@@ -253,7 +253,9 @@ def test_when_any_step_fails_nothing_changes(editor, monkeypatch, step):
 # --- revision 1 ---------------------------------------------------------------------------
 
 
-def test_an_import_starts_each_article_at_revision_1(importer):
+def test_an_import_starts_each_article_at_revision_1_written_by_its_first_correction(
+    importer, editor
+):
     files = sorted(SEEDS.glob("*.txt"))
     outcomes = [
         outcome
@@ -261,15 +263,21 @@ def test_an_import_starts_each_article_at_revision_1(importer):
         for outcome in found
     ]
     assert {outcome.status for outcome in outcomes} == {"imported"}
-    for article in Article.objects.all():
-        (revision,) = article.revisions.all()
-        assert (revision.number, revision.body, revision.reason, revision.author) == (
-            1,
-            article.body,
-            "imported",
-            importer,
-        )
-        assert revision.created_at == article.imported_at
+    # Until its first correction the body is revision 1: no second copy is stored.
+    assert not ArticleRevision.objects.exists()
+    article = Article.objects.order_by("pk").first()
+    assert current_revision_number(article) == 1
+    imported_body = article.body
+    article_correct(article=article, new_body=imported_body + " More.", by=editor, reason="r")
+    first, second = article.revisions.order_by("number")
+    assert (first.number, first.body, first.reason, first.author) == (
+        1,
+        imported_body,
+        "imported",
+        importer,
+    )
+    assert first.created_at == article.imported_at
+    assert (second.number, second.author) == (2, editor)
 
 
 def test_the_migration_gives_existing_articles_their_revision_1(importer):
