@@ -188,6 +188,10 @@ CURATION_FOUR_EYES = env_bool("CURATION_FOUR_EYES", default=True)
 # The largest article text an import accepts, per file (per line for JSONL).
 CURATION_IMPORT_MAX_BYTES = env_int("CURATION_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
 
+# Processes that help each server process read a large bulk import (more than 500 items)
+# on another core; 0 reads everything in the request's own process.
+CURATION_IMPORT_HELPER_PROCESSES = env_int("CURATION_IMPORT_HELPER_PROCESSES", default=1)
+
 # The JSON API's limits (curation/api/limits.py): the largest request body, the most items
 # in one request, and the requests one token may make in a minute.
 CURATION_API_MAX_BODY_BYTES = env_int("CURATION_API_MAX_BODY_BYTES", default=48 * 1024 * 1024)

@@ -104,7 +104,9 @@ def import_articles(request: HttpRequest, options: Query[ImportQuery]):
     source = _source(options.source)
     try:
         count, items = read_bulk(
-            request_body(request), max_bytes=settings.CURATION_IMPORT_MAX_BYTES
+            request_body(request),
+            max_bytes=settings.CURATION_IMPORT_MAX_BYTES,
+            helpers=settings.CURATION_IMPORT_HELPER_PROCESSES,
         )
     except BulkFormatError as error:
         raise ApiError(400, "bad_body", str(error)) from None

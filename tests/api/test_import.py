@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from curation.articles.importing import bulk
 from curation.articles.models import Article, ArticleRevision, Source
 from tests.factories import SourceFactory
 
@@ -147,3 +148,23 @@ def test_importing_needs_the_add_article_permission(tokened):
     _, api = tokened("no role")
     assert api.post(IMPORT, [article(1)]).status_code == 403
     assert Article.objects.count() == 0
+
+
+@pytest.mark.parametrize("helpers", [0, 1])
+def test_a_large_import_is_read_with_the_configured_helper_processes(
+    annotator_api, settings, monkeypatch, helpers
+):
+    asked = []
+    read_by = bulk.mapped_in_order
+
+    def spy(read, chunks, *, processes):
+        asked.append((len(chunks), processes))
+        return read_by(read, chunks, processes=processes)
+
+    monkeypatch.setattr(bulk, "mapped_in_order", spy)
+    settings.CURATION_IMPORT_HELPER_PROCESSES = helpers
+    answer = annotator_api.post(IMPORT, [article(n) for n in range(bulk.CHUNK_SIZE + 1)]).json()
+    assert answer["imported"] == bulk.CHUNK_SIZE + 1
+    assert asked == [(2, helpers)]
+    last = Article.objects.get(pk=answer["results"][-1]["id"])
+    assert last.title == f"Talks resume, day {bulk.CHUNK_SIZE}"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .decoding import decode_text
 from .jsonl import _EXAMPLE_LINE, _json_kind, _json_object, article_from_fields
 from .limits import DEFAULT_MAX_BYTES, check_size
+from .parallel import mapped_in_order
 from .types import ImportProblem, ParsedArticle
 
 
@@ -85,61 +86,88 @@ def _array_items(text: str) -> list[tuple[object, str]]:
     return items
 
 
-def read_bulk(body: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[int, Iterator[BulkItem]]:
+CHUNK_SIZE = 500  # items a helper process reads at a time (see ``parallel``)
+
+
+def read_bulk(
+    body: bytes,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    helpers: int = 0,
+    chunk_size: int = CHUNK_SIZE,
+) -> tuple[int, Iterator[BulkItem]]:
     """How many items the body holds, and each of them read as an article or as the
     problem with it (lazily: the count comes first, so a limit can refuse the body
-    before any item is read)."""
+    before any item is read). With ``helpers``, processes of that number read all but
+    the first ``chunk_size`` items meanwhile (``parallel``)."""
     first = _first_char(body)
     if first == b"[":
-        values = decode_array(body)
-        return len(values), read_array(values, max_bytes=max_bytes)
-    if first == b"{":
-        count = sum(1 for line in body.split(b"\n") if line.strip())
-        return count, read_lines(body, max_bytes=max_bytes)
-    raise BulkFormatError(
-        "Nothing to import: send a JSON array of articles, or one article per line "
-        f"(JSON Lines), each like {_EXAMPLE_LINE}"
-    )
+        entries = [
+            (ARRAY, index, raw_text) for index, (_, raw_text) in enumerate(decode_array(body))
+        ]
+    elif first == b"{":
+        entries = [(LINE, index, line) for index, line in _lines(body) if line.strip()]
+    else:
+        raise BulkFormatError(
+            "Nothing to import: send a JSON array of articles, or one article per line "
+            f"(JSON Lines), each like {_EXAMPLE_LINE}"
+        )
+    chunks = [
+        (max_bytes, entries[start : start + chunk_size])
+        for start in range(0, len(entries), chunk_size)
+    ]
+    return len(entries), mapped_in_order(read_chunk, chunks, processes=helpers)
 
 
-def read_array(items: list[tuple[object, str]], *, max_bytes: int) -> Iterator[BulkItem]:
-    for index, (fields, raw_text) in enumerate(items):
-        label = f"item {index}"
-        try:
-            if not isinstance(fields, dict):
-                raise ImportProblem(
-                    f"{label} is {_json_kind(fields)}, not a JSON object. Each item must be "
-                    f"an object, like {_EXAMPLE_LINE}",
-                    where=label,
-                )
-            size = len(raw_text) if raw_text.isascii() else len(raw_text.encode())
-            check_size(size, max_bytes, what=label.capitalize(), where=label)
-            article = article_from_fields(fields, raw_text=raw_text, label=label, where=label)
-        except ImportProblem as problem:
-            yield BulkItem(index, problem=problem)
-        else:
-            yield BulkItem(index, article=article)
+ARRAY, LINE = "array", "line"  # an item of a JSON array (its text), a line of JSON Lines
 
 
-def read_lines(body: bytes, *, max_bytes: int) -> Iterator[BulkItem]:
+def read_chunk(chunk: tuple[int, list[tuple[str, int, str | bytes]]]) -> list[BulkItem]:
+    """Each of the chunk's entries read: (kind, index, its text or its line's bytes)."""
+    max_bytes, entries = chunk
+    return [
+        _read_array_item(index, raw, max_bytes)
+        if kind == ARRAY
+        else _read_line(index, raw, max_bytes)
+        for kind, index, raw in entries
+    ]
+
+
+def _lines(body: bytes) -> Iterator[tuple[int, bytes]]:
     lines = body.split(b"\n")
     if lines and lines[0].startswith(b"\xef\xbb\xbf"):
         lines[0] = lines[0][3:]
-    for index, raw_line in enumerate(lines):
-        if not raw_line.strip():
-            continue
-        number = index + 1
-        where = f"line {number}"
-        try:
-            check_size(len(raw_line), max_bytes, what=f"Line {number}", where=where)
-            text, warnings = decode_text(raw_line, where=where)
-            text = text.rstrip("\r")
-            fields = _json_object(text, number=number, where=where)
-            article = article_from_fields(
-                fields, raw_text=text, label=where, where=where, line=number
+    return enumerate(lines)
+
+
+def _read_array_item(index: int, raw_text: str, max_bytes: int) -> BulkItem:
+    label = f"item {index}"
+    try:
+        fields = json.loads(raw_text)
+        if not isinstance(fields, dict):
+            raise ImportProblem(
+                f"{label} is {_json_kind(fields)}, not a JSON object. Each item must be "
+                f"an object, like {_EXAMPLE_LINE}",
+                where=label,
             )
-            article.warnings[:0] = warnings
-        except ImportProblem as problem:
-            yield BulkItem(index, problem=problem)
-        else:
-            yield BulkItem(index, article=article)
+        size = len(raw_text) if raw_text.isascii() else len(raw_text.encode())
+        check_size(size, max_bytes, what=label.capitalize(), where=label)
+        article = article_from_fields(fields, raw_text=raw_text, label=label, where=label)
+    except ImportProblem as problem:
+        return BulkItem(index, problem=problem)
+    return BulkItem(index, article=article)
+
+
+def _read_line(index: int, raw_line: bytes, max_bytes: int) -> BulkItem:
+    number = index + 1
+    where = f"line {number}"
+    try:
+        check_size(len(raw_line), max_bytes, what=f"Line {number}", where=where)
+        text, warnings = decode_text(raw_line, where=where)
+        text = text.rstrip("\r")
+        fields = _json_object(text, number=number, where=where)
+        article = article_from_fields(fields, raw_text=text, label=where, where=where, line=number)
+        article.warnings[:0] = warnings
+    except ImportProblem as problem:
+        return BulkItem(index, problem=problem)
+    return BulkItem(index, article=article)

@@ -1,0 +1,86 @@
+"""Reading a large batch on a second core: helper processes read chunks of it while the
+request's own process reads the first chunk and then saves.
+
+A request handles a bulk import in one process, and reading (cleaning and metadata
+detection) is a third of its time. With ``processes`` helpers, every chunk but the first
+is handed to them as soon as the batch arrives, so by the time the request's process
+has read and saved the first chunk the next ones are ready. The helpers are spawned
+(not forked: a forked child would share the database connection's file locks) once per
+process, on first use or by ``start_helpers``, and live as long as it does.
+
+If a helper dies, its chunks are read in this process instead and the pool is started
+afresh next time: a helper's failure costs time, never an item.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+logger = logging.getLogger(__name__)
+
+_pool: ProcessPoolExecutor | None = None
+_pool_size = 0
+
+
+def start_helpers(processes: int) -> None:
+    """Start the helpers now (at server start) rather than in the first large import,
+    which would otherwise wait for them."""
+    pool = _helpers(processes)
+    if pool is not None:
+        pool.submit(int).result()
+
+
+def mapped_in_order[C, R](
+    read: Callable[[C], list[R]], chunks: Sequence[C], *, processes: int
+) -> Iterator[R]:
+    """``read(chunk)`` for each chunk, item by item in the chunks' order: the first chunk
+    in this process, the others by ``processes`` helpers meanwhile (or here too when
+    ``processes`` is 0). ``read`` must be a module-level function the helpers can import."""
+    pool = _helpers(processes) if len(chunks) > 1 else None
+    pending: list[Future | None] = [None] + [_submitted(pool, read, chunk) for chunk in chunks[1:]]
+    for chunk, future in zip(chunks, pending, strict=True):
+        yield from _result(future, read, chunk)
+
+
+def _submitted[C](pool: ProcessPoolExecutor | None, read: Callable, chunk: C) -> Future | None:
+    if pool is None:
+        return None
+    try:
+        return pool.submit(read, chunk)
+    except (BrokenProcessPool, RuntimeError):  # a helper died; the pool takes no more work
+        _forget()
+        return None
+
+
+def _result[C, R](future: Future | None, read: Callable[[C], list[R]], chunk: C) -> list[R]:
+    if future is None:
+        return read(chunk)
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        logger.warning("An import helper process stopped; its chunk is read here instead.")
+        _forget()
+        return read(chunk)
+
+
+def _helpers(processes: int) -> ProcessPoolExecutor | None:
+    global _pool, _pool_size
+    if processes < 1:
+        return None
+    if _pool is None or _pool_size != processes:
+        _forget()
+        _pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
+        _pool_size = processes
+    return _pool
+
+
+def _forget() -> None:
+    """Drop the pool: the next large import starts a new one."""
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(wait=False, cancel_futures=True)
+        _pool = None
