@@ -12,6 +12,7 @@ by ``&&``) is one test below, chosen by what the step does:
 - ``manage.py`` commands: run in a fresh data folder where quickstart has run, with
   none of the test suite's settings in the environment, as a newcomer would. The
   quickstart that serves is started on a free port, fetched from, and stopped;
+  ``benchmark`` runs with ``--quick``;
 - anything else the README shows (the benchmarks) is run as written.
 
 A synopsis such as ``find_dates [--reference YYYY-MM-DD] [FILE|-]`` is run twice: bare,
@@ -222,6 +223,11 @@ def test_each_readme_command_works_as_written(step, request):
         printed, status = serve_and_stop(step, env)
         assert status == 200
         assert "Seed articles: 0 imported, 3 already there." in printed
+    elif step.endswith(" manage.py benchmark"):
+        # The full run takes a quarter of an hour; --quick runs every benchmark small.
+        result = run(f"{step} --quick", request.getfixturevalue("demo_checkout"))
+        assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
+        assert "| benchmark " in result.stdout and "Traceback" not in result.stderr
     elif " manage.py " in step:
         env = request.getfixturevalue("demo_checkout")
         for command in expand(step):

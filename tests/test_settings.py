@@ -1,6 +1,7 @@
 """Settings come from the environment and fail loudly when production would be unsafe."""
 
 import gzip
+import json
 import os
 import subprocess
 import sys
@@ -129,3 +130,55 @@ def test_pages_and_fragments_are_sent_compressed(annotator_client):
     html = gzip.decompress(response.content).decode()
     assert "Talks with Tehran resumed." in html
     assert len(response.content) < len(html) / 4
+
+
+PRODUCTION_RESPONSES = """
+import json
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.test import Client
+call_command("migrate", verbosity=0)
+call_command("collectstatic", "--no-input", verbosity=0)
+User.objects.create_user("rita", password="correct horse battery staple")
+plain = Client().get("/accounts/login/")
+client = Client(enforce_csrf_checks=True)
+page = client.get("/accounts/login/", secure=True)
+token = page.cookies["csrftoken"].value
+done = client.post(
+    "/accounts/login/",
+    {"username": "rita", "password": "correct horse battery staple", "csrfmiddlewaretoken": token},
+    secure=True,
+    HTTP_REFERER="https://testserver/accounts/login/",
+)
+def attributes(morsel):
+    return {"secure": bool(morsel["secure"]), "httponly": bool(morsel["httponly"]),
+            "samesite": morsel["samesite"]}
+print(json.dumps({
+    "plain": [plain.status_code, plain.get("Location", "")],
+    "hsts": page.get("Strict-Transport-Security", ""),
+    "login": done.status_code,
+    "session": attributes(done.cookies["sessionid"]),
+    "csrf": attributes(page.cookies["csrftoken"]),
+}))
+"""
+
+
+def test_production_sends_https_only_cookies_and_hsts(tmp_path):
+    result = manage(
+        "shell",
+        "-c",
+        PRODUCTION_RESPONSES,
+        tmp_path=tmp_path,
+        env={
+            "DJANGO_SECRET_KEY": "x" * 20 + "a-long-random-looking-key-9f8e7d6c5b4a3210",
+            "DJANGO_ALLOWED_HOSTS": "testserver",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["plain"] == [301, "https://testserver/accounts/login/"]
+    assert seen["hsts"] == "max-age=31536000; includeSubDomains; preload"
+    assert seen["login"] == 302
+    assert seen["session"] == {"secure": True, "httponly": True, "samesite": "Lax"}
+    # The CSRF cookie is read by the desk's own script for HTMX requests: not HttpOnly.
+    assert seen["csrf"] == {"secure": True, "httponly": False, "samesite": "Lax"}

@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.benchmarks.bench_import import WORDS  # noqa: E402
+from tests.benchmarks.common import record_rate, record_time  # noqa: E402
 
 SERVER_START_TIMEOUT = 30
 
@@ -190,7 +191,7 @@ def main() -> None:
 
 def run_all(base: str, token: str, args, cpu) -> None:
     rng = random.Random(2024)
-    rates, cpu_rates = [], []
+    rates, cpu_rates, durations = [], [], []
     for run in range(args.runs):
         items = [article(n, rng, run) for n in range(args.count)]
         body = json.dumps(items).encode()
@@ -199,6 +200,7 @@ def run_all(base: str, token: str, args, cpu) -> None:
         cpu_seconds = cpu() - cpu_before
         assert answer["imported"] == args.count, answer if answer["failed"] else ""
         rates.append(args.count / seconds)
+        durations.append(seconds)
         cpu_rates.append(args.count / cpu_seconds if cpu_seconds else float("nan"))
         print(
             f"bulk import, run {run + 1}: {args.count:,} articles, "
@@ -210,6 +212,8 @@ def run_all(base: str, token: str, args, cpu) -> None:
         f"bulk import: median {statistics.median(rates):,.0f} docs/s "
         f"(by server CPU time: {statistics.median(cpu_rates):,.0f} docs/s)"
     )
+    size = f"{args.count:,} articles of 4.2 KB in one request"
+    record_rate("API bulk import", size, durations, args.count, "docs/s", 5000)
 
     names = [f"Person{n}" for n in range(500)]
     text = "\n\n".join(
@@ -240,6 +244,7 @@ def run_all(base: str, token: str, args, cpu) -> None:
         f"{statistics.median(timings):.0f} ms (fastest {min(timings):.0f} ms; "
         f"server CPU {(cpu() - cpu_before) * 1000 / len(timings):.0f} ms a request)"
     )
+    record_time("API pre-annotations", "500 mentions in one request", timings, 200)
 
     for _ in range(3):  # warm both workers
         call(base, token, "GET", "/api/v1/articles?page_size=100")
@@ -255,6 +260,7 @@ def run_all(base: str, token: str, args, cpu) -> None:
         f"{statistics.median(timings):.1f} ms (fastest {min(timings):.1f} ms; "
         f"server CPU {(cpu() - cpu_before) * 1000 / len(timings):.1f} ms a request)"
     )
+    record_time("API GET /articles", f"100 a page of {total:,}", timings, 30)
 
 
 if __name__ == "__main__":

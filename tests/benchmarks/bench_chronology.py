@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.common import cpu_model, setup_django  # noqa: E402
+from tests.benchmarks.common import cpu_model, plain_label, record_time, setup_django, target_ms  # noqa: E402
 
 
 def fetch(client, url: str, **headers) -> tuple[int, bytes]:
@@ -65,8 +65,12 @@ def timed(function, repeat: int) -> tuple[bytes, list[float], list[float], int]:
     return body, times, cpu, queries
 
 
+WORKLOAD = {"entries": ""}
+
+
 def report(label: str, timing, target: str = "") -> None:
     body, times, cpu, queries = timing
+    record_time(f"chronology: {plain_label(label)}", WORKLOAD["entries"], times, target_ms(target))
     print(
         f"{label:<44} median {statistics.median(times):7.1f} ms (min {min(times):.1f}; "
         f"CPU {statistics.median(cpu):.1f}), {queries:>2} queries, "
@@ -111,6 +115,7 @@ def run(count: int, repeat: int, export_repeat: int, only: set[str]) -> None:
     started = time.perf_counter()
     bulk_entries(topic, count, start_year=2000)
     print(f"{count:,} published entries made in {time.perf_counter() - started:.1f} s")
+    WORKLOAD["entries"] = f"{count:,} published entries"
 
     client = Client()
     page = "/c/bench/"

@@ -19,6 +19,8 @@ import time
 
 from bench_review import cpu_model, setup_django
 
+from tests.benchmarks.common import record_time
+
 WORDS = (
     "the minister said talks on the nuclear programme would resume after officials "
     "from both countries met in Washington last week"
@@ -94,6 +96,8 @@ def main() -> None:
             f"{options.mentions:,} mentions: {statistics.median(times):.0f} ms "
             f"(median of {options.repeat}); outcomes {dict(counts)}"
         )
+        workload = f"{len(articles[0].body):,} characters, {options.mentions:,} mentions"
+        record_time("a whole correction (article_correct)", workload, times, None)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from curation.temporal import find_dates  # noqa: E402
+from tests.benchmarks.common import record_rate  # noqa: E402
 
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 MONTHS = (
@@ -93,6 +94,8 @@ def main() -> None:
         f"CPU time of this process: median {megabytes / cpu_median:.2f} MB/s "
         "(what the machine's other work doesn't take away)"
     )
+    workload = f"{megabytes:.1f} MB, {len(articles):,} articles"
+    record_rate("find_dates", workload, timings, megabytes, "MB/s", 2)
 
 
 if __name__ == "__main__":

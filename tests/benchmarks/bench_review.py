@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.common import cpu_model, setup_django  # noqa: E402
+from tests.benchmarks.common import cpu_model, plain_label, record_time, setup_django, target_ms  # noqa: E402
 
 
 def timed(function, repeat: int):
@@ -42,7 +42,11 @@ def timed(function, repeat: int):
     return response, times, queries
 
 
+WORKLOAD = {"items": ""}
+
+
 def report(label: str, times: list[float], queries: int, target: str = "") -> None:
+    record_time(f"review: {plain_label(label)}", WORKLOAD["items"], times, target_ms(target))
     print(
         f"{label:<52} median {statistics.median(times):6.1f} ms "
         f"(min {min(times):.1f}, max {max(times):.1f}), {queries} queries {target}"
@@ -103,6 +107,7 @@ def run(items: int, repeat: int) -> None:
     started = time.perf_counter()
     bulk_work(items, authors=authors, articles=articles, entities=entities, event_type=event_type)
     print(f"{items:,} submitted items made in {time.perf_counter() - started:.1f} s")
+    WORKLOAD["items"] = f"{items:,} waiting"
 
     client = Client()
     client.force_login(reviewer)

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.common import setup_django  # noqa: E402
+from tests.benchmarks.common import plain_label, record_time, setup_django, target_ms  # noqa: E402
 
 
 def timed(function, repeat: int = 1):
@@ -44,7 +44,11 @@ def timed(function, repeat: int = 1):
     return result, times, queries
 
 
+WORKLOAD = {"article": ""}
+
+
 def report(label: str, times: list[float], queries: int, target: str = "") -> None:
+    record_time(f"workspace: {plain_label(label)}", WORKLOAD["article"], times, target_ms(target))
     figure = (
         f"median {statistics.median(times):7.1f} ms (min {min(times):.1f}, max {max(times):.1f})"
         if len(times) > 1
@@ -123,6 +127,7 @@ def run() -> None:
                 )
     Mention.objects.bulk_create(mentions[:1000])
     print(f"article: {len(body):,} characters, {min(len(mentions), 1000):,} mentions")
+    WORKLOAD["article"] = f"{len(body):,} characters, {min(len(mentions), 1000):,} mentions"
 
     workspace = f"/articles/{article.pk}/annotate/"
     client.get(workspace)  # warm up templates
