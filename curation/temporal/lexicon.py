@@ -188,8 +188,14 @@ def ordinal_number(token: str) -> int | None:
 
 @lru_cache(maxsize=4096)  # the same few hundred words, text after text
 def fold(token: str) -> str:
-    """The lookup key of a matched token: case-folded, trailing abbreviation dot removed."""
-    return token.rstrip(".").casefold()
+    """The lookup key of a matched token: case-folded, trailing abbreviation dot removed.
+    The patterns ignore case as Python's ``re`` does, for which the dotless "ı" and the
+    dotted "İ" are forms of "i" ("thıs", "THİS"); casefold() keeps the one and turns the
+    other into "i" and a combining dot, so both become a plain "i" here."""
+    key = token.rstrip(".").casefold()
+    if not key.isascii():
+        key = key.replace("i\u0307", "i").replace("ı", "i")
+    return key
 
 
 def month_number(token: str) -> int | None:

@@ -368,3 +368,12 @@ def test_offsets_count_code_points_not_utf16_units():
 def test_a_lone_surrogate_is_read_past():
     text = "Talks \ud800 resume on 24 July 2024."
     assert pairs(find_dates(text, WED)) == [("24 July 2024", "2024-07-24")]
+
+
+@pytest.mark.parametrize("this", ["thıs", "THİS", "this"])
+@pytest.mark.parametrize("holiday", ["Christmas", "CHRISTMAS"])
+def test_the_dotless_and_dotted_i_read_as_i_as_the_patterns_match_them(this, holiday):
+    """Python's case-insensitive patterns take "ı" and "İ" for "i"; the words they match
+    must then be looked up as if spelt with it (this raised KeyError)."""
+    (mention,) = find_dates(f"We meet {this} {holiday}.", reference=date(2024, 6, 27))
+    assert (mention.text, mention.value) == (f"{this} {holiday}", "2024-12-25")
