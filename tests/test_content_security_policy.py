@@ -29,6 +29,9 @@ def test_pages_allow_only_the_desks_own_scripts_and_never_eval(client, annotator
     assert "'self'" in scripts
     assert any(re.fullmatch(r"'nonce-[\w+/=-]{16,}'", value) for value in scripts), scripts
     assert "'unsafe-inline'" not in scripts
+    styles = directives["style-src"]
+    assert "'self'" in styles
+    assert not any("unsafe" in value for value in styles), styles
     assert not any("unsafe-eval" in value for values in directives.values() for value in values)
     assert directives["object-src"] == ["'none'"]
     assert directives["frame-ancestors"] == ["'none'"]
@@ -61,4 +64,17 @@ def test_no_template_has_an_inline_script_or_event_handler():
             found.append(f"{path.name}: {match[0]}")
         for match in re.finditer(r"\son[a-z]+\s*=\s*[\"']", text):
             found.append(f"{path.name}: {match[0]}")
+    assert not found, found
+
+
+def test_no_template_or_html_builder_writes_a_style_attribute_or_an_inline_stylesheet():
+    """The policy refuses both: colours and places are classes (/event-types.css,
+    static/css/timeline.css)."""
+    sources = [*(settings.BASE_DIR / "templates").rglob("*.html")]
+    sources += (settings.BASE_DIR / "curation").rglob("*.py")
+    found = []
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"""\sstyle\s*=\s*[\"'{]|<style\b""", text):
+            found.append(f"{path.relative_to(settings.BASE_DIR)}: {match[0]!r}")
     assert not found, found

@@ -2,6 +2,7 @@ from django.urls import path
 
 from curation.annotations.views import (
     entities,
+    event_types,
     events,
     kinds,
     orphans,
@@ -85,6 +86,7 @@ urlpatterns = [
         name="tagged-event",
     ),
     path("entities/kinds.css", kinds.kind_styles, name="kind-styles"),
+    path("event-types.css", event_types.event_type_styles, name="event-type-styles"),
     path("entities/", entities.EntityListView.as_view(), name="entities"),
     path("entities/autocomplete/", workspace.entity_autocomplete, name="entity-autocomplete"),
     path("entities/<int:entity_id>/", entities.entity_detail, name="entity"),

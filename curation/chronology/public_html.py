@@ -17,8 +17,12 @@ markup is the page's own, styled by static/css/chronology.css and desk.css:
       source name, <cite>article title</cite>, publication date
     </article></li>
 
-    <li class="mark mark-bar|mark-point [mark-approximate] [mark-ongoing] …">
+    <li class="mark mark-bar|mark-point [mark-approximate] [mark-ongoing] … <place> type-<id>">
       <a href="#entry-<slug>"><span class="mark-label">headline, date</span></a></li>
+
+Nothing carries a style attribute (the Content-Security-Policy refuses them): a type's
+colour is the class ``type-<id>`` (the /event-types.css stylesheet), a mark's place on
+the axis its classes from chronology/timeline_classes.py.
 """
 
 from __future__ import annotations
@@ -30,13 +34,11 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from curation.chronology import public_page, schema_org
+from curation.chronology import public_page, schema_org, timeline_classes
 from curation.chronology.context import words_after, words_before
 from curation.chronology.selectors import Citation, PublicEntry, Taking
 from curation.temporal import display
 
-DEFAULT_TYPE_COLOUR = "#6b6b78"
-_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 
 
@@ -45,13 +47,9 @@ def _text(value) -> str:
     return escape(str(value))
 
 
-def type_colour(event_type) -> str:
-    """The type's colour, else its parent's: only a colour the model's validator allows
-    reaches a style attribute, whatever the database holds."""
-    for kind in (event_type, getattr(event_type, "parent", None)):
-        if kind is not None and _COLOUR.fullmatch(kind.colour or ""):
-            return kind.colour
-    return DEFAULT_TYPE_COLOUR
+def type_class(event_type_id: int) -> str:
+    """The class that gives an element its event type's colour as ``--type``."""
+    return f"type-{int(event_type_id)}"
 
 
 def roles_text(roles) -> str:
@@ -112,8 +110,8 @@ def entry_item(item: PublicEntry, *, entity_url: Callable[[int], str]) -> SafeSt
     slug = _text(entry.slug)
     note = span_note(entry)
     parts = [
-        f'<li class="entry-item"><article class="entry" id="entry-{slug}" '
-        f'style="--type: {_text(type_colour(entry.event_type))}" '
+        f'<li class="entry-item"><article class="entry {type_class(entry.event_type_id)}" '
+        f'id="entry-{slug}" '
         f'aria-labelledby="entry-{slug}-headline" tabindex="-1">'
         f'<header class="entry-head"><p class="entry-date">{_time_html(entry)}</p>'
         f'<h4 class="entry-headline" id="entry-{slug}-headline">{_text(entry.headline)}</h4>'
@@ -152,17 +150,9 @@ def mark_classes(drawn: public_page.DrawnMark) -> str:
         classes.append("mark-clipped-end")
     if mark.left + mark.width / 2 > 50:  # its text, when shown, reads leftwards from its end
         classes.append("mark-late")
+    classes.append(timeline_classes.mark_classes(mark))  # where it sits
+    classes.append(type_class(drawn.item.entry.event_type_id))
     return " ".join(classes)
-
-
-def mark_style(drawn: public_page.DrawnMark) -> str:
-    """Where the mark sits: percentages of the axis (timeline.layout's), its lane, and
-    its type's colour."""
-    mark = drawn.mark
-    return (
-        f"--left: {mark.left:.3f}%; --width: {mark.width:.3f}%; --lane: {mark.lane}; "
-        f"--type: {type_colour(drawn.item.entry.event_type)}"
-    )
 
 
 def timeline_mark(drawn: public_page.DrawnMark) -> SafeString:
@@ -172,7 +162,7 @@ def timeline_mark(drawn: public_page.DrawnMark) -> SafeString:
     if drawn.ongoing:
         label += ", still going on"
     return mark_safe(  # noqa: S308 (built from escaped text)
-        f'<li class="{_text(mark_classes(drawn))}" style="{_text(mark_style(drawn))}">'
+        f'<li class="{_text(mark_classes(drawn))}">'
         f'<a href="#entry-{_text(entry.slug)}"><span class="mark-label">{_text(label)}</span>'
         "</a></li>"
     )

@@ -81,7 +81,7 @@ def what(item: WorkItem) -> str:
         '<span class="work-kind">Event</span> ',
         f'<strong class="work-headline">{_text(obj.headline)}</strong> ',
         f'<span class="work-date">{_text(obj.date_display)}</span> ',
-        f'<span class="badge type-badge" style="--type: {_text(obj.event_type.colour)}">'
+        f'<span class="badge type-badge type-{_text(obj.event_type_id)}">'
         f"{_text(obj.event_type)}</span>",
     ]
     people = [

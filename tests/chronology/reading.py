@@ -1,6 +1,7 @@
 """Reading the public pages as a browser would, for the tests: the HTML parsed with lxml,
 elements found by class, their text with the whitespace squeezed, a CSS custom property
-from a style attribute, and the page's JSON-LD."""
+that a stylesheet gives an element's classes, a timeline place from its classes, and the
+page's JSON-LD."""
 
 from __future__ import annotations
 
@@ -39,14 +40,32 @@ def classes(element) -> set[str]:
     return set((element.get("class") or "").split())
 
 
-def style_value(element, prop: str) -> str:
-    found = re.search(rf"{re.escape(prop)}:\s*([^;]+)", element.get("style") or "")
-    assert found, f"no {prop} in {element.get('style')!r}"
-    return found.group(1).strip()
+def class_rules(css: str) -> dict[str, dict[str, str]]:
+    """A stylesheet's one-class rules (``.name { --prop: value; }``): the properties of
+    each class."""
+    rules: dict[str, dict[str, str]] = {}
+    for name, body in re.findall(r"^\.([-\w]+)\s*\{([^}]*)\}", css, flags=re.MULTILINE):
+        for prop, value in re.findall(r"([-\w]+)\s*:\s*([^;]+)", body):
+            rules.setdefault(name, {})[prop] = value.strip()
+    return rules
 
 
-def percent(element, prop: str) -> float:
-    return float(style_value(element, prop).rstrip("%"))
+def css_value(element, prop: str, rules: dict[str, dict[str, str]]) -> str:
+    """``prop`` as the ``rules`` (``class_rules``) give it to the element's classes."""
+    found = [rules[name][prop] for name in classes(element) if prop in rules.get(name, {})]
+    assert len(found) == 1, f"{prop} from {classes(element)}: {found}"
+    return found[0]
+
+
+def percent(element, name: str) -> float:
+    """A timeline place (``left``, ``width``) from the element's classes:
+    ``left-73 left-hundredths-68`` is 73.68 (chronology/timeline_classes.py)."""
+    names = classes(element)
+    (whole,) = [int(c.rsplit("-", 1)[1]) for c in names if re.fullmatch(rf"{name}-\d+", c)]
+    (rest,) = [
+        int(c.rsplit("-", 1)[1]) for c in names if re.fullmatch(rf"{name}-hundredths-\d+", c)
+    ]
+    return whole + rest / 100
 
 
 def jsonld(tree) -> dict:

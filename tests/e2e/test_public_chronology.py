@@ -9,6 +9,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from curation.annotations.models import EventType
+from curation.annotations.views.event_types import DEFAULT_COLOUR, type_colour
 from tests.chronology import public_data as data
 
 # In the order they are listed: summer 2024 begins first, on 1 June.
@@ -69,6 +71,19 @@ def listed(page: Page):
     return page.locator("article.entry .entry-headline")
 
 
+def type_colour_of(slug: str) -> str:
+    event_type = EventType.objects.select_related("parent").get(slug=slug)
+    parent = event_type.parent.colour if event_type.parent else None
+    colour = type_colour(event_type.colour, parent)
+    assert colour != DEFAULT_COLOUR  # else a missing stylesheet would look the same
+    return colour
+
+
+def rgb(hex_colour: str) -> str:
+    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({red}, {green}, {blue})"
+
+
 def marks(page: Page):
     return page.locator(".timeline .mark")
 
@@ -101,6 +116,10 @@ def test_filters_narrow_the_entries_and_the_timeline_and_back_undoes_them(
     assert track and drawn
     assert 0.45 < (drawn["x"] - track["x"]) / track["width"] < 0.55, (drawn, track)
     assert abs(drawn["x"] + drawn["width"] - track["x"] - track["width"]) < 2, (drawn, track)
+    # Drawn in its type's colour (/event-types.css), as its entry's edge is.
+    colour = rgb(type_colour_of("agree-meeting-rescheduled"))
+    expect(bar.locator("a")).to_have_css("background-color", colour)
+    expect(page.locator("article.entry")).to_have_css("border-left-color", colour)
     assert page.evaluate("window.__marker") == 1  # no reload
 
     page.go_back()

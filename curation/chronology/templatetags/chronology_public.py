@@ -1,6 +1,6 @@
 """Template helpers for the public chronology pages: the entries and the timeline marks
-(built in chronology/public_html.py), a type's colour, an entry's date as a <time>, the
-axis's ticks, the pager's pages and the JSON-LD script."""
+(built in chronology/public_html.py), an entry's date as a <time>, the timeline's place
+classes, the pager's pages and the JSON-LD script."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from curation.chronology import public_html, schema_org
+from curation.chronology import public_html, schema_org, timeline_classes
 
 register = template.Library()
 
-type_colour = register.filter("type_colour", public_html.type_colour)
+tick_classes = register.filter("tick_classes", timeline_classes.tick_classes)
+track_classes = register.filter("track_classes", timeline_classes.track_classes)
 roles_text = register.filter("roles_text", public_html.roles_text)
 entry_time = register.simple_tag(public_html.entry_time, name="entry_time")
 
@@ -33,11 +34,6 @@ def timeline_marks(marks) -> SafeString:
     """The timeline's marks (``public_page.DrawnMark``), each an <li> with its link."""
     html = "".join(public_html.timeline_mark(drawn) for drawn in marks)
     return mark_safe(html)  # noqa: S308 (safe pieces from public_html, joined)
-
-
-@register.simple_tag
-def tick_style(tick) -> str:
-    return f"--left: {tick.left:.3f}%"
 
 
 @register.simple_tag
