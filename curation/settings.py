@@ -149,6 +149,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_SENSITIVE_PARAMETERS = ["password"]
+# The address a login comes from: the connection's, or behind CURATION_TRUSTED_PROXIES
+# reverse proxies the one the nearest of them saw (operations/client_address.py).
+CURATION_TRUSTED_PROXIES = env_int("CURATION_TRUSTED_PROXIES", default=0)
+AXES_CLIENT_IP_CALLABLE = "curation.operations.client_address.client_address"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "articles:list"
@@ -217,13 +221,14 @@ X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy, on every response (and so in every browser test): scripts
 # only from the desk's own files or with this response's nonce, never eval; no plugins,
-# no framing, forms post only to the desk. Styles still allow inline style attributes:
-# the type colours and the timeline's positions are set there (issue 13 moves them to
-# classes and a nonce'd stylesheet).
+# no framing, forms post only to the desk. Styles only from the desk's own stylesheets
+# or a style element with the nonce (Django admin's change list has one); no style
+# attributes (type colours come from /event-types.css, the timeline's places from
+# classes in static/css/timeline.css).
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.NONCE],
     "img-src": [CSP.SELF, "data:"],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],

@@ -5,8 +5,9 @@ address is not paused, and an admin unlocks early."""
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.test import Client
+from django.test import Client, RequestFactory
 
+from curation.operations.client_address import client_address
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,8 +21,12 @@ def editor(db):
     return UserFactory(username="edna", role="annotator")
 
 
-def attempt(client: Client, password: str, *, username: str = "edna", address="10.0.0.1"):
-    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
+def attempt(
+    client: Client, password: str, *, username: str = "edna", address="10.0.0.1", **headers
+):
+    return client.post(
+        LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address, **headers
+    )
 
 
 def fail_to_the_limit(client: Client, **where) -> None:
@@ -74,3 +79,46 @@ def test_an_admin_unlocks_in_django_admin(client, editor, admin_client):
 
 def test_annotators_cannot_see_the_attempts(annotator_client):
     assert annotator_client.get("/admin/axes/accessattempt/").status_code == 302
+
+
+PROXY = "192.168.0.9"
+
+
+def forwarded(chain: str) -> dict:
+    """An attempt through the proxy: the connection is the proxy's."""
+    return {"address": PROXY, "HTTP_X_FORWARDED_FOR": chain}
+
+
+def test_behind_a_proxy_the_pause_is_for_the_address_the_proxy_saw(client, editor, settings):
+    settings.CURATION_TRUSTED_PROXIES = 1
+    fail_to_the_limit(client, **forwarded("203.0.113.5"))
+    # Another client behind the same proxy is not paused ...
+    assert attempt(Client(), PASSWORD, **forwarded("198.51.100.7")).status_code == 302
+    # ... and the paused one can't get out by sending its own X-Forwarded-For.
+    spoofed = forwarded("198.51.100.7, 203.0.113.5")
+    assert attempt(Client(), PASSWORD, **spoofed).status_code == 429
+
+
+def test_without_trusted_proxies_the_header_is_ignored(client, editor, settings):
+    settings.CURATION_TRUSTED_PROXIES = 0
+    fail_to_the_limit(client, **forwarded("203.0.113.5"))
+    assert attempt(Client(), PASSWORD, **forwarded("198.51.100.7")).status_code == 429
+
+
+@pytest.mark.parametrize(
+    ("proxies", "chain", "expected"),
+    [
+        (0, "203.0.113.5", "10.1.1.1"),
+        (1, "203.0.113.5", "203.0.113.5"),
+        (1, "6.6.6.6, 203.0.113.5", "203.0.113.5"),
+        (2, "6.6.6.6, 203.0.113.5, 10.0.0.2", "203.0.113.5"),
+        (2, "203.0.113.5", "10.1.1.1"),  # fewer entries than proxies: the connection's
+        (1, "", "10.1.1.1"),
+        (1, "not-an-address", "10.1.1.1"),
+        (1, "2001:db8::1", "2001:db8::1"),
+    ],
+)
+def test_the_client_address_is_read_from_the_right(settings, proxies, chain, expected):
+    settings.CURATION_TRUSTED_PROXIES = proxies
+    request = RequestFactory().get("/", REMOTE_ADDR="10.1.1.1", HTTP_X_FORWARDED_FOR=chain)
+    assert client_address(request) == expected

@@ -202,8 +202,9 @@ EXPECTATIONS: dict[str, list[Expect]] = {
         Expect("post", readers, lambda o: [o["article"], o["tagged event"]]),
     ],
     "api-tokens": [Expect("get", logged_in), Expect("post", logged_in)],
-    # Linked from every page, the login page included: kind names and colours only.
+    # Linked from every page, the login page included: kind and type colours only.
     "annotations:kind-styles": [Expect("get", everyone)],
+    "annotations:event-type-styles": [Expect("get", everyone)],
     "annotations:entities": [Expect("get", readers)],
     "annotations:entity-autocomplete": [Expect("get", readers, query={"q": "Isr"})],
     "annotations:entity": [Expect("get", readers, lambda o: [o["entity"]])],
