@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from curation.operations.health import healthz
+from curation.operations.login_form import LoginForm
 
 admin.site.site_header = "Curation desk administration"
 admin.site.site_title = "Curation desk admin"
@@ -15,7 +16,11 @@ urlpatterns = [
     path("review/", include("curation.review.urls")),
     path("", include("curation.chronology.urls")),
     path("", include("curation.api.urls")),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=LoginForm),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

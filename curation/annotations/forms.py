@@ -9,6 +9,24 @@ from curation.annotations.models import (
 )
 from curation.temporal import DateInputError, NeedsReference, read_date_input
 
+LARGEST_ID = 2**63 - 1
+
+
+class ModelIdsField(forms.ModelMultipleChoiceField):
+    """Several objects by id. An id past the database's integers is no choice, refused
+    before the query (SQLite would raise OverflowError on it)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk).strip()
+            if text.isascii() and text.isdigit() and (len(text) > 19 or int(text) > LARGEST_ID):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": text[:20]},
+                )
+        return super()._check_values(value)
+
 
 class SpanForm(forms.Form):
     """Offsets into the article body (code points, end exclusive) and the text the
@@ -60,7 +78,7 @@ class SuggestionDismissForm(SpanForm):
     """The editor's "Not this": the entity a text was suggested as, or each of them when
     it names several."""
 
-    entity = forms.ModelMultipleChoiceField(queryset=Entity.objects.all())
+    entity = ModelIdsField(queryset=Entity.objects.all())
 
 
 class AliasForm(forms.Form):

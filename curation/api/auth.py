@@ -51,6 +51,9 @@ class StaffSessionAuth(APIKeyCookie):
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or not user.is_staff:
             return None
+        # Read the body whole first: the CSRF check reads a multipart form from the
+        # stream, after which ninja could no longer read the body (a 500).
+        request.body  # noqa: B018
         if not getattr(request, "_ninja_csrf_exempt", False) and check_csrf(request):
             raise ApiError(
                 403,

@@ -6,6 +6,7 @@ from functools import wraps
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import URLPattern, path, re_path, reverse
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET
 
 from curation.api import views
 from curation.api.errors import ApiError, error_response
@@ -34,6 +35,7 @@ def _json_method_errors(view):
     return answered
 
 
+@require_GET
 def api_index(request: HttpRequest, **kwargs) -> HttpResponse:
     """/api/v1/ itself: where the documentation is (ninja's own answer is an HTML 404)."""
     return JsonResponse(

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
@@ -45,6 +45,7 @@ class ArticleListView(LoginRequiredMixin, PermissionRequiredMixin, SingleTableMi
 
 @login_required
 @permission_required("articles.view_article", raise_exception=True)
+@require_GET
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("source", "imported_by"), pk=pk)
     template = "articles/article_detail.html"
@@ -89,6 +90,7 @@ def _changed(form: ArticleMetadataForm) -> dict[str, object]:
 
 @login_required
 @permission_required("articles.add_article", raise_exception=True)
+@require_GET
 def import_start(request: HttpRequest) -> HttpResponse:
     return _render_flow(request, "start", {"form": ImportForm()})
 

@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import F
 from django.db.models.functions import Coalesce
 
+from curation.annotations.forms import ModelIdsField
 from curation.annotations.models import EventType
 from curation.chronology.models import DESCRIPTION_MAX_LENGTH, Chronology, Entry
 from curation.temporal import DateInputError, NeedsReference, read_date_input
@@ -79,7 +80,7 @@ class EntryForm(forms.Form):
 
 
 class PublishForm(forms.Form):
-    chronologies = forms.ModelMultipleChoiceField(
+    chronologies = ModelIdsField(
         queryset=Chronology.objects.order_by("title"),
         widget=forms.CheckboxSelectMultiple,
         error_messages={

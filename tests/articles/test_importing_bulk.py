@@ -62,3 +62,8 @@ def test_an_item_keeps_its_own_text_exactly_as_sent():
 def test_an_array_with_anything_after_or_between_its_items_is_refused(body):
     with pytest.raises(BulkFormatError, match="not valid JSON"):
         read(body)
+
+
+def test_an_array_with_a_number_too_long_to_read_is_refused_whole_with_the_reason():
+    with pytest.raises(BulkFormatError, match="number too long to read"):
+        read(b'[{"body": "x", "n": ' + b"9" * 5000 + b"}]")

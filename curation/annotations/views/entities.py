@@ -133,7 +133,8 @@ def entity_edit(request: HttpRequest, entity: Entity) -> HttpResponse:
         return render(request, f"{ENTITY_PAGE}#details", {"entity": entity})
     # The form works on a copy, so that the page keeps showing what is stored until
     # the change is saved.
-    form = EntityForm(request.POST or None, instance=copy.copy(entity))
+    posted = request.POST if request.method == "POST" else None  # an empty POST is bound too
+    form = EntityForm(posted, instance=copy.copy(entity))
     # the version the form was made from, carried through a question about the name
     version = posted_version(request) if request.method == "POST" else entity.version
     clash = {}

@@ -59,6 +59,11 @@ def decode_array(body: bytes) -> list[tuple[object, str]]:
             f"{error.colno}. Send a JSON array of articles, or one article per line (JSON "
             "Lines)."
         ) from None
+    except ValueError:  # json refuses an integer of more than 4,300 digits
+        raise BulkFormatError(
+            "The body has a number too long to read (over 4,300 digits). Send numbers as "
+            "text, or leave them out."
+        ) from None
 
 
 def _array_items(text: str) -> list[tuple[object, str]]:

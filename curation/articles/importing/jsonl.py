@@ -113,6 +113,12 @@ def _json_object(text: str, *, number: int, where: str) -> dict[str, Any]:
             f"Each line must be one JSON object, like {_EXAMPLE_LINE}",
             where=where,
         ) from None
+    except ValueError:  # json reads an integer of more than 4,300 digits as an error
+        raise ImportProblem(
+            f"line {number} has a number too long to read (over 4,300 digits). "
+            f"Each line must be one JSON object, like {_EXAMPLE_LINE}",
+            where=where,
+        ) from None
     if not isinstance(value, dict):
         raise ImportProblem(
             f"line {number} is {_json_kind(value)}, not a JSON object. "
