@@ -22,7 +22,7 @@ router = Router(tags=["chronologies"])
 ENTRIES_PAGE = 100
 
 _WEB_ANNOTATIONS = {
-    "200": {
+    200: {
         "description": "A W3C Web Annotation collection (or one of its pages), JSON-LD.",
         "content": {webannotation.CONTENT_TYPE: {"schema": {"type": "object"}}},
     }

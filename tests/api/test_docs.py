@@ -1,5 +1,6 @@
 """The OpenAPI document and the docs page: served by the desk itself, no CDN."""
 
+import json
 import re
 
 import pytest
@@ -37,3 +38,20 @@ def test_the_api_root_says_where_the_docs_are():
     answer = Client().get("/api/v1/").json()
     assert answer["docs"].endswith("/api/v1/docs")
     assert answer["openapi"].endswith("/api/v1/openapi.json")
+
+
+def test_the_openapi_document_has_no_key_twice_in_any_object():
+    """A duplicated key (200 given as a number by ninja and as text by an extra) made
+    the docs page say "Parser error: duplicated mapping key"."""
+    doubled = []
+
+    def unique(pairs):
+        keys = [key for key, _ in pairs]
+        doubled.extend(key for key in set(keys) if keys.count(key) > 1)
+        return dict(pairs)
+
+    json.loads(Client().get("/api/v1/openapi.json").content, object_pairs_hook=unique)
+    assert doubled == []
+    document = Client().get("/api/v1/openapi.json").json()
+    annotations = document["paths"]["/api/v1/articles/{article_id}/annotations"]["get"]
+    assert "W3C Web Annotation" in annotations["responses"]["200"]["description"]
