@@ -4,6 +4,7 @@ tests/e2e/conftest.py.)"""
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -78,3 +79,11 @@ def test_no_template_or_html_builder_writes_a_style_attribute_or_an_inline_style
         for match in re.finditer(r"""\sstyle\s*=\s*[\"'{]|<style\b""", text):
             found.append(f"{path.relative_to(settings.BASE_DIR)}: {match[0]!r}")
     assert not found, found
+
+
+def test_the_admin_history_list_is_the_desks_copy_without_a_style_attribute():
+    from django.template.loader import get_template
+
+    template = get_template("simple_history/object_history_list.html")
+    assert Path(template.origin.name).is_relative_to(settings.BASE_DIR / "templates")
+    assert "style=" not in Path(template.origin.name).read_text()
