@@ -8,6 +8,12 @@ import pytest
 from tests.load.stack import Stack, app_env, collect_static, fresh_database, run_seed
 
 
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/load/" in item.nodeid:
+            item.add_marker(pytest.mark.load)
+
+
 def instances_for(vendor: str) -> int:
     """One gunicorn on SQLite (one file, one machine); two on PostgreSQL, as two app
     servers in front of one database."""
