@@ -8,6 +8,8 @@ HOSTILE_ORIGIN, a local port nothing listens on, so a test sees any request it c
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
+
 HOSTILE_ORIGIN = "http://127.0.0.1:9"  # the discard port: nothing answers there
 TEMPLATE_SYNTAX = "{{ 7*7 }}"
 
@@ -87,8 +89,10 @@ FIND_INJECTED_ELEMENTS = """
 }
 """
 
-# Text of the page (and of its form fields) that holds payload text but sits outside
-# every [hx-disable] container: htmx would process it if it ever became markup.
+# Text of the page that holds payload text but sits outside every [hx-disable] container:
+# htmx would process it if it ever became markup. A form field's own value (a textarea,
+# an option) and a script's data are not markup htmx reads, so they are left out.
+NOT_MARKUP = ("textarea", "option", "script", "style", "title", "template")
 FIND_USER_TEXT_OUTSIDE_HX_DISABLE = """
 ([marker, scope]) => {
   const outside = [];
@@ -97,10 +101,51 @@ FIND_USER_TEXT_OUTSIDE_HX_DISABLE = """
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     const node = walker.currentNode;
-    if (node.textContent.includes(marker) && !node.parentElement.closest("[hx-disable]")) {
-      outside.push(node.parentElement.tagName + ": " + node.textContent.trim().slice(0, 60));
+    const parent = node.parentElement;
+    if (node.textContent.includes(marker) && !parent.closest("[hx-disable]")
+        && !parent.closest("textarea, option, script, style, title, template")) {
+      outside.push(parent.tagName + ": " + node.textContent.trim().slice(0, 60));
     }
   }
   return outside;
 }
 """
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr"}  # fmt: skip
+
+
+class _TextOutsideHxDisable(HTMLParser):
+    """The server-side twin of FIND_USER_TEXT_OUTSIDE_HX_DISABLE, for HTML as sent."""
+
+    def __init__(self, marker: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.marker = marker
+        self.open: list[tuple[str, bool]] = []  # (tag, has hx-disable)
+        self.outside: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag not in _VOID:
+            self.open.append((tag, any(name == "hx-disable" for name, _ in attrs)))
+
+    def handle_endtag(self, tag) -> None:
+        for depth in range(len(self.open) - 1, -1, -1):
+            if self.open[depth][0] == tag:
+                del self.open[depth:]
+                return
+
+    def handle_data(self, data) -> None:
+        if self.marker not in data or any(disabled for _, disabled in self.open):
+            return
+        if any(tag in NOT_MARKUP for tag, _ in self.open):
+            return
+        where = " > ".join(tag for tag, _ in self.open[-3:])
+        self.outside.append(f"{where}: {data.strip()[:60]}")
+
+
+def user_text_outside_hx_disable(html: str, marker: str) -> list[str]:
+    """Each text of ``html`` holding ``marker`` that no element with hx-disable holds."""
+    parser = _TextOutsideHxDisable(marker)
+    parser.feed(html)
+    parser.close()
+    return parser.outside

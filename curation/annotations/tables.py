@@ -5,7 +5,8 @@ from curation.annotations.models import Entity
 
 
 class EntityTable(tables.Table):
-    name = tables.Column(linkify=True, attrs={"td": {"class": "title"}})
+    # hx-disable: the name is text from people (curation/inert.py).
+    name = tables.Column(linkify=True, attrs={"td": {"class": "title", "hx-disable": ""}})
     kind = tables.Column(
         verbose_name="Kind", accessor="kind__name", order_by=("kind__order", "kind__name")
     )

@@ -7,9 +7,14 @@ from curation.articles.templatetags.dates import edtf
 
 
 class ArticleTable(tables.Table):
-    title = tables.Column(linkify=True, attrs={"td": {"class": "title"}})
+    # Cells of text from people carry hx-disable (curation/inert.py).
+    title = tables.Column(linkify=True, attrs={"td": {"class": "title", "hx-disable": ""}})
     source = tables.Column(
-        accessor="source__name", verbose_name="Source", default="—", order_by=("source__name",)
+        accessor="source__name",
+        verbose_name="Source",
+        default="—",
+        order_by=("source__name",),
+        attrs={"td": {"hx-disable": ""}},
     )
     published_on = tables.Column(
         verbose_name="Published", empty_values=(), attrs={"td": {"class": "nowrap"}}

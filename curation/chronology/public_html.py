@@ -5,10 +5,11 @@ timeline mark for each; as a template loop that was most of the page's time, and
 was ``format_html`` (Django's escape checks every value for a lazy string first). So
 the HTML is written here with f-strings, and every value that comes from the database
 or from people goes through ``_text`` (the standard library's ``html.escape``, which is
-what Django's ``escape`` calls): & < > " ' are escaped, in text and in attributes. The
-only strings marked safe are the ones built here that way (tests/chronology/
-test_public_page.py puts markup into every field and checks it comes out as text). The
-markup is the page's own, styled by static/css/chronology.css and desk.css:
+what Django's ``escape`` calls): & < > " ' are escaped, in text and in attributes. Each
+such text also sits in an element with ``hx-disable`` (curation/inert.py). The only
+strings marked safe are the ones built here that way (tests/chronology/test_public_page.py
+puts markup into every field and checks it comes out as text). The markup is the page's
+own, styled by static/css/chronology.css and desk.css:
 
     <li class="entry-item"><article class="entry" id="entry-<slug>">
       <header class="entry-head"> date, headline (h4), type badge, span note </header>
@@ -84,7 +85,8 @@ def published_on(day: date | None) -> str:
 def _participant_html(taking: Taking, entity_url: Callable[[int], str]) -> str:
     return (
         f'<li class="k-{_text(taking.kind_slug)}"><span class="kind-dot" aria-hidden="true">'
-        f'</span><a href="{_text(entity_url(taking.entity_id))}">{_text(taking.name)}</a> '
+        f'</span><a href="{_text(entity_url(taking.entity_id))}" hx-disable>'
+        f"{_text(taking.name)}</a> "
         f'<span class="participant-roles">{_text(taking.kind_name.lower())}; '
         f"{_text(roles_text(taking.roles))}</span></li>"
     )
@@ -96,10 +98,11 @@ def _citation_html(citation: Citation) -> str:
     after = f'<span class="context">{_text(after)}</span>' if after else ""
     day = published_on(citation.published_on)
     return (
-        f'<li class="citation"><blockquote class="citation-quote"><p>{before}'
+        f'<li class="citation"><blockquote class="citation-quote" hx-disable><p>{before}'
         f"<mark>{_text(citation.quote)}</mark>{after}</p></blockquote>"
-        f'<p class="citation-source"><span class="source-name">{_text(citation.source)}</span>'
-        f", <cite>{_text(citation.article_title)}</cite>{_text(f', {day}' if day else '')}</p>"
+        f'<p class="citation-source"><span class="source-name" hx-disable>'
+        f"{_text(citation.source)}</span>, <cite hx-disable>{_text(citation.article_title)}</cite>"
+        f"{_text(f', {day}' if day else '')}</p>"
         "</li>"
     )
 
@@ -114,7 +117,8 @@ def entry_item(item: PublicEntry, *, entity_url: Callable[[int], str]) -> SafeSt
         f'id="entry-{slug}" '
         f'aria-labelledby="entry-{slug}-headline" tabindex="-1">'
         f'<header class="entry-head"><p class="entry-date">{_time_html(entry)}</p>'
-        f'<h4 class="entry-headline" id="entry-{slug}-headline">{_text(entry.headline)}</h4>'
+        f'<h4 class="entry-headline" id="entry-{slug}-headline" hx-disable>'
+        f"{_text(entry.headline)}</h4>"
         f'<span class="badge type-badge">{_text(entry.event_type)}</span>'
     ]
     if note:
@@ -122,7 +126,7 @@ def entry_item(item: PublicEntry, *, entity_url: Callable[[int], str]) -> SafeSt
     parts.append("</header>")
     if entry.description:
         lines = _NEWLINES.sub("<br>", _text(entry.description))
-        parts.append(f'<p class="entry-description">{lines}</p>')
+        parts.append(f'<p class="entry-description" hx-disable>{lines}</p>')
     if item.participants:
         parts.append('<ul class="participants" aria-label="Taking part">')
         parts += [_participant_html(taking, entity_url) for taking in item.participants]
@@ -163,6 +167,7 @@ def timeline_mark(drawn: public_page.DrawnMark) -> SafeString:
         label += ", still going on"
     return mark_safe(  # noqa: S308 (built from escaped text)
         f'<li class="{_text(mark_classes(drawn))}">'
-        f'<a href="#entry-{_text(entry.slug)}"><span class="mark-label">{_text(label)}</span>'
+        f'<a href="#entry-{_text(entry.slug)}">'
+        f'<span class="mark-label" hx-disable>{_text(label)}</span>'
         "</a></li>"
     )

@@ -21,13 +21,18 @@ class EntryTable(tables.Table):
     headline = tables.Column(
         verbose_name="Headline",
         linkify=("chronology:curate-entry", {"pk": tables.A("pk")}),
-        attrs={"td": {"class": "title"}},
+        attrs={"td": {"class": "title", "hx-disable": ""}},  # text from people: curation/inert.py
     )
     event_type = tables.Column(
         verbose_name="Type", order_by=("event_type__parent__name", "event_type__name", "id")
     )
     status = tables.Column(verbose_name="Status", order_by=("status", *DATE_ORDER))
-    chronologies = tables.Column(verbose_name="Chronologies", empty_values=(), orderable=False)
+    chronologies = tables.Column(
+        verbose_name="Chronologies",
+        empty_values=(),
+        orderable=False,
+        attrs={"td": {"hx-disable": ""}},
+    )
     event_count = tables.Column(
         verbose_name="Events", order_by=("event_count", "id"), attrs={"td": {"class": "num"}}
     )

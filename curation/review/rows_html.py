@@ -8,7 +8,9 @@ f-strings. Every value that comes from the database or from people goes through
 & < > " ' are escaped, in text and in attributes. The only strings marked safe are the
 ones built here that way, and the edit form, which its template renders
 (tests/review/test_rows_html.py puts markup into every field and checks it comes out
-as text). The markup is styled by static/css/desk.css and driven by static/js/review.js.
+as text). Each value from people also sits in an element with ``hx-disable``
+(curation/inert.py), so htmx would process nothing in it even if it were markup. The markup
+is styled by static/css/desk.css and driven by static/js/review.js.
 """
 
 from __future__ import annotations
@@ -74,12 +76,12 @@ def what(item: WorkItem) -> str:
         return (
             '<span class="work-kind">Mention</span> '
             f'<span class="work-entity k-{_text(entity.kind.slug)}"><span class="kind-dot">'
-            f"</span><strong>{_text(entity.name)}</strong> "
+            f"</span><strong hx-disable>{_text(entity.name)}</strong> "
             f'<span class="muted">{_text(entity.kind.name)}</span></span>'
         )
     parts = [
         '<span class="work-kind">Event</span> ',
-        f'<strong class="work-headline">{_text(obj.headline)}</strong> ',
+        f'<strong class="work-headline" hx-disable>{_text(obj.headline)}</strong> ',
         f'<span class="work-date">{_text(obj.date_display)}</span> ',
         f'<span class="badge type-badge type-{_text(obj.event_type_id)}">'
         f"{_text(obj.event_type)}</span>",
@@ -90,9 +92,10 @@ def what(item: WorkItem) -> str:
         for p in obj.participants.all()
     ]
     if people:
-        parts.append(f' <span class="work-people">{", ".join(people)}</span>')
+        parts.append(f' <span class="work-people" hx-disable>{", ".join(people)}</span>')
     if obj.location_id:
-        parts.append(f' <span class="work-people">in {_text(obj.location.name)}</span>')
+        place = f"<span hx-disable>{_text(obj.location.name)}</span>"
+        parts.append(f' <span class="work-people">in {place}</span>')
     return "".join(parts)
 
 
@@ -101,7 +104,7 @@ def excerpt(item: WorkItem) -> str:
     e = item.excerpt
     cut = f" […] <mark>{_text(e.quote_end)}</mark>" if e.cut else ""
     return (
-        f'<p class="snippet">{"…" if e.more_before else ""}{_text(e.before)}'
+        f'<p class="snippet" hx-disable>{"…" if e.more_before else ""}{_text(e.before)}'
         f"<mark>{_text(e.quote)}</mark>{cut}{_text(e.after)}{'…' if e.more_after else ''}</p>"
     )
 
@@ -122,11 +125,13 @@ def _open_link(item: WorkItem, label: str) -> str:
 
 def _article_link(item: WorkItem) -> str:
     url = _url("articles:detail", pk=item.obj.article_id)
-    return f'<a href="{url}">{_text(item.obj.article.title)}</a>'
+    return f'<a href="{url}" hx-disable>{_text(item.obj.article.title)}</a>'
 
 
 def _message(item: WorkItem) -> str:
-    return f'<p class="row-message" role="alert">{_text(item.message)}</p>' if item.message else ""
+    if not item.message:
+        return ""
+    return f'<p class="row-message" role="alert" hx-disable>{_text(item.message)}</p>'
 
 
 def _version_input(item: WorkItem) -> str:
@@ -164,8 +169,8 @@ def queue_row(
         + "</td>"
         + f'<td class="context" data-label="In the text">{excerpt(item)}</td>'
         + f'<td class="article" data-label="Article">{_article_link(item)}</td>'
-        + f'<td class="source" data-label="Source">{_text(source or "—")}</td>'
-        + f'<td class="by" data-label="By">{_text(author or "—")}'
+        + f'<td class="source" data-label="Source" hx-disable>{_text(source or "—")}</td>'
+        + f'<td class="by" data-label="By" hx-disable>{_text(author or "—")}'
         + (' <span class="muted">(you)</span>' if item.mine else "")
         + "</td>"
         + f'<td class="when nowrap" data-label="Submitted">{submitted}</td>'
@@ -191,7 +196,8 @@ def _queue_actions(item: WorkItem, reject_form: Form | None) -> str:
     obj = item.obj
     if obj.status != Status.SUBMITTED:
         by = _reviewed_by(obj)
-        return f'<p class="state state-{obj.status}">{_text(obj.get_status_display())}{by}</p>'
+        state = _text(obj.get_status_display())
+        return f'<p class="state state-{obj.status}" hx-disable>{state}{by}</p>'
     if item.editing:
         return ""
     buttons = []
@@ -228,7 +234,8 @@ def _reject_form(item: WorkItem, form: Form | None) -> str:
     typed = f' value="{_text(form.data.get("reason", ""))}" autofocus' if form is not None else ""
     invalid = f' aria-invalid="true" aria-describedby="reason-error-{key}"' if errors else ""
     error_lines = "".join(
-        f'<p class="error" id="reason-error-{key}">{_text(error)}</p>' for error in errors
+        f'<p class="error" id="reason-error-{key}" hx-disable>{_text(error)}</p>'
+        for error in errors
     )
     return (
         f'<form id="reject-{key}" class="reject-form row-form" '
@@ -258,7 +265,11 @@ def mine_row(item: WorkItem) -> SafeString:
         + f'<td class="what" data-label="What">{what(item)}</td>'
         + f'<td class="context" data-label="In the text">{excerpt(item)}</td>'
         + f'<td class="article" data-label="Article">{_article_link(item)}'
-        + (f' <span class="muted">{_text(source.name)}</span>' if source is not None else "")
+        + (
+            f' <span class="muted" hx-disable>{_text(source.name)}</span>'
+            if source is not None
+            else ""
+        )
         + "</td>"
         + f'<td class="when nowrap" data-label="Last change">{_time(obj.updated_at, "j M Y, H:i")}'
         + "</td>"
@@ -275,15 +286,16 @@ def _state(obj) -> str:
         on = f" on {_time(obj.reviewed_at, 'j M Y, H:i')}" if obj.reviewed_at else ""
         reason = obj.review_note or "No reason was recorded."
         return (
-            f'<div class="rejection"><p class="state state-rejected">Rejected{by}{on}:</p>'
-            f'<blockquote class="reason">{_text(reason)}</blockquote></div>'
+            '<div class="rejection">'
+            f'<p class="state state-rejected" hx-disable>Rejected{by}{on}:</p>'
+            f'<blockquote class="reason" hx-disable>{_text(reason)}</blockquote></div>'
         )
     if obj.status == Status.SUBMITTED:
         since = f" since {_time(obj.submitted_at, 'j M Y')}" if obj.submitted_at else ""
         return f'<p class="state state-submitted">Waiting for review{since}</p>'
     if obj.status == Status.APPROVED:
         by = _reviewed_by(obj)
-        return f'<p class="state state-approved">Approved{by}</p>'
+        return f'<p class="state state-approved" hx-disable>Approved{by}</p>'
     return '<p class="state state-draft">Draft</p>'
 
 

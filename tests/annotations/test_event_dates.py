@@ -101,7 +101,7 @@ REFUSED = [
 def test_the_preview_explains_a_refusal(annotator_client, article, typed, message):
     shown = preview(annotator_client, article, typed)
     assert reads_as(shown) is None
-    assert f'<span class="error">“{typed}”' in shown and message in shown
+    assert f'<span class="error" hx-disable>“{typed}”' in shown and message in shown
 
 
 @pytest.mark.parametrize(("typed", "message"), REFUSED, ids=lambda v: str(v))

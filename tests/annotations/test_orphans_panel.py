@@ -39,13 +39,13 @@ def test_the_panel_lists_each_orphan_with_its_quote_what_it_was_and_its_context(
         ("event", work.event.pk),
     ]
     mention, event = (unescape(re.sub(r"\s+", " ", body)) for _, _, body in items)
-    assert '<q class="orphan-quote">Officials</q>' in mention
+    assert '<q class="orphan-quote" hx-disable>Officials</q>' in mention
     assert "Mention of Officials" in mention
     context = (
         "…Gallant said Israel was ready. <mark>Officials</mark> in Beirut denied the report on …"
     )
     assert context in mention
-    assert '<q class="orphan-quote">Officials in Beirut denied the report</q>' in event
+    assert '<q class="orphan-quote" hx-disable>Officials in Beirut denied the report</q>' in event
     assert "Event: Beirut denial" in event
     for body, kind, pk in ((mention, "mention", work.mention.pk), (event, "event", work.event.pk)):
         assert (

@@ -181,7 +181,7 @@ def test_an_accepted_event_is_the_editor_s_draft_with_its_participants(
     suggestion = SuggestedEvent.objects.get(pk=results[0].id)
     gone.delete()
     html = annotator_client.get(url("workspace", article.pk)).content.decode()
-    assert "Event: Hezbollah fires rockets" in html
+    assert "Event: <span hx-disable>Hezbollah fires rockets</span>" in html
     popover = annotator_client.get(url("tagged-event", article.pk, suggestion.pk)).content.decode()
     assert "event-tagger" in popover and "Accept" in popover
     response = annotator_client.post(

@@ -209,7 +209,8 @@ def test_editing_without_htmx_redirects_back_with_a_message(annotator_client):
     )
     assert response.redirect_chain == [(article.get_absolute_url(), 302)]
     assert (
-        b"Details saved." in response.content and b'<h1 id="article-title">New' in response.content
+        b"Details saved." in response.content
+        and b'<h1 id="article-title" hx-disable>New' in response.content
     )
 
 

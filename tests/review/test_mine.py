@@ -52,7 +52,7 @@ def test_rejected_work_shows_the_reason_who_rejected_it_and_where_it_is(
     assert row_ids(response) == [f"event-{item.pk}"]
     assert "Rejected by rita on" in page
     assert (
-        '<blockquote class="reason">The date is the call&#x27;s, not the &lt;b&gt;meeting'
+        '<blockquote class="reason" hx-disable>The date is the call&#x27;s, not the &lt;b&gt;meeting'
         "&lt;/b&gt;&#x27;s.</blockquote>"
     ) in page
     assert f'href="/articles/{item.article_id}/annotate/#ev-{item.pk}"' in page
