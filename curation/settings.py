@@ -136,6 +136,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# History records keep their reason whole: a correction's reason (up to 500 characters)
+# and the chronologies an entry is published in go there, over simple_history's 100.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 # Login throttling (django-axes): after CURATION_LOGIN_FAILURE_LIMIT wrong passwords for
 # one user name from one address, that pair waits CURATION_LOGIN_COOLOFF_MINUTES; a 429
 # says so. An admin unlocks early by deleting the attempts in Django admin ("Access

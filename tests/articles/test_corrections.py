@@ -69,6 +69,14 @@ def test_a_correction_is_a_new_revision_and_the_articles_body(editor, importer):
     assert latest.history_change_reason == "corrected (revision 2): typo in a name"
 
 
+def test_a_reason_of_the_longest_allowed_is_kept_whole_in_the_history(editor):
+    article = article_with()
+    reason = "the outlet corrected a name " * 17  # 476 characters, under the 500 allowed
+    article_correct(article=article, new_body=CORRECTED, by=editor, reason=reason)
+    change = article.history.latest().history_change_reason
+    assert change == f"corrected (revision 2): {reason.strip()}"
+
+
 def test_each_correction_takes_the_next_number(editor):
     article = article_with()
     article_correct(article=article, new_body=CORRECTED, by=editor, reason="one")

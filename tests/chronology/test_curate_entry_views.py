@@ -468,3 +468,19 @@ def test_event_types_in_the_form_are_grouped_by_category(client, entry):
     assert names.index(str(reject)) + 1 == names.index(
         str(EventType.objects.get(slug="reject-meeting-cancelled"))
     )
+
+
+def test_publishing_in_chronologies_with_long_titles_keeps_them_whole_in_the_history(
+    entry, curator
+):
+    titles = [f"{n}: " + "a long chronology title " * 8 for n in range(3)]  # ~200 each
+    chronologies = [
+        Chronology.objects.create(title=title[:200], slug=f"long-{n}", is_public=True)
+        for n, title in enumerate(titles)
+    ]
+    published = services.entry_publish(
+        entry=entry, chronologies=chronologies, by=curator, expected_version=entry.version
+    )
+    reason = published.history.latest().history_change_reason
+    assert reason == "published in " + ", ".join(c.title for c in chronologies)
+    assert len(reason) > 500
