@@ -242,6 +242,7 @@ def articles_import_paths(
     max_bytes = settings.CURATION_IMPORT_MAX_BYTES
     hinted_sources = SourceResolver()  # a footer's outlet counts only if the desk knows it
     pending: list[tuple[Path, Article]] = []
+    today = timezone.localdate()  # for a future date's note: once, not once a file
 
     def flush() -> Iterator[tuple[Path, list[ImportOutcome]]]:
         if pending:
@@ -274,7 +275,7 @@ def articles_import_paths(
             article = article_build(
                 parsed=parsed, source=chosen, imported_by=imported_by, published_on=published_on
             )
-            pending.append((path, _noting_a_future_date(article)))
+            pending.append((path, _noting_a_future_date(article, today=today)))
             if len(pending) >= batch_size:
                 yield from flush()
     yield from flush()
@@ -293,6 +294,7 @@ def _import_jsonl_file(
     # JSONL rows name their outlet, so unknown ones are created, inside this file's
     # transaction (a failed file leaves no new sources behind, nor any in this cache).
     sources = SourceResolver(create_missing=True)
+    today = timezone.localdate()
     try:
         with path.open("rb") as lines, transaction.atomic():
             parsed_rows = iter_jsonl(lines, filename=path.name, max_bytes=max_bytes)
@@ -306,7 +308,8 @@ def _import_jsonl_file(
                                 source=source or sources.resolve(parsed.source_name),
                                 imported_by=imported_by,
                                 published_on=published_on,
-                            )
+                            ),
+                            today=today,
                         ),
                     )
                     for parsed in chunk
