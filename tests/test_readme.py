@@ -224,7 +224,7 @@ def test_each_readme_command_works_as_written(step, request):
         assert status == 200
         assert "Seed articles: 0 imported, 3 already there." in printed
     elif step.endswith(" manage.py benchmark"):
-        # The full run takes a quarter of an hour; --quick runs every benchmark small.
+        # The full run takes minutes and is measured quiet; --quick runs each one small.
         result = run(f"{step} --quick", request.getfixturevalue("demo_checkout"))
         assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
         assert "| benchmark " in result.stdout and "Traceback" not in result.stderr
