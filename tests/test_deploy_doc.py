@@ -1,5 +1,7 @@
 """docs/deploy.md works as written: every command of its ``sh`` blocks, in order, in one
-shell that stops at the first failure, on a fresh clone of this repository.
+shell that stops at the first failure, on a fresh clone of this repository. So the
+backups and the import run while the two app servers the doc starts are serving, and
+its last block stops them.
 
 Blocks marked ``<!-- deploy-test: postgresql -->`` run only when the suite runs on
 PostgreSQL (CI's second run), those marked ``sqlite`` only on SQLite; the others always.
@@ -77,7 +79,11 @@ def fresh_postgres_names():
     if DATABASE != "postgresql":
         yield
         return
-    drop = "DROP DATABASE IF EXISTS desk_restored; DROP DATABASE IF EXISTS desk; DROP ROLE IF EXISTS desk;"
+    # FORCE: an app server the doc started may still be closing its connections.
+    drop = (
+        "DROP DATABASE IF EXISTS desk_restored WITH (FORCE); "
+        "DROP DATABASE IF EXISTS desk WITH (FORCE); DROP ROLE IF EXISTS desk;"
+    )
 
     def run_drop():
         with connection.cursor() as cursor:
