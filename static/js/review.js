@@ -166,7 +166,9 @@
     var place = focusAfter;
     focusAfter = null;
     var all = rows();
-    if (rowsBefore && !all.length) {
+    // The last row of a page left: fetch the page again, unless a row says why it went
+    // (an item deleted meanwhile), which would vanish with the reload.
+    if (rowsBefore && !all.length && !page.querySelector("tr.queue-row.gone")) {
       reloadTable();
       return;
     }
