@@ -133,6 +133,15 @@ def test_a_body_that_is_no_batch_is_a_400(annotator_api, body, message):
     assert message in response.json()["error"]["message"]
 
 
+@pytest.mark.parametrize("body", [b"[]", b" [ ] "])
+def test_an_empty_batch_imports_nothing_and_says_so(annotator_api, body):
+    response = annotator_api.post(IMPORT, body)
+    assert response.status_code == 200, response.content
+    answer = response.json()
+    assert (answer["imported"], answer["already"], answer["failed"]) == (0, 0, 0)
+    assert answer["results"] == []
+
+
 def test_items_that_are_not_objects_or_hold_no_text_fail_alone(annotator_api):
     items = [article(1), "text", {"body": "ok \ud83d", "title": "x"}, {"body": "x", "extra": 1}]
     body = json.dumps(items).encode()

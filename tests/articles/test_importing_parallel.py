@@ -82,6 +82,11 @@ def test_every_chunk_but_the_first_is_read_by_a_helper():
     assert len(helpers) == 1 and here not in helpers
 
 
+@pytest.mark.parametrize("processes", [0, 1])
+def test_no_chunks_read_nothing(processes):
+    assert list(parallel.mapped_in_order(_pids, [], processes=processes)) == []
+
+
 def test_without_helpers_everything_is_read_here():
     chunks = [(0, list(range(start, start + 10))) for start in range(0, 30, 10)]
     read = list(parallel.mapped_in_order(_pids, chunks, processes=0))

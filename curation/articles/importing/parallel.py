@@ -41,7 +41,9 @@ def mapped_in_order[C, R](
     in this process, the others by ``processes`` helpers meanwhile (or here too when
     ``processes`` is 0). ``read`` must be a module-level function the helpers can import."""
     pool = _helpers(processes) if len(chunks) > 1 else None
-    pending: list[Future | None] = [None] + [_submitted(pool, read, chunk) for chunk in chunks[1:]]
+    pending = [
+        _submitted(pool, read, chunk) if index else None for index, chunk in enumerate(chunks)
+    ]
     for chunk, future in zip(chunks, pending, strict=True):
         yield from _result(future, read, chunk)
 
