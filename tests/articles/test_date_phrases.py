@@ -28,3 +28,21 @@ def test_an_undated_article_quotes_its_own_relative_dates():
 )
 def test_phrases_are_distinct_and_only_the_unresolvable_ones(body, expected):
     assert relative_date_phrases(body) == expected
+
+
+def test_a_body_read_once_is_not_read_again_and_a_changed_one_is(monkeypatch):
+    from curation.articles import date_phrases
+
+    reads = []
+    real = date_phrases.find_dates
+    monkeypatch.setattr(
+        date_phrases, "find_dates", lambda body, ref: reads.append(body) or real(body, ref)
+    )
+    body = "They met last week, in a body only this test reads."
+    assert relative_date_phrases(body) == ["last week"]
+    answer = relative_date_phrases(body)
+    answer.append("changed by the caller")
+    assert relative_date_phrases(body) == ["last week"]
+    assert len(reads) == 1
+    assert relative_date_phrases(body + " Tomorrow too.") == ["last week", "Tomorrow"]
+    assert len(reads) == 2

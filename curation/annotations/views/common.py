@@ -15,6 +15,7 @@ from django.urls import reverse
 from curation.annotations import selectors
 from curation.annotations.errors import AnnotationError, NotAllowed, StaleVersion
 from curation.annotations.models import EntityKind
+from curation.annotations.rendered_text import WorkspaceText
 from curation.articles.models import Article
 
 UNPROCESSABLE = 422
@@ -42,16 +43,22 @@ def workspace_context(article: Article, *, user, suggesting: bool = False) -> di
     suggestions = selectors.suggestions_for(article, mentions) if suggesting else []
     events = selectors.article_events(article)
     tagged = selectors.tagged_mentions(article)
+    entities_url = reverse("annotations:entities")
     return {
         "my_draft_count": selectors.draft_count(article, user),
         "article": article,
-        "paragraphs": selectors.paragraph_views(
-            article, mentions, suggestions, events, tagged=tagged
+        "text": WorkspaceText(
+            article,
+            mentions,
+            events=events,
+            tagged=tagged,
+            suggestions=suggestions,
+            suggesting=suggesting,
+            entities_url=entities_url,
         ),
         "tagged_mentions": tagged,
         "tagged_events": selectors.tagged_events(article),
         "events": events,
-        "entity_counts": selectors.entity_counts(mentions),
         "mention_count": len(mentions),
         "suggestions": suggestions,
         "suggestion_count": len(suggestions),
@@ -59,7 +66,7 @@ def workspace_context(article: Article, *, user, suggesting: bool = False) -> di
         "acceptable_count": sum(not suggestion.ambiguous for suggestion in suggestions),
         "suggesting": suggesting,
         "kinds": list(EntityKind.objects.all()),
-        "entities_url": reverse("annotations:entities"),
+        "entities_url": entities_url,
         "orphans": Orphans(article),
     }
 

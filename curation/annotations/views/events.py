@@ -249,7 +249,9 @@ def _events_changed(request, article, *, start, end, message) -> HttpResponse:
     context = workspace_context(
         article, user=request.user, suggesting=request.POST.get("suggest") == "1"
     )
-    context["changed_paragraphs"] = selectors.paragraphs_touching(context["paragraphs"], start, end)
+    context["changed_paragraphs"] = selectors.paragraphs_touching(
+        context["text"].paragraphs, start, end
+    )
     context["message"] = message
     response = render(request, "annotations/events_changed.html", context)
     return response if start is not None else with_orphans_panel(request, response, article)

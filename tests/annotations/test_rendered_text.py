@@ -1,0 +1,239 @@
+"""The workspace's text and entity rows come from the cache until what they show
+changes: after every kind of write, the page served is the page a fresh render gives."""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from curation.annotations import pre_annotation_review, services, workflow
+from curation.annotations.models import Entity, EntityKind, EventType, Mention
+from curation.annotations.pre_annotations import MentionItem, Placement, suggested_mentions_create
+from curation.annotations.suggested import SuggestedMention
+from curation.articles.corrections import article_correct
+from tests.factories import ArticleFactory, EntityFactory, MentionFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+BODY = "Hezbollah fired rockets at dawn.\n\nIsrael answered, Reuters said on Thursday."
+
+
+@pytest.fixture
+def world():
+    article = ArticleFactory(body=BODY)
+    hezbollah = EntityFactory(name="Hezbollah", kind=EntityKind.objects.get(slug="group"))
+    israel = EntityFactory(name="Israel", kind=EntityKind.objects.get(slug="place"))
+    reuters = EntityFactory(name="Reuters", kind=EntityKind.objects.get(slug="organisation"))
+    editor = UserFactory(username="editor", role="annotator")
+    reviewer = UserFactory(username="checker", role="reviewer")
+    mention = MentionFactory(article=article, entity=hezbollah, created_by=editor)
+    return {
+        "article": article,
+        "hezbollah": hezbollah,
+        "israel": israel,
+        "reuters": reuters,
+        "editor": editor,
+        "reviewer": reviewer,
+        "mention": mention,
+    }
+
+
+def shown(client, article) -> tuple[str, str]:
+    """The article text and the entity rows, as the workspace page shows them."""
+    html = client.get(reverse("annotations:workspace", args=[article.pk])).content.decode()
+    text = html.split('id="workspace-text"')[1].split('id="workspace-side"')[0]
+    rows = html.split('id="entity-counts"')[1].split("</ul>")[0]
+    return text, rows
+
+
+def create_mention(w):
+    services.mention_create(
+        article=w["article"],
+        start=BODY.index("Israel"),
+        end=BODY.index("Israel") + 6,
+        entity=w["israel"],
+        created_by=w["editor"],
+    )
+
+
+def relink(w):
+    services.mention_relink(
+        mention=w["mention"],
+        entity=w["israel"],
+        changed_by=w["editor"],
+        expected_version=None,
+        learn_alias=False,
+    )
+
+
+def delete(w):
+    services.mention_delete(mention=w["mention"], deleted_by=w["editor"], expected_version=None)
+
+
+def submit_then_approve(w):
+    workflow.submit(w["mention"], by=w["editor"], expected_version=None)
+    workflow.approve(
+        Mention.objects.get(pk=w["mention"].pk), by=w["reviewer"], expected_version=None
+    )
+
+
+def submit_all_drafts(w):
+    workflow.submit_drafts(Mention.objects.filter(article=w["article"]), by=w["editor"])
+
+
+def rename_entity(w):
+    services.entity_update(
+        entity=w["hezbollah"], changes={"name": "Hizbollah"}, changed_by=w["reviewer"]
+    )
+
+
+def change_the_entitys_kind(w):
+    Entity.objects.filter(pk=w["hezbollah"].pk).update(
+        kind=EntityKind.objects.get(slug="organisation")
+    )
+
+
+def rename_a_kind_in_admin(w):
+    kind = EntityKind.objects.get(slug="group")
+    kind.slug = "armed-group"
+    kind.save()
+
+
+def merge_entities(w):
+    other = EntityFactory(name="Hizbullah", kind=EntityKind.objects.get(slug="group"))
+    services.entity_merge(survivor=other, merged=w["hezbollah"], merged_by=w["reviewer"])
+
+
+def record_event(w):
+    services.event_create(
+        article=w["article"],
+        start=0,
+        end=BODY.index("."),
+        event_type=EventType.objects.get(slug="consult-meeting"),
+        headline="Rockets at dawn",
+        created_by=w["editor"],
+    )
+
+
+def tagger_suggests(w):
+    result = suggested_mentions_create(
+        article=w["article"],
+        items=[MentionItem(Placement(quote="Reuters"), label="ORG")],
+        origin="spacy-3.8",
+        created_by=w["editor"],
+    )
+    assert result[0].status == "created"
+
+
+def accept_a_tagger_suggestion(w):
+    tagger_suggests(w)
+    # the page shows the suggestion now, and the acceptance below must replace it
+    w["between"]()
+    pre_annotation_review.suggested_mention_accept(
+        suggestion=SuggestedMention.objects.get(), accepted_by=w["editor"]
+    )
+
+
+def dismiss_a_tagger_suggestion(w):
+    tagger_suggests(w)
+    w["between"]()
+    pre_annotation_review.suggested_dismiss(
+        suggestion=SuggestedMention.objects.get(), dismissed_by=w["editor"]
+    )
+
+
+def accept_the_desks_suggestions(w):
+    from curation.annotations import selectors
+
+    article = w["article"]
+    suggestions = selectors.suggestions_for(article, selectors.article_marks(article))
+    assert suggestions
+    services.suggestions_accept(
+        article=article, suggestions=suggestions, created_by=w["editor"], learn_alias=False
+    )
+
+
+def correct_the_text(w):
+    article_correct(
+        article=w["article"],
+        new_body=BODY.replace("at dawn", "before dawn"),
+        by=w["reviewer"],
+        reason="The time was wrong.",
+    )
+
+
+WRITES = [
+    create_mention,
+    relink,
+    delete,
+    submit_then_approve,
+    submit_all_drafts,
+    rename_entity,
+    change_the_entitys_kind,
+    rename_a_kind_in_admin,
+    merge_entities,
+    record_event,
+    tagger_suggests,
+    accept_a_tagger_suggestion,
+    dismiss_a_tagger_suggestion,
+    accept_the_desks_suggestions,
+    correct_the_text,
+]
+
+
+@pytest.mark.parametrize("write", WRITES, ids=lambda write: write.__name__)
+def test_after_a_write_the_page_is_what_a_fresh_render_shows(annotator_client, world, write):
+    article = world["article"]
+    before = shown(annotator_client, article)
+    assert shown(annotator_client, article) == before  # now from the cache
+    seen_midway = []  # by writes of two steps, the page between them
+    world["between"] = lambda: seen_midway.append(shown(annotator_client, article))
+
+    write(world)
+    served = shown(annotator_client, article)
+    cache.clear()
+    fresh = shown(annotator_client, article)
+
+    assert served == fresh
+    assert served != (seen_midway[0] if seen_midway else before)  # the write showed
+
+
+def test_the_cache_is_read_not_rebuilt_when_nothing_changed(annotator_client, world, monkeypatch):
+    from curation.annotations import rendered_text
+
+    article = world["article"]
+    shown(annotator_client, article)
+    builds = []
+    monkeypatch.setattr(
+        rendered_text.WorkspaceText,
+        "_paragraphs_html",
+        lambda self: builds.append("text") or "",
+    )
+    monkeypatch.setattr(
+        rendered_text.WorkspaceText,
+        "_entity_rows_html",
+        lambda self: builds.append("rows") or "",
+    )
+    text, rows = shown(annotator_client, article)
+    assert builds == []
+    assert "Hezbollah" in text and "Hezbollah" in rows
+
+
+def test_a_cache_that_fails_costs_the_cache_not_the_page(annotator_client, world, monkeypatch):
+    from django.db import DatabaseError
+
+    def broken(*args, **kwargs):
+        raise DatabaseError("database is locked")
+
+    monkeypatch.setattr(cache, "get_many", broken)
+    monkeypatch.setattr(cache, "set_many", broken)
+    text, rows = shown(annotator_client, world["article"])
+    assert 'data-m="' in text and "Hezbollah" in rows
+
+
+def test_markup_in_the_text_is_escaped_when_it_comes_from_the_cache(annotator_client):
+    article = ArticleFactory(body="<script>alert(1)</script> and <b>Israel</b> spoke.")
+    MentionFactory(article=article, quote_text="Israel", entity=EntityFactory(name="<i>Isr</i>"))
+    for _ in range(2):  # built, then read back
+        text, rows = shown(annotator_client, article)
+        assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+        assert "&lt;b&gt;" in text and "<i>" not in rows and "&lt;i&gt;Isr&lt;/i&gt;" in rows
