@@ -4,9 +4,10 @@ from django.utils.html import format_html
 
 from curation.articles.models import Article
 from curation.articles.templatetags.dates import edtf
+from curation.table_rows import TEMPLATE, RowsInPython, local_date, text, url
 
 
-class ArticleTable(tables.Table):
+class ArticleTable(RowsInPython, tables.Table):
     # Cells of text from people carry hx-disable (curation/inert.py).
     title = tables.Column(linkify=True, attrs={"td": {"class": "title", "hx-disable": ""}})
     source = tables.Column(
@@ -36,12 +37,24 @@ class ArticleTable(tables.Table):
         order_by = ("-imported_at",)
         empty_text = "No articles match. Clear the filters, or import some articles."
         attrs = {"class": "data-table"}
+        template_name = TEMPLATE
 
     MAX_PER_PAGE = 100
 
     def paginate(self, *args, per_page: int = 25, **kwargs) -> None:
         # ?per_page= comes from the URL: clamp it so nobody renders the whole desk at once.
         super().paginate(*args, per_page=max(1, min(per_page, self.MAX_PER_PAGE)), **kwargs)
+
+    def cells(self, record: Article) -> dict[str, str]:
+        source = record.source
+        return {
+            "title": f'<a href="{url("articles:detail", pk=record.pk)}">{text(record.title)}</a>',
+            "source": text(source.name) if source is not None else "—",
+            "published_on": self.render_published_on(record.published_on, record),
+            "imported_at": local_date(record.imported_at, "j M Y"),
+            "mention_count": text(record.mention_count),
+            "event_count": text(record.event_count),
+        }
 
     def render_published_on(self, value, record):
         if value is None:

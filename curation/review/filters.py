@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from curation.annotations.models import EventType
-from curation.articles.models import Article, Source
+from curation.articles.models import Source
 from curation.review import selectors
 from curation.review.widgets import QuickSelect
 
@@ -53,11 +53,10 @@ class QueueFilter(django_filters.FilterSet):
         empty_label="Any type",
         widget=QuickSelect,
     )
-    article = django_filters.ModelChoiceFilter(
-        label="Article",
-        queryset=Article.objects.none(),
-        empty_label="All articles",
-        widget=QuickSelect,
+    # Its choices are (id, title) pairs, not Article instances: thousands of articles
+    # may have work waiting, and building an instance for each was most of the page.
+    article = django_filters.TypedChoiceFilter(
+        label="Article", choices=(), coerce=int, empty_value=None, widget=QuickSelect
     )
     source = django_filters.ModelChoiceFilter(
         label="Source",
@@ -83,7 +82,9 @@ class QueueFilter(django_filters.FilterSet):
         fields["event_type"].queryset = EventType.objects.select_related("parent").order_by(
             Coalesce("parent__name", "name"), F("parent").asc(nulls_first=True), "name"
         )
-        fields["article"].queryset = selectors.articles_waiting(self.kinds)
+        waiting = selectors.articles_waiting(self.kinds).values_list("id", "title")
+        # read when the form is drawn or checks a chosen article, not for every table
+        fields["article"].choices = lambda: [("", "All articles"), *waiting]
         fields["annotator"].queryset = selectors.annotators_waiting(self.kinds)
         fields["annotator"].label_from_instance = lambda user: user.get_username()
         if "event" not in self.kinds:

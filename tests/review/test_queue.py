@@ -112,6 +112,8 @@ def test_quotes_context_names_and_titles_are_escaped(reviewer_client, annotator)
     page = reviewer_client.get(QUEUE).content.decode()
     assert "<script>alert" not in page
     assert "<img src=x" not in page and "<svg onload" not in page and "<b>bold" not in page
+    assert "<i>Title" not in page  # nor in the article filter's options
+    assert '<option value="' + str(on.pk) + '">&lt;i&gt;Title&lt;/i&gt; &amp; &quot;quotes' in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
     assert "&lt;svg onload=alert(2)&gt;" in page

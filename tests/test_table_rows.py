@@ -1,0 +1,63 @@
+"""Tables whose rows are written in Python (curation/table_rows.py) show the same HTML
+as django-tables2's own cells would, markup in every value included."""
+
+import datetime
+
+import pytest
+from django.test import RequestFactory
+from django.test.html import parse_html
+
+from curation.annotations.models import EntityKind
+from curation.annotations.selectors import entity_directory
+from curation.annotations.tables import EntityTable
+from curation.articles.selectors import articles_for_list
+from curation.articles.tables import ArticleTable
+from curation.table_rows import TEMPLATE
+from tests.factories import ArticleFactory, EntityFactory, MentionFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+MARKUP = '<b onclick="x()">&amp;\'</b>'
+
+
+def bodies(table_class, queryset) -> tuple[str, str]:
+    """The table's body as written in Python, and as django-tables2's cells write it."""
+    request = RequestFactory().get("/")
+    written = []
+    for template in (TEMPLATE, "tables/htmx_table.html"):
+        table = table_class(queryset, template_name=template)
+        table.paginate(per_page=100)
+        html = table.as_html(request)
+        written.append(html[html.index("<tbody") : html.index("</tbody>") + len("</tbody>")])
+    return written[0], written[1]
+
+
+def test_the_article_list():
+    source = SourceFactory(name=f"Wire {MARKUP}")
+    dated = ArticleFactory(
+        title=f"Talks {MARKUP}",
+        body="Talks resumed.",
+        source=source,
+        published_on=datetime.date(2024, 6, 27),
+    )
+    ArticleFactory(title="Undated", source=None, published_on=None)
+    MentionFactory(article=dated, quote_text="Talks")
+    in_python, by_tables2 = bodies(ArticleTable, articles_for_list())
+    assert in_python.count("<tr") == 2
+    assert parse_html(in_python) == parse_html(by_tables2)
+    assert "<b " not in in_python
+
+
+def test_the_entity_directory():
+    EntityFactory(name=f"Hezbollah {MARKUP}", wikidata_id="Q41053")
+    EntityFactory(name="Plain", kind=EntityKind.objects.get(slug="place"))
+    in_python, by_tables2 = bodies(EntityTable, entity_directory().order_by("name"))
+    assert in_python.count("<tr") == 2
+    assert parse_html(in_python) == parse_html(by_tables2)
+    assert "<b " not in in_python
+
+
+def test_an_empty_table_says_so():
+    in_python, by_tables2 = bodies(EntityTable, entity_directory().none())
+    assert "No entities match" in in_python
+    assert parse_html(in_python) == parse_html(by_tables2)
