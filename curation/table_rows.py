@@ -6,38 +6,26 @@ cell. For a page of 100 rows that was most of a list's time (the article list: a
 80 of 120 ms). A table that mixes in ``RowsInPython`` keeps django-tables2 for what it
 does well (the columns, their headers, sorting and paging) and writes its body here:
 each column's ``<td ...>`` once per page, then ``cells(record)`` per row, which the
-table implements with ``text`` (escaping) and ``url``. tests/test_table_rows.py renders
-every such table both ways and checks that the HTML is the same.
+table implements with ``text`` (escaping) and ``url`` (curation/reversing.py).
+tests/test_table_rows.py renders every such table both ways and checks that the HTML
+is the same.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
 from html import escape
 
-from django.urls import reverse
 from django.utils import dateformat
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
 
-_PK_PLACEHOLDER = 2_147_480_001  # no real id: replaced by the row's id in url()
+from curation.reversing import reverse_with_pk as url  # noqa: F401 (for the tables)
 
 
 def text(value) -> str:
     """``value`` as HTML text, safe in an element or a quoted attribute: & < > " '
     escaped, as Django's ``escape`` does (it calls this)."""
     return escape(str(value))
-
-
-@lru_cache(maxsize=64)
-def _url_pattern(name: str, *args: str) -> str:
-    return reverse(name, args=[*args, _PK_PLACEHOLDER])
-
-
-def url(name: str, *args: str, pk: int) -> str:
-    """``reverse(name, args=[*args, pk])``, reversed once per name and args: reversing
-    for every link of a page was a tenth of its time."""
-    return _url_pattern(name, *args).replace(str(_PK_PLACEHOLDER), str(int(pk)))
 
 
 def local_date(value, fmt: str) -> str:

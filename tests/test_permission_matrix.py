@@ -283,6 +283,7 @@ EXPECTATIONS: dict[str, list[Expect]] = {
     },
     # The per-article Web Annotations: for the desk's people, not the public.
     "chronology:article-annotations": [Expect("get", readers, article)],
+    "chronology:all-annotations": [Expect("get", readers)],
 }
 
 

@@ -28,6 +28,11 @@ class Source(models.Model):
         return self.name
 
 
+def linkable(url: str) -> str:
+    """``url`` if it is safe to link to (http or https), else ""."""
+    return url if url.startswith(("https://", "http://")) else ""
+
+
 class Article(models.Model):
     class Format(models.TextChoices):
         TEXT = "text", "Plain text"
@@ -91,7 +96,7 @@ class Article(models.Model):
     @property
     def web_url(self) -> str:
         """The URL if it is safe to link to (http or https), else ""."""
-        return self.url if self.url.startswith(("https://", "http://")) else ""
+        return linkable(self.url)
 
     @property
     def needs_date(self) -> bool:

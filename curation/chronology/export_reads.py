@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import batched
+from operator import attrgetter
 from typing import NamedTuple
 
 from django.db.models import F, QuerySet
@@ -178,23 +179,26 @@ def article_annotation_events(article_id: int) -> QuerySet[Event]:
     return _annotation_events(Event.objects.filter(article_id=article_id))
 
 
+_MENTION_FIELDS = (
+    "article_id",
+    "start",
+    "end",
+    "quote",
+    "prefix",
+    "suffix",
+    "created_at",
+    "entity__name",
+    "entity__wikidata_id",
+    "entity__kind__name",
+)
+
+
 def article_annotation_mentions(article_id: int) -> QuerySet[Mention]:
     """An article's approved mentions with their entities, by position."""
     return (
         Mention.objects.filter(article_id=article_id, status=Status.APPROVED, start__isnull=False)
         .select_related("entity__kind")
-        .only(
-            "article_id",
-            "start",
-            "end",
-            "quote",
-            "prefix",
-            "suffix",
-            "created_at",
-            "entity__name",
-            "entity__wikidata_id",
-            "entity__kind__name",
-        )
+        .only(*_MENTION_FIELDS)
         .order_by("start", "pk")
     )
 
@@ -233,3 +237,63 @@ def event_tags(events: Sequence[Event]) -> dict[int, list[Tag]]:
             if tag not in tags[event.pk]:
                 tags[event.pk].append(tag)
     return tags
+
+
+def all_annotation_events() -> QuerySet[Event]:
+    """Every article's approved events, as an annotation says them."""
+    return _annotation_events(Event.objects.all())
+
+
+class MentionRow(NamedTuple):
+    """An approved mention as its annotation says it, with its article's URL."""
+
+    pk: int
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    created_at: datetime
+    entity_name: str
+    wikidata_id: str
+    kind_name: str
+    article_id: int
+    url: str
+    imported_at: datetime
+
+
+def all_annotation_mentions(batch_size: int) -> Iterator[list[MentionRow]]:
+    """Every article's approved mentions as ``MentionRow``s, ``batch_size`` at a time:
+    for ten thousand of them, building model instances took longer than writing the
+    annotations."""
+    rows = Mention.objects.filter(status=Status.APPROVED, start__isnull=False).values_list(
+        *_MENTION_ROW
+    )
+    for batch in in_batches(rows, batch_size, pk_of=lambda row: row[0]):
+        yield [MentionRow._make(row) for row in batch]
+
+
+_MENTION_ROW = (
+    "pk",
+    "start",
+    "end",
+    "quote",
+    "prefix",
+    "suffix",
+    "created_at",
+    "entity__name",
+    "entity__wikidata_id",
+    "entity__kind__name",
+    "article_id",
+    "article__url",
+    "article__imported_at",
+)
+
+
+def in_batches(items: QuerySet, size: int, *, pk_of: Callable = attrgetter("pk")) -> Iterator[list]:
+    """``items`` by id, ``size`` at a time: each batch one query that starts after the
+    last id of the one before, so memory holds one batch however many there are."""
+    last = 0
+    while batch := list(items.filter(pk__gt=last).order_by("pk")[:size]):
+        yield batch
+        last = pk_of(batch[-1])

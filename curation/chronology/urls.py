@@ -3,7 +3,7 @@ and the exports beside them. Each list belongs to one views module."""
 
 from django.urls import path  # noqa: F401  (each module adds its paths)
 
-from curation.chronology.views import exports, public
+from curation.chronology.views import annotation_dump, exports, public
 from curation.chronology.views.curate import chronologies as curate_chronologies
 from curation.chronology.views.curate import entries as curate_entries
 from curation.chronology.views.curate import entry_actions, page
@@ -78,6 +78,7 @@ export_patterns = [
         exports.chronology_annotations,
         name="annotations",
     ),
+    path("articles/annotations.jsonl", annotation_dump.all_annotations, name="all-annotations"),
     path(
         "articles/<int:pk>/annotations.jsonld",
         exports.article_annotations,

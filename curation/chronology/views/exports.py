@@ -24,17 +24,17 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_GET
 
-from curation.articles.models import Article
+from curation.articles.models import Article, linkable
 from curation.chronology import export_reads
 from curation.chronology.exports import csvtable, ical, timelinejs, webannotation
 from curation.chronology.exports.dates import calendar_days
 from curation.chronology.exports.html import entry_html
 from curation.chronology.models import Chronology, Entry
 from curation.chronology.selectors import PublicEntry
+from curation.reversing import reverse_with_pk
 
 JSON_SEPARATORS = (",", ":")
 
@@ -217,29 +217,34 @@ def _page_number(request: HttpRequest, total: int) -> int | HttpResponse | None:
     return int(asked)
 
 
-class _Annotator:
+class WebAnnotator:
     """Turns the desk's approved events and mentions into annotations with absolute IRIs."""
 
     def __init__(self, request: HttpRequest):
         self.origin = request.build_absolute_uri("/").rstrip("/")
 
-    def _target(self, span, article: Article) -> dict:
-        external = article.web_url
+    def _target(self, span, *, article_id: int, url: str, imported_at) -> dict:
+        external = linkable(url)
         return webannotation.text_target(
-            source=external or self.origin + article.get_absolute_url(),
+            source=external or self.origin + reverse_with_pk("articles:detail", pk=article_id),
             quote=span.quote,
             prefix=span.prefix,
             suffix=span.suffix,
             start=span.start,
             end=span.end,
-            captured=article.imported_at if external else None,
+            captured=imported_at if external else None,
+        )
+
+    def _article_target(self, span, article: Article) -> dict:
+        return self._target(
+            span, article_id=article.pk, url=article.url, imported_at=article.imported_at
         )
 
     def events(self, events) -> list[dict]:
         tags = export_reads.event_tags(events)
         return [
             webannotation.annotation(
-                id=self.origin + reverse("annotations:event-history", args=[event.pk]),
+                id=self.origin + reverse_with_pk("annotations:event-history", pk=event.pk),
                 motivation="describing",
                 created=event.created_at,
                 body=webannotation.event_bodies(
@@ -251,26 +256,45 @@ class _Annotator:
                         for tag in tags.get(event.pk, [])
                     ],
                 ),
-                target=self._target(event, event.article),
+                target=self._article_target(event, event.article),
             )
             for event in events
         ]
 
     def mentions(self, mentions, article: Article) -> list[dict]:
         return [
-            webannotation.annotation(
-                id=self.origin + reverse("annotations:mention-history", args=[mention.pk]),
-                motivation="identifying",
-                created=mention.created_at,
-                body=webannotation.mention_bodies(
-                    webannotation.Named(
-                        mention.entity.name, mention.entity.kind.name, mention.entity.wikidata_id
-                    )
+            self._mention(
+                mention,
+                webannotation.Named(
+                    mention.entity.name, mention.entity.kind.name, mention.entity.wikidata_id
                 ),
-                target=self._target(mention, article),
+                self._article_target(mention, article),
             )
             for mention in mentions
         ]
+
+    def mention_rows(self, rows: list[export_reads.MentionRow]) -> list[dict]:
+        """Annotations of mentions read as rows (``export_reads.all_annotation_mentions``),
+        each in its own article."""
+        return [
+            self._mention(
+                row,
+                webannotation.Named(row.entity_name, row.kind_name, row.wikidata_id),
+                self._target(
+                    row, article_id=row.article_id, url=row.url, imported_at=row.imported_at
+                ),
+            )
+            for row in rows
+        ]
+
+    def _mention(self, mention, entity: webannotation.Named, target: dict) -> dict:
+        return webannotation.annotation(
+            id=self.origin + reverse_with_pk("annotations:mention-history", pk=mention.pk),
+            motivation="identifying",
+            created=mention.created_at,
+            body=webannotation.mention_bodies(entity),
+            target=target,
+        )
 
 
 def _annotations_response(described: dict) -> HttpResponse:
@@ -307,7 +331,7 @@ def chronology_annotations(request: HttpRequest, slug: str) -> HttpResponse:
     article's text), so they are only in the per-article export, for staff."""
     chronology = public_chronology(slug)
     events = export_reads.chronology_annotation_events(chronology)
-    annotator = _Annotator(request)
+    annotator = WebAnnotator(request)
     return _annotations(
         request,
         label=f"{chronology.title}: the cited passages",
@@ -325,7 +349,7 @@ def article_annotations(request: HttpRequest, pk: int) -> HttpResponse:
     events = export_reads.article_annotation_events(article.pk)
     mentions = export_reads.article_annotation_mentions(article.pk)
     event_total, mention_total = events.count(), mentions.count()
-    annotator = _Annotator(request)
+    annotator = WebAnnotator(request)
 
     def items_from(offset: int, limit: int) -> list[dict]:
         items = []

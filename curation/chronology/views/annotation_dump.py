@@ -1,0 +1,48 @@
+"""Every article's approved events and mentions as W3C Web Annotations, one per line
+(JSON Lines): what another system reads to take the desk's whole annotation work at
+once, where the paged collections (views/exports.py) serve one article or chronology.
+
+It streams: the annotations are read ``BATCH`` at a time by id, each batch written out
+before the next is read, so the server holds one batch however many there are. Each
+line is a whole annotation with its ``@context``, as a standalone one is written.
+"""
+
+import json
+from collections.abc import Iterator
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpRequest, StreamingHttpResponse
+from django.views.decorators.http import require_GET
+
+from curation.chronology import export_reads
+from curation.chronology.exports import webannotation
+from curation.chronology.views.exports import JSON_SEPARATORS, WebAnnotator
+
+BATCH = 1000
+CONTENT_TYPE = "application/x-ndjson; charset=utf-8"
+
+
+@login_required
+@permission_required("articles.view_article", raise_exception=True)
+@require_GET
+def all_annotations(request: HttpRequest) -> StreamingHttpResponse:
+    annotator = WebAnnotator(request)
+
+    def lines() -> Iterator[str]:
+        events = export_reads.all_annotation_events()
+        for batch in export_reads.in_batches(events, BATCH):
+            yield _lines(annotator.events(batch))
+        for batch in export_reads.all_annotation_mentions(BATCH):
+            yield _lines(annotator.mention_rows(batch))
+
+    response = StreamingHttpResponse(lines(), content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="annotations.jsonl"'
+    return response
+
+
+def _lines(annotations: list[dict]) -> str:
+    context = {"@context": webannotation.CONTEXT}
+    return "".join(
+        json.dumps(context | annotation, ensure_ascii=False, separators=JSON_SEPARATORS) + "\n"
+        for annotation in annotations
+    )
