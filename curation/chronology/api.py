@@ -15,7 +15,7 @@ from curation.articles.models import Article
 from curation.chronology import export_reads, selectors
 from curation.chronology.exports import webannotation
 from curation.chronology.models import Chronology
-from curation.chronology.views import exports
+from curation.chronology.views import annotation_dump, exports
 
 router = Router(tags=["chronologies"])
 
@@ -51,6 +51,26 @@ def article_annotations(request: HttpRequest, article_id: PathId, query: Query[P
     if response.status_code == 404:  # a page past the last, in the API's shape
         raise ApiError(404, "not_found", response.content.decode(), field="page")
     return response
+
+
+@router.get(
+    "/annotations",
+    response=answers({200: None}),
+    summary="Every article's approved annotations, one W3C Web Annotation a line",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "JSON Lines: one annotation (with its @context) a line.",
+                "content": {"application/x-ndjson": {"schema": {"type": "string"}}},
+            }
+        }
+    },
+)
+def all_annotations(request: HttpRequest):
+    """Every article's approved events, then its approved mentions, as the export at
+    /articles/annotations.jsonl writes them; streamed, so it may be as long as the desk."""
+    require(request, "articles.view_article", doing="read articles")
+    return annotation_dump.annotations_stream(request)
 
 
 class ChronologyOut(Schema):

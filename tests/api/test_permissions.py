@@ -105,6 +105,7 @@ EXPECTATIONS: dict[str, list[Expect]] = {
     "article_mentions": [Expect("get", with_a_role, article)],
     "article_events": [Expect("get", with_a_role, article)],
     "article_annotations": [Expect("get", with_a_role, article)],
+    "all_annotations": [Expect("get", with_a_role)],
     "list_entities": [Expect("get", with_a_role, query={"search": "Isr"})],
     "list_event_types": [Expect("get", with_a_role)],
     # Approving someone else's submitted item: reviewers only (the workflow's rule).

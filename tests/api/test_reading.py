@@ -1,6 +1,8 @@
 """Reading through the API: an article's mentions and events, the entities, the event
 types, an article's W3C Web Annotations, and the chronologies with their citations."""
 
+import json
+
 import pytest
 
 from curation.annotations.models import Alias, EntityKind, Event, EventType, Mention
@@ -90,6 +92,23 @@ def test_an_article_s_web_annotations_are_the_export_s(annotator_api):
     past_the_end = annotator_api.get(f"/api/v1/articles/{article.pk}/annotations", {"page": 5})
     assert past_the_end.status_code == 404
     assert "There is no page 5" in past_the_end.json()["error"]["message"]
+
+
+def test_every_article_s_web_annotations_stream_one_a_line(annotator_api):
+    first, second = public_data.article(), public_data.article()
+    public_data.approved_event(first)
+    public_data.approved_event(second)
+    response = annotator_api.get("/api/v1/annotations")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/x-ndjson; charset=utf-8"
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    annotations = [json.loads(line) for line in lines]
+    assert [a["@context"] for a in annotations] == ["http://www.w3.org/ns/anno.jsonld"] * 2
+    sources = [a["target"]["source"] for a in annotations]
+    assert sources == [
+        f"http://testserver/articles/{first.pk}/",
+        f"http://testserver/articles/{second.pk}/",
+    ]
 
 
 def test_chronologies_and_their_published_entries_with_citations(annotator_api, settings):

@@ -26,6 +26,12 @@ CONTENT_TYPE = "application/x-ndjson; charset=utf-8"
 @permission_required("articles.view_article", raise_exception=True)
 @require_GET
 def all_annotations(request: HttpRequest) -> StreamingHttpResponse:
+    return annotations_stream(request)
+
+
+def annotations_stream(request: HttpRequest) -> StreamingHttpResponse:
+    """The export, for a request already allowed to read articles (this page, or the
+    API's ``GET /annotations``)."""
     annotator = WebAnnotator(request)
 
     def lines() -> Iterator[str]:
