@@ -48,6 +48,7 @@ BENCHMARKS = [
     Benchmark("corrections", "bench_corrections.py", ("--mentions", "100", "--repeat", "2")),
     Benchmark("find_dates", "bench_find_dates.py", ("--mb", "0.1", "--runs", "2")),
     Benchmark("api", "bench_api.py", ("--count", "200", "--runs", "1")),
+    Benchmark("peers", "peers/run.py", ("--desk-only", "--quick"), full=("--desk-only",)),
 ]
 COLUMNS = ("benchmark", "workload", "median", "p95", "target", "")
 
