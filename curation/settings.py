@@ -198,7 +198,7 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 # Uploads: the import form posts several files, and its preview posts them back.
 # The import form itself refuses more than 50 files or 20 MB with a message that says
 # what to do; these outer limits sit above it so that message can be shown.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024 * 1024  # raised below to the API's own limit
 FILE_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 100
 
@@ -215,6 +215,9 @@ CURATION_IMPORT_HELPER_PROCESSES = env_int("CURATION_IMPORT_HELPER_PROCESSES", d
 # The JSON API's limits (curation/api/limits.py): the largest request body, the most items
 # in one request, and the requests one token may make in a minute.
 CURATION_API_MAX_BODY_BYTES = env_int("CURATION_API_MAX_BODY_BYTES", default=48 * 1024 * 1024)
+# Django refuses a larger body before the API's check sees it, and would say so with
+# the API's (higher) limit in its message.
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(DATA_UPLOAD_MAX_MEMORY_SIZE, CURATION_API_MAX_BODY_BYTES)
 CURATION_API_MAX_ITEMS = env_int("CURATION_API_MAX_ITEMS", default=10_000)
 CURATION_API_RATE_LIMIT = env_int("CURATION_API_RATE_LIMIT", default=600)
 

@@ -61,6 +61,21 @@ def test_a_bad_boolean_is_a_clear_error(tmp_path):
     assert "DJANGO_DEBUG='maybe' is not a yes/no value" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "api_limit, django_limit", [(1_000, 64 * 2**20), (200 * 2**20, 200 * 2**20)]
+)
+def test_django_reads_every_body_the_api_s_limit_allows(tmp_path, api_limit, django_limit):
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)",
+        env={"DJANGO_DEBUG": "1", "CURATION_API_MAX_BODY_BYTES": str(api_limit)},
+        tmp_path=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.split()[-1]) == django_limit
+
+
 def test_database_url_picks_the_database(tmp_path):
     target = tmp_path / "elsewhere.sqlite3"
     result = manage(

@@ -45,7 +45,7 @@ class DeskServer:
         self.env = app_env(database, self.data_dir) | {
             # One bulk import of the whole run (20,000 documents of 4 KB at scale 10).
             "CURATION_API_MAX_ITEMS": str(max(10_000, imported)),
-            "CURATION_API_MAX_BODY_BYTES": str(max(48, imported * 6 // 1000) * 2**20),
+            "CURATION_API_MAX_BODY_BYTES": str(max(48, imported * 10 // 1000) * 2**20),
         }
         self.workload_file = workload_file
         self.stack = Stack(env=self.env, log_dir=self.data_dir, vendor="sqlite", workers=workers)
