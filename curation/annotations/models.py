@@ -220,6 +220,9 @@ class Mention(AnchoredWork):
             # Covers the review queue's filter choices (articles and people with work
             # waiting), which read only these columns.
             models.Index(fields=["status", "article", "created_by"]),
+            # The export of every approved one, read in order of id a batch at a time
+            # (chronology/export_reads.in_batches): without it each batch sorted them all.
+            models.Index(fields=["status", "id"]),
         ]
 
     def __str__(self) -> str:
@@ -338,6 +341,7 @@ class Event(AnchoredWork):
             models.Index(fields=["date_lower", "date_upper"]),
             models.Index(fields=["status", "submitted_at"]),
             models.Index(fields=["status", "article", "created_by"]),
+            models.Index(fields=["status", "id"]),
         ]
 
     def __str__(self) -> str:

@@ -69,9 +69,10 @@ def test_it_holds_every_articles_approved_events_then_mentions(staff):
     assert named["target"]["selector"][0]["exact"] == "White House"
     assert named["body"][0]["source"] == "http://www.wikidata.org/entity/Q35525"
     position = annotations[0]["target"]["selector"][1]
-    assert BODY[position["start"] : position["end"]] == annotations[0]["target"]["selector"][0][
-        "exact"
-    ]
+    assert (
+        BODY[position["start"] : position["end"]]
+        == annotations[0]["target"]["selector"][0]["exact"]
+    )
 
 
 def test_it_is_for_the_desks_people():
@@ -103,3 +104,25 @@ def test_it_streams_batch_by_batch_with_the_same_queries_per_batch(staff, monkey
     assert len(rest) == mention_batches
     # an empty read ends the events and the mentions
     assert len(the_rest) == 1 + mention_batches + 1
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="reads SQLite's query plan; PostgreSQL's planner chooses by table statistics",
+)
+@pytest.mark.parametrize("reads", ["events", "mentions"])
+def test_each_batch_is_read_in_id_order_from_an_index_not_sorted(reads):
+    from curation.chronology import export_reads
+
+    if reads == "events":
+        batch = export_reads.all_annotation_events()
+    else:
+        batch = export_reads.Mention.objects.filter(
+            status="approved", start__isnull=False
+        ).values_list(*export_reads._MENTION_ROW)
+    sql, params = batch.filter(pk__gt=10).order_by("pk")[:1000].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = " ".join(str(row) for row in cursor.fetchall())
+    # a sort would read every approved one for each batch: quadratic in the export
+    assert "TEMP B-TREE" not in plan, plan
