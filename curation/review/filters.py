@@ -5,6 +5,7 @@ filtered once combined, so the filter set hands its cleaned values to
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import cache
 
 import django_filters
 from django.contrib.auth import get_user_model
@@ -41,6 +42,9 @@ def age_bounds(age: str, *, now=None) -> tuple:
     if age == "older":
         return None, week_ago
     return None, None
+
+
+ARTICLE_CHOICES = 200  # the most articles the article filter lists
 
 
 class QueueFilter(django_filters.FilterSet):
@@ -82,15 +86,30 @@ class QueueFilter(django_filters.FilterSet):
         fields["event_type"].queryset = EventType.objects.select_related("parent").order_by(
             Coalesce("parent__name", "name"), F("parent").asc(nulls_first=True), "name"
         )
-        waiting = selectors.articles_waiting(self.kinds).values_list("id", "title")
-        # read when the form is drawn or checks a chosen article, not for every table
-        fields["article"].choices = lambda: [("", "All articles"), *waiting]
+        # read (once) when the form is drawn or checks a chosen article, not for every table
+        fields["article"].choices = cache(self._article_choices)
         fields["annotator"].queryset = selectors.annotators_waiting(self.kinds)
         fields["annotator"].label_from_instance = lambda user: user.get_username()
         if "event" not in self.kinds:
             del fields["event_type"]
         if len(self.kinds) < 2:
             del fields["kind"]
+
+    def _article_choices(self) -> list[tuple]:
+        """The newest ``ARTICLE_CHOICES`` articles with work waiting, by title, and the
+        one chosen, if it is older: with thousands waiting, a list of them all was most
+        of the page, and longer than anyone reads."""
+        waiting = selectors.articles_waiting(self.kinds).values_list("id", "title")
+        newest = list(waiting.order_by("-id")[: ARTICLE_CHOICES + 1])
+        shown = newest[:ARTICLE_CHOICES]
+        chosen = str(self.data.get("article", ""))
+        if chosen.isdigit() and int(chosen) not in {pk for pk, _ in shown}:
+            shown += list(waiting.filter(pk=int(chosen)))
+        shown.sort(key=lambda choice: (choice[1], choice[0]))
+        everything = "All articles"
+        if len(newest) > ARTICLE_CHOICES:
+            everything += f" (listed below: the {ARTICLE_CHOICES} newest with work waiting)"
+        return [("", everything), *shown]
 
     @property
     def active(self) -> bool:

@@ -254,6 +254,26 @@ def test_the_filters_offer_the_articles_and_people_with_work_waiting(reviewer_cl
     assert people == ["annie", "omar"]
 
 
+def test_with_many_articles_waiting_the_filter_lists_the_newest_and_the_chosen_one(
+    reviewer_client, annotator, monkeypatch
+):
+    from curation.review import filters
+
+    monkeypatch.setattr(filters, "ARTICLE_CHOICES", 2)
+    oldest, middle, newest = (article(f"Piece {n}") for n in "CBA")
+    for on in (oldest, middle, newest):
+        mention(by=annotator, on=on)
+    form = reviewer_client.get(QUEUE).context["filter"].form
+    choices = list(form.fields["article"].choices)
+    assert [label for value, label in choices if value] == ["Piece A", "Piece B"]
+    assert choices[0][1] == "All articles (listed below: the 2 newest with work waiting)"
+
+    # an older one chosen by its link still filters the queue, and is shown chosen
+    response = reviewer_client.get(QUEUE, {"article": oldest.pk})
+    assert len(row_ids(response)) == 1
+    assert f'<option value="{oldest.pk}" selected>Piece C</option>' in response.content.decode()
+
+
 def test_a_filtered_empty_queue_says_to_clear_the_filters(reviewer_client, spread):
     response = reviewer_client.get(QUEUE, {"kind": "event", "age": "older"})
     assert row_ids(response) == []
