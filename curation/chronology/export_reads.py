@@ -273,17 +273,11 @@ def all_annotation_mentions(batch_size: int) -> Iterator[list[MentionRow]]:
         yield [MentionRow._make(row) for row in batch]
 
 
+# MentionRow's fields: the mention's id, what the per-article read takes (but its
+# article's id, which comes after), then the article's id, URL and import time.
 _MENTION_ROW = (
     "pk",
-    "start",
-    "end",
-    "quote",
-    "prefix",
-    "suffix",
-    "created_at",
-    "entity__name",
-    "entity__wikidata_id",
-    "entity__kind__name",
+    *_MENTION_FIELDS[1:],
     "article_id",
     "article__url",
     "article__imported_at",
