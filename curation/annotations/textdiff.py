@@ -25,6 +25,7 @@ _SENTENCES = re.compile(r"\s+|[^.!?\n]*[.!?]+[\"'”’)\]]*|[^.!?\n]+")
 # Words, runs of space, and single other characters.
 TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
 _LEVELS = (_PARAGRAPHS, _SENTENCES, TOKENS)
+_WORD = re.compile(r"\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,7 @@ def _blocks(old: str, new: str, old_base: int, new_base: int, *, level: int) -> 
     new_parts, new_at = _pieces(new, _LEVELS[level])
     finest = level == len(_LEVELS) - 1
     blocks = []
-    for equal, i1, i2, j1, j2 in _runs(old_parts, new_parts, join_changes=not finest):
+    for equal, i1, i2, j1, j2 in _runs(old_parts, new_parts, coarse=not finest):
         if i1 == i2 or j1 == j2 or (finest and not equal):
             continue
         old_start, old_end = old_at[i1], old_at[i2 - 1] + len(old_parts[i2 - 1])
@@ -109,12 +110,15 @@ def _blocks(old: str, new: str, old_base: int, new_base: int, *, level: int) -> 
     return blocks
 
 
-def _runs(old: list[str], new: list[str], *, join_changes: bool) -> list[tuple]:
+def _runs(old: list[str], new: list[str], *, coarse: bool) -> list[tuple]:
     """(equal, i1, i2, j1, j2): the runs of equal pieces and the changes between them,
     like difflib's opcodes. The common head and tail are taken first, which keeps one
-    edit in a long text cheap. With ``join_changes``, changes apart only by whitespace (a
-    paragraph break) are one change: joining or splitting a paragraph moves text across
-    the break, and only a diff of the whole change finds it again."""
+    edit in a long text cheap. For ``coarse`` pieces (paragraphs, sentences), changes
+    apart only by whitespace (a paragraph break) are one change: joining or splitting a
+    paragraph moves text across the break, and only a diff of the whole change finds it
+    again. So is an equal run with no word in it (" . ." is three sentence pieces, as
+    long as three whole sentences to difflib): it may pair text far apart, and the
+    sentences between would be lost unless the next level diffs the whole change."""
     shorter = min(len(old), len(new))
     head = 0
     while head < shorter and old[head] == new[head]:
@@ -130,7 +134,16 @@ def _runs(old: list[str], new: list[str], *, join_changes: bool) -> list[tuple]:
         runs.append((tag == "equal", head + i1, head + i2, head + j1, head + j2))
     if tail:
         runs.append((True, len(old) - tail, len(old), len(new) - tail, len(new)))
-    return _joined(runs, old) if join_changes else runs
+    if not coarse:
+        return runs
+    return _joined([_unless_wordless(run, old) for run in runs], old)
+
+
+def _unless_wordless(run: tuple, old: list[str]) -> tuple:
+    equal, i1, i2, j1, j2 = run
+    if equal and _WORD.search("".join(old[i1:i2])) is None:
+        return (False, i1, i2, j1, j2)
+    return run
 
 
 def _joined(runs: list[tuple], old: list[str]) -> list[tuple]:
