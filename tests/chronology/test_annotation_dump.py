@@ -100,7 +100,7 @@ def test_it_streams_batch_by_batch_with_the_same_queries_per_batch(staff, monkey
     # the first batch of events (and their participants) is read before anything is
     # written; each further batch is read only when the one before is out
     assert len(first_batch) == 2
-    event_batches, mention_batches = 1, -(-mentions // 2)
+    mention_batches = -(-mentions // 2)  # after the one batch of events
     assert len(rest) == mention_batches
     # an empty read ends the events and the mentions
     assert len(the_rest) == 1 + mention_batches + 1
