@@ -1,9 +1,10 @@
-"""The API's annotations: pre-annotations in (saved as suggestions for editors), the
-mentions, events and entities out, and review-state transitions.
+"""The API's annotations: pre-annotations in (saved as suggestions for editors), an
+editor's own mentions in (drafts), the mentions, events and entities out, and
+review-state transitions.
 
-Thin: creating goes through ``pre_annotations``, transitions through ``workflow`` (so
-the API keeps the desk's state rules: an annotator can't approve), reads through the
-selectors and the entity filter of the pages.
+Thin: creating goes through ``pre_annotations`` and ``marking``, transitions through
+``workflow`` (so the API keeps the desk's state rules: an annotator can't approve),
+reads through the selectors and the entity filter of the pages.
 """
 
 import datetime as dt
@@ -14,7 +15,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from curation.annotations import pre_annotations, workflow
+from curation.annotations import marking, pre_annotations, workflow
 from curation.annotations.errors import AnnotationError, NotAllowed, StaleVersion
 from curation.annotations.filters import EntityFilter
 from curation.annotations.models import Alias, Event, Mention, Participant
@@ -97,6 +98,14 @@ class EventIn(Where):
 Origin = Annotated[str, Field(min_length=1, max_length=ORIGIN_MAX_LENGTH)]
 
 
+class DraftMentionIn(Where):
+    entity: Id = Field(description="An entity of the desk (GET /entities).")
+
+
+class DraftMentionsIn(Schema):
+    items: list[DraftMentionIn]
+
+
 class MentionsIn(Schema):
     origin: Origin = Field(description="The tagger, shown to editors: “spacy-3.8 en_core_web_lg”.")
     items: list[MentionIn]
@@ -112,6 +121,10 @@ class SuggestionsOut(Schema):
     already: int
     failed: int
     results: list[ItemResult]
+
+
+class MarkedOut(SuggestionsOut):
+    pass
 
 
 def _answer(results: list[pre_annotations.ItemResult]) -> dict:
@@ -185,6 +198,29 @@ def suggest_events(request: HttpRequest, article_id: PathId, payload: EventsIn):
             for item in payload.items
         ],
         origin=payload.origin,
+        created_by=request.user,
+    )
+    return _answer(results)
+
+
+@router.post(
+    "/articles/{article_id}/mentions/drafts",
+    response=answers({200: MarkedOut}),
+    summary="Mark mentions (drafts of your own)",
+)
+def mark_mentions(request: HttpRequest, article_id: PathId, payload: DraftMentionsIn):
+    """Each item is marked as the workspace marks a selection: placed the same way as a
+    pre-annotation, it becomes a mention of the entity and a draft of yours (the token's
+    person), in review like any other once you submit it. A text that is not yet one of
+    the entity's names becomes an alias, unless it is another entity's name: that item
+    fails (confirm a shared name in the workspace). One result per item: ``created``,
+    ``already`` (that entity is marked there) or ``failed`` with the reason."""
+    require(request, "articles.view_article", doing="read articles")
+    require(request, "annotations.add_mention", doing="mark mentions")
+    check_item_count(len(payload.items))
+    results = marking.mentions_mark(
+        article=_article(article_id),
+        items=[(item.placement(), item.entity) for item in payload.items],
         created_by=request.user,
     )
     return _answer(results)

@@ -27,7 +27,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from django.db import models
 from django.dispatch import Signal
 from django.utils import timezone
 
@@ -38,7 +37,7 @@ from curation.annotations.models import Event, Mention, Reanchoring
 from curation.annotations.spans import CONTEXT_CHARS, anchor
 from curation.articles.corrections import AnnotationOutcome
 from curation.articles.models import ArticleRevision
-from curation.articles.rows import insert_rows, update_rows
+from curation.articles.rows import history_row, insert_rows, update_rows
 
 logger = logging.getLogger(__name__)
 
@@ -256,20 +255,21 @@ def _save(moved: list[_Moved], *, revision: ArticleRevision, by) -> None:
             fields += ["date_start", "date_end"]
         update_rows(model, items, fields)
         history = model.history.model  # the descriptor builds a manager class: once
-        insert_rows(history, [_history_row(history, item, now) for item in items])
+        insert_rows(
+            history,
+            [
+                history_row(
+                    history,
+                    item,
+                    when=now,
+                    user=item._history_user,
+                    kind="~",
+                    reason=item._change_reason,
+                )
+                for item in items
+            ],
+        )
     insert_rows(Reanchoring, [_record(entry, revision) for entry in moved])
-
-
-def _history_row(history: type[models.Model], item: Mention | Event, when) -> models.Model:
-    """The history record of a change the correction made, as simple-history writes one
-    (``bulk_history_create``), credited to the corrector with the correction's reason."""
-    return history(
-        history_date=when,
-        history_user=item._history_user,
-        history_change_reason=item._change_reason,
-        history_type="~",
-        **{field.attname: getattr(item, field.attname) for field in history.tracked_fields},
-    )
 
 
 def _record(entry: _Moved, revision: ArticleRevision) -> Reanchoring:

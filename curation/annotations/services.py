@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
 from curation.annotations import selectors, versions, workflow
 from curation.annotations.errors import AnnotationError, NameClash, NotAllowed
@@ -31,6 +32,7 @@ from curation.annotations.spans import (
     snap_to_words,
 )
 from curation.articles.models import Article
+from curation.articles.rows import history_row, insert_rows
 from curation.temporal import parse_date_input, validate
 
 
@@ -457,71 +459,150 @@ def suggestions_dismiss(
 
 
 @dataclass(frozen=True, slots=True)
+class Marked:
+    """What became of one span given to ``mentions_create_many``: the mention made, or
+    the one already there, or why none was made."""
+
+    mention_id: int | None
+    created: bool = False
+    refusal: str = ""
+
+
+@transaction.atomic
+def mentions_create_many(
+    *,
+    article: Article,
+    spans: list[tuple[Anchor, Entity]],
+    created_by: AbstractBaseUser,
+    learn_alias: bool = True,
+    then: str = "Mark the text again.",
+) -> list[Marked]:
+    """Mark each span (placed already: snapped to words, within a paragraph) as a mention
+    of its entity; one outcome per span, in order. The spans whose text is a name or alias
+    of their entity are saved in a constant number of queries, with their history. Another
+    text goes through mention_create, as a mention marked by hand does: it may become an
+    alias, or be refused as another entity's name. A span marked already (before, earlier
+    in the list, or by someone at the same moment) is the mention there. An entity merged
+    away meanwhile is an AnnotationError, ending with ``then``."""
+    first_of: dict[tuple[int, int, int], int] = {}
+    for index, (span, entity) in enumerate(spans):
+        first_of.setdefault((span.start, span.end, entity.pk), index)
+    known = _names_known(
+        {entity.pk: entity for _, entity in spans},
+        {normalise_alias(span.quote) for span, _ in spans},
+    )
+    # Locked before the marks are read: whoever marks the same entity meanwhile waits,
+    # or was done before the read, so the insert below meets no unique-constraint clash.
+    _lock_entities([entity for _, entity in spans], then=then)
+    marked = _marked_already(article, first_of)
+    outcomes: dict[int, Marked] = {}
+    new: dict[int, Mention] = {}
+    by_hand: list[int] = []
+    for key, index in first_of.items():
+        span, entity = spans[index]
+        if key in marked:
+            outcomes[index] = Marked(marked[key])
+        elif (entity.pk, normalise_alias(span.quote)) in known:
+            new[index] = _mention_at(span, article=article, entity=entity, created_by=created_by)
+        else:
+            by_hand.append(index)
+    try:
+        with transaction.atomic():
+            _insert_with_history(new.values(), created_by)
+    except IntegrityError:
+        message = f"Someone was marking the same text at the same moment. {then}"
+        raise AnnotationError(message) from None
+    outcomes |= {index: Marked(mention.pk, created=True) for index, mention in new.items()}
+    for index in by_hand:
+        span, entity = spans[index]
+        try:
+            mention = mention_create(
+                article=article,
+                start=span.start,
+                end=span.end,
+                entity=entity,
+                created_by=created_by,
+                learn_alias=learn_alias,
+            )
+        except AnnotationError as error:
+            outcomes[index] = Marked(None, refusal=str(error))
+        else:
+            outcomes[index] = Marked(mention.pk, created=True)
+    results = []
+    for index, (span, entity) in enumerate(spans):
+        first = outcomes[first_of[(span.start, span.end, entity.pk)]]
+        results.append(
+            first if index in outcomes else Marked(first.mention_id, False, first.refusal)
+        )
+    return results
+
+
+def _insert_with_history(mentions, created_by: AbstractBaseUser) -> None:
+    """INSERT the mentions (of one article) and their history records, one statement each
+    run for every row (``articles.rows``), and give each mention its id."""
+    mentions = list(mentions)
+    if not mentions:
+        return
+    insert_rows(Mention, mentions)
+    ids = _marked_already(mentions[0].article, {(m.start, m.end, m.entity_id): m for m in mentions})
+    for mention in mentions:
+        mention.pk = ids[(mention.start, mention.end, mention.entity_id)]
+    history = Mention.history.model
+    when = timezone.now()
+    insert_rows(
+        history,
+        [history_row(history, m, when=when, user=created_by, kind="+") for m in mentions],
+    )
+
+
+def _marked_already(article: Article, keys) -> dict[tuple[int, int, int], int]:
+    """The ids of the article's mentions by (start, end, entity id), of those ``keys``."""
+    return {
+        (start, end, entity_id): pk
+        for pk, start, end, entity_id in Mention.objects.filter(
+            article=article, start__in={start for start, _, _ in keys}
+        )
+        .order_by()  # the default order joins the articles
+        .values_list("pk", "start", "end", "entity_id")
+        if (start, end, entity_id) in keys
+    }
+
+
+@dataclass(frozen=True, slots=True)
 class AcceptedSuggestions:
     accepted: int
     needs_choice: int  # suggestions whose text names several entities, left to the editor
 
 
-@transaction.atomic
 def suggestions_accept(
     *, article: Article, suggestions, created_by: AbstractBaseUser, learn_alias: bool = True
 ) -> AcceptedSuggestions:
     """Accept every suggestion (from selectors.suggestions_for) that names one entity as a
-    mention, in a constant number of queries, with their history; one that names several
-    waits for the editor's choice. A suggestion's text is already a name or alias of its
-    entity, so there is no alias to learn; one whose text isn't (the names changed since)
-    goes through mention_create like a mention marked by hand. One marked meanwhile is
-    skipped."""
+    mention (see mentions_create_many); one that names several waits for the editor's
+    choice, and one marked already is skipped."""
     single = [suggestion for suggestion in suggestions if suggestion.entity is not None]
     body = article.body
     spans = []
     for suggestion in single:
         try:
-            span = anchor(body, *snap_to_words(body, suggestion.start, suggestion.end))
+            spans.append(
+                (
+                    anchor(body, *snap_to_words(body, suggestion.start, suggestion.end)),
+                    suggestion.entity,
+                )
+            )
         except SpanError:
             continue
-        spans.append((suggestion, span))
-    known = _names_known(
-        {suggestion.entity.pk: suggestion.entity for suggestion, _ in spans},
-        {normalise_alias(span.quote) for _, span in spans},
+    outcomes = mentions_create_many(
+        article=article,
+        spans=spans,
+        created_by=created_by,
+        learn_alias=learn_alias,
+        then="Press Suggest again.",
     )
-    marked = set(
-        Mention.objects.filter(
-            article=article, start__in={span.start for _, span in spans}
-        ).values_list("start", "end", "entity_id")
+    return AcceptedSuggestions(
+        sum(outcome.created for outcome in outcomes), len(suggestions) - len(single)
     )
-    new, by_hand = [], []
-    for suggestion, span in spans:
-        if (span.start, span.end, suggestion.entity.pk) in marked:
-            continue
-        if (suggestion.entity.pk, normalise_alias(span.quote)) not in known:
-            by_hand.append(suggestion)
-            continue
-        marked.add((span.start, span.end, suggestion.entity.pk))
-        new.append(
-            _mention_at(span, article=article, entity=suggestion.entity, created_by=created_by)
-        )
-    _lock_entities([mention.entity for mention in new], then="Press Suggest again.")
-    try:
-        with transaction.atomic():
-            bulk_create_with_history(new, Mention, default_user=created_by)
-    except IntegrityError:  # some were marked meanwhile: one by one, skipping those
-        new, by_hand = [], [suggestion for suggestion, _ in spans]
-    accepted = len(new)
-    for suggestion in by_hand:
-        try:
-            mention_create(
-                article=article,
-                start=suggestion.start,
-                end=suggestion.end,
-                entity=suggestion.entity,
-                created_by=created_by,
-                learn_alias=learn_alias,
-            )
-        except AnnotationError:
-            continue
-        accepted += 1
-    return AcceptedSuggestions(accepted, len(suggestions) - len(single))
 
 
 def _names_known(entities: dict[int, Entity], texts: set[str]) -> set[tuple[int, str]]:

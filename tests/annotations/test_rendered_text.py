@@ -5,7 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from curation.annotations import pre_annotation_review, services, workflow
+from curation.annotations import marking, pre_annotation_review, services, workflow
 from curation.annotations.models import Entity, EntityKind, EventType, Mention
 from curation.annotations.pre_annotations import MentionItem, Placement, suggested_mentions_create
 from curation.annotations.suggested import SuggestedMention
@@ -152,6 +152,17 @@ def accept_the_desks_suggestions(w):
     )
 
 
+def mark_several_through_the_api(w):
+    marking.mentions_mark(
+        article=w["article"],
+        items=[
+            (Placement(quote="Israel"), w["israel"].pk),
+            (Placement(quote="Reuters"), w["reuters"].pk),
+        ],
+        created_by=w["editor"],
+    )
+
+
 def correct_the_text(w):
     article_correct(
         article=w["article"],
@@ -176,6 +187,7 @@ WRITES = [
     accept_a_tagger_suggestion,
     dismiss_a_tagger_suggestion,
     accept_the_desks_suggestions,
+    mark_several_through_the_api,
     correct_the_text,
 ]
 

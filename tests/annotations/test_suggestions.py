@@ -9,6 +9,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from curation.annotations import selectors, services
+from curation.annotations.errors import AnnotationError
 from curation.annotations.models import Alias, DismissedSuggestion, EntityKind, Mention
 from tests.factories import ArticleFactory, EntityFactory, MentionFactory
 
@@ -160,12 +161,13 @@ def test_accept_all_runs_a_constant_number_of_queries(
     selectors.gazetteer()  # built once per change of names, not per request
     # session, user, permissions (2); the article; its mentions, the names' fingerprint
     # (3), the dismissals, the suggested entities; a savepoint, the aliases among the
-    # texts, the mentions already there, the lock on the entities, a savepoint, the insert of the mentions and of
-    # their history, two releases; the text after: the editor's drafts, the mentions,
-    # the fingerprint (3), the dismissals, the events, the kinds, the mentions and events
-    # taggers suggested; the entity rows, not in the cache yet, then kept there (the
-    # text is not kept while suggestions are shown)
-    with django_assert_num_queries(36):
+    # texts, the lock on the entities, the mentions already there, a savepoint, the
+    # insert of the mentions, their ids, the insert of their history, two releases; the
+    # text after: the editor's drafts, the mentions, the fingerprint (3), the dismissals,
+    # the events, the kinds, the mentions and events taggers suggested; the entity rows,
+    # not in the cache yet, then kept there (the text is not kept while suggestions are
+    # shown)
+    with django_assert_num_queries(37):
         response = annotator_client.post(url("suggestions-accept-all", article.pk), **HTMX)
     assert f"Accepted {count} suggestions." in response.content.decode()
     assert Mention.objects.filter(article=article).count() == count
@@ -191,23 +193,17 @@ def test_accept_all_skips_what_was_marked_meanwhile(annotator, monkeypatch):
     assert Mention.history.filter(history_type="+", history_user=annotator).count() == 2
 
 
-def test_accept_all_goes_one_by_one_when_the_database_refuses_the_batch(annotator, monkeypatch):
-    """Another editor marked one of them between the check and the insert: the unique
-    constraint refuses the whole batch, and the rest are still accepted, one by one."""
+def test_accept_all_that_the_database_refuses_writes_nothing_and_says_why(annotator, monkeypatch):
     article = article_with_suggestions(3)
     suggestions = selectors.suggestions_for(article, [])
-    first = suggestions[0]
-    MentionFactory(article=article, entity=first.entity, quote_text=first.text)
 
     def refused(*args, **kwargs):
         raise IntegrityError("UNIQUE constraint failed: mention_unique_span_entity")
 
-    monkeypatch.setattr(services, "bulk_create_with_history", refused)
-    result = services.suggestions_accept(
-        article=article, suggestions=suggestions, created_by=annotator
-    )
-    assert result.accepted == 2
-    assert sorted(Mention.objects.values_list("quote", flat=True)) == ["Name0", "Name1", "Name2"]
+    monkeypatch.setattr(services, "insert_rows", refused)
+    with pytest.raises(AnnotationError, match="at the same moment. Press Suggest again."):
+        services.suggestions_accept(article=article, suggestions=suggestions, created_by=annotator)
+    assert not Mention.objects.exists()
 
 
 def test_accept_all_learns_a_text_that_is_no_longer_a_name_of_its_entity(annotator):

@@ -102,6 +102,14 @@ EXPECTATIONS: dict[str, list[Expect]] = {
             },
         )
     ],
+    "mark_mentions": [
+        Expect(
+            "post",
+            with_a_role,
+            article,
+            body=lambda w: {"items": [{"quote": "Iran", "prefix": "and ", "entity": w["entity"]}]},
+        )
+    ],
     "article_mentions": [Expect("get", with_a_role, article)],
     "article_events": [Expect("get", with_a_role, article)],
     "article_annotations": [Expect("get", with_a_role, article)],
@@ -188,7 +196,12 @@ def world(callers):
         status="submitted",
     )
     Chronology.objects.create(title="Iran talks", slug="iran-talks", is_public=True)
-    return {"article": text.pk, "submitted mention": mention.pk, "submitted event": event.pk}
+    return {
+        "article": text.pk,
+        "entity": entity.pk,
+        "submitted mention": mention.pk,
+        "submitted event": event.pk,
+    }
 
 
 def outcome_of(response) -> str:

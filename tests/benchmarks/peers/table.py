@@ -38,6 +38,8 @@ ROWS = [
     Row("write_mention", "marking a mention (one span)", "3. one write, per span: LS 5-span annotation ÷ 5, desk mention", "write_span", TIME, target=5, growth="flat"),
     Row("write_event", "recording an event (one span)", "3. one write, per span: LS annotation ÷ 5, desk event", "write_span", TIME, target=5, growth="flat"),
     Row("write_mention", "marking a mention (one span)", "3. one write, whole request: LS 5 spans, desk mention (1 span)", "write_request", TIME, growth="flat"),
+    Row("write_marked", "marking 5 mentions in one API request, per span", "3. one write, per span: LS 5-span annotation ÷ 5, desk API 5 mentions ÷ 5", "write_span", TIME, target=5, growth="flat"),
+    Row("write_marked_request", "marking 5 mentions in one API request", "3. one write, whole request: LS 5 spans, desk API 5 mentions", "write_request", TIME, growth="flat"),
     # The issue sets batches against Label Studio's annotation POST per span (as row 3);
     # Label Studio's own {batch}-span annotation is shown beside, without a target.
     Row("batch_preannotate", "{batch:,} API pre-annotations, per span", "4. batch of {batch:,}, per span: LS annotation POST ÷ 5, desk API pre-annotations", "write_span", TIME, target=10, growth="flat"),

@@ -134,12 +134,19 @@ class Workload:
 
     def free_spans(self) -> Iterator[tuple[int, tuple[int, int, int]]]:
         """(document index, span) of names nobody marked, one document after another so
-        that consecutive writes go to different documents."""
+        that consecutive writes go to different documents; each document's last MARKED
+        names are left to ``marked_together``."""
         longest = max(len(document.spans) for document in self.documents)
-        for k in range(MARKED + SUBMITTED, longest):
+        for k in range(MARKED + SUBMITTED, longest - MARKED):
             for index, document in enumerate(self.documents):
-                if k < len(document.spans):
+                if k < len(document.spans) - MARKED:
                     yield index, document.spans[k]
+
+    def marked_together(self) -> Iterator[tuple[int, list[tuple[int, int, int]]]]:
+        """(document index, its last MARKED names), from the last document back: the
+        names one request marks together, as Label Studio's annotation carries five."""
+        for index in range(len(self.documents) - 1, -1, -1):
+            yield index, self.documents[index].spans[-MARKED:]
 
 
 def entity_names(count: int) -> list[tuple[str, str]]:
