@@ -242,6 +242,45 @@ def test_a_run_of_days_is_a_span_and_an_approximate_day_says_so():
     assert str(approximate["description"]).startswith("Date: c. 13 June 2024 (approximate)")
 
 
+def event_component(entry, *, days, uid, link, stamp) -> bytes:
+    """The VEVENT as the package's Event component writes it: what calendar_event, which
+    writes the lines itself, must give byte for byte."""
+    approximate = entry.entry.date.endswith("~")
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", days[0])
+    event.add("dtend", days[1])
+    summary = entry.entry.headline
+    event.add("summary", summary + (f" ({entry.entry.date_display})" if approximate else ""))
+    event.add("description", ical._description(entry, approximate=approximate, link=link))
+    event.add("categories", [str(entry.entry.event_type)])
+    event.add("url", link)
+    event.add("transp", "TRANSPARENT")
+    return event.to_ical()
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        item("2024-06-20"),
+        item("2024-06-13~", headline="Talks; “again”, maybe \\ not"),
+        item(
+            "2024-07-11/2024-07-20",
+            headline="Ünïcödé " * 20,
+            description="Line one,\nline two; a \\ backslash.\r\nAnd 🙂 emoji " * 5,
+            quote="« Quoted; with, everything »\n" * 3,
+            source="Outlet, Inc.",
+        ),
+    ],
+)
+def test_an_event_is_what_the_icalendar_package_writes(entry):
+    days = calendar_days(entry.entry.date)
+    link = "https://desk.example/c/iran-talks/#entry-7;x=1,2"
+    written = ical.calendar_event(entry, days=days, uid="entry-7@desk", link=link, stamp=STAMP)
+    assert written == event_component(entry, days=days, uid="entry-7@desk", link=link, stamp=STAMP)
+
+
 def test_the_calendar_says_how_many_entries_it_leaves_out():
     calendar = calendar_of(left_out=3)
     assert str(calendar["x-curation-left-out"]) == "3"

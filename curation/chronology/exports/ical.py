@@ -14,7 +14,9 @@
 - Events are ``TRANSP:TRANSPARENT``: a news event doesn't make anyone busy.
 
 The response streams: the calendar's own lines first (``calendar_head``), then each
-event as the package writes it (``calendar_event``), then ``CALENDAR_END``.
+event (``calendar_event``), then ``CALENDAR_END``. An event's lines are written one by
+one with the package's values and content lines, which escape and fold them; building
+an ``Event`` component for each took three times as long, for the same bytes.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from icalendar import Calendar, Event, vText
+from icalendar import Calendar, vDate, vDatetime, vText, vUri
+from icalendar.parser import Contentline, Parameters
 
 from curation.chronology.exports.dates import is_approximate
 from curation.chronology.exports.html import published_on, sources_phrase
@@ -67,23 +70,38 @@ def calendar_head(*, name: str, description: str, url: str, left_out: int) -> by
 def calendar_event(
     item: PublicEntry, *, days: tuple[date, date], uid: str, link: str, stamp: datetime
 ) -> bytes:
-    """One entry as a VEVENT over ``days`` (first day, the day after the last)."""
+    """One entry as a VEVENT over ``days`` (first day, the day after the last): the lines
+    and their order that the package's ``Event`` writes."""
     entry = item.entry
     approximate = is_approximate(entry.date)
-    event = Event()
-    event.add("uid", uid)
-    event.add("dtstamp", stamp)
-    event.add("dtstart", days[0])
-    event.add("dtend", days[1])
     summary = entry.headline
     if approximate:
         summary += f" ({entry.date_display})"
-    event.add("summary", summary)
-    event.add("description", _description(item, approximate=approximate, link=link))
-    event.add("categories", [str(entry.event_type)])
-    event.add("url", link)
-    event.add("transp", "TRANSPARENT")
-    return event.to_ical()
+    description = _description(item, approximate=approximate, link=link)
+    return b"".join(
+        (
+            b"BEGIN:VEVENT\r\n",
+            _line("SUMMARY", summary),
+            _line("DTSTART", vDate(days[0]), _ALL_DAY),
+            _line("DTEND", vDate(days[1]), _ALL_DAY),
+            _line("DTSTAMP", vDatetime(stamp)),
+            _line("UID", uid),
+            _line("CATEGORIES", str(entry.event_type)),
+            _line("DESCRIPTION", description),
+            b"TRANSP:TRANSPARENT\r\n",
+            _line("URL", vUri(link)),
+            b"END:VEVENT\r\n",
+        )
+    )
+
+
+_NO_PARAMETERS = Parameters()
+_ALL_DAY = Parameters({"VALUE": "DATE"})
+
+
+def _line(name: str, value, parameters: Parameters = _NO_PARAMETERS) -> bytes:
+    """A content line, folded: text is escaped, a value of the package writes itself."""
+    return Contentline.from_parts(name, parameters, value).to_ical() + b"\r\n"
 
 
 def _description(item: PublicEntry, *, approximate: bool, link: str) -> str:
