@@ -5,6 +5,7 @@ icalendar package, and the Web Annotation structures."""
 import csv
 import io
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -293,6 +294,21 @@ def test_the_calendar_says_how_many_entries_it_leaves_out():
 
 
 # --- Web Annotations ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("moment", "written"),
+    [
+        (
+            datetime(2024, 6, 21, 11, 30, 5, 999_999, tzinfo=ZoneInfo("Europe/Paris")),
+            "2024-06-21T09:30:05Z",
+        ),
+        (datetime(2024, 1, 1, 0, 15, tzinfo=ZoneInfo("America/New_York")), "2024-01-01T05:15:00Z"),
+        (datetime(999, 12, 31, 23, 59, 59, tzinfo=UTC), "0999-12-31T23:59:59Z"),
+    ],
+)
+def test_times_are_written_in_utc_to_the_second(moment, written):
+    assert webannotation.utc(moment) == written
 
 
 def test_an_annotation_has_the_required_keys_and_both_selectors():

@@ -54,7 +54,8 @@ class Named:
 
 def utc(moment: datetime) -> str:
     """xsd:dateTime in UTC, as the model asks for created and sourceDate."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # isoformat, not strftime: a third of the time, for each of an export's annotations
+    return moment.astimezone(UTC).replace(tzinfo=None, microsecond=0).isoformat() + "Z"
 
 
 def text_target(
