@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 PRODUCT = "-//Curation desk//Chronology export//EN"
 LEFT_OUT_PROPERTY = "X-CURATION-LEFT-OUT"
 CALENDAR_END = b"END:VCALENDAR\r\n"
+_NO_PARAMETERS = Parameters()
+_ALL_DAY = Parameters({"VALUE": "DATE"})
 
 
 def left_out_note(count: int) -> str:
@@ -93,10 +95,6 @@ def calendar_event(
             b"END:VEVENT\r\n",
         )
     )
-
-
-_NO_PARAMETERS = Parameters()
-_ALL_DAY = Parameters({"VALUE": "DATE"})
 
 
 def _line(name: str, value, parameters: Parameters = _NO_PARAMETERS) -> bytes:
