@@ -46,6 +46,17 @@ def _perm(action: str, item: Work | type[Model]) -> str:
     return f"annotations.{action}_{item._meta.model_name}"
 
 
+def _has_perm(user, perm: str) -> bool:
+    """``user.has_perm(perm)``, asked once per user object: a page of 100 rows asks
+    about the same few permissions for each row, and every ask goes through each
+    authentication backend. Django caches the permission sets on the user object too,
+    so a change of permissions shows from the next request on either way."""
+    known = user.__dict__.setdefault("_workflow_perms", {})
+    if perm not in known:
+        known[perm] = user.has_perm(perm)
+    return known[perm]
+
+
 def four_eyes() -> bool:
     return getattr(settings, "CURATION_FOUR_EYES", True)
 
@@ -59,27 +70,27 @@ def is_author(user, item: Work) -> bool:
 
 def may_change(user, item: Work) -> bool:
     """Edit the item (relink a mention, change an event's fields)."""
-    if user.has_perm(_perm("change_others", item)):
+    if _has_perm(user, _perm("change_others", item)):
         return True
     return (
-        user.has_perm(_perm("change", item))
+        _has_perm(user, _perm("change", item))
         and is_author(user, item)
         and item.status in EDITABLE_BY_AUTHOR
     )
 
 
 def may_delete(user, item: Work) -> bool:
-    if user.has_perm(_perm("change_others", item)) and user.has_perm(_perm("delete", item)):
+    if _has_perm(user, _perm("change_others", item)) and _has_perm(user, _perm("delete", item)):
         return True
     return (
-        user.has_perm(_perm("delete", item))
+        _has_perm(user, _perm("delete", item))
         and is_author(user, item)
         and item.status in EDITABLE_BY_AUTHOR
     )
 
 
 def may_review(user, item: Work | type[Model]) -> bool:
-    return user.has_perm(_perm("review", item))
+    return _has_perm(user, _perm("review", item))
 
 
 def may_approve(user, item: Work) -> bool:
@@ -109,8 +120,8 @@ def actions_for(user, item: Work) -> set[str]:
 
 
 def _may_submit(user, item: Work) -> bool:
-    return (is_author(user, item) and user.has_perm(_perm("add", item))) or user.has_perm(
-        _perm("change_others", item)
+    return (is_author(user, item) and _has_perm(user, _perm("add", item))) or _has_perm(
+        user, _perm("change_others", item)
     )
 
 

@@ -363,3 +363,15 @@ def test_an_orphan_draft_is_not_submitted_until_it_is_re_attached(make, author):
     assert selectors.draft_count(kept.article, author) == 1
     assert workflow.submit_drafts([item, kept], by=author) == 1
     assert (stored(item).status, stored(kept).status) == (Status.DRAFT, Status.SUBMITTED)
+
+
+def test_a_page_of_rows_asks_each_permission_once(author, reviewer):
+    # The review queue asks for every row what its reader may do: the same few
+    # permissions each time, through every authentication backend.
+    items = [mention(author, Status.SUBMITTED) for _ in range(4)]
+    asked = []
+    has_perm = reviewer.has_perm
+    reviewer.has_perm = lambda perm, obj=None: asked.append(perm) or has_perm(perm, obj)
+    actions = [workflow.actions_for(reviewer, item) for item in items]
+    assert actions == [{"edit", "delete", "reject", "approve"}] * 4
+    assert sorted(asked) == sorted(set(asked))
