@@ -16,6 +16,7 @@ from __future__ import annotations
 from html import escape
 
 from django.utils import dateformat
+from django.utils.dates import MONTHS_3
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
 
@@ -30,7 +31,19 @@ def text(value) -> str:
 
 def local_date(value, fmt: str) -> str:
     """A stored (aware) datetime in the desk's time zone, as the ``date`` filter shows it."""
-    return text(dateformat.format(localtime(value), fmt))
+    return text(date_format(localtime(value), fmt))
+
+
+def date_format(value, fmt: str) -> str:
+    """``dateformat.format(value, fmt)``, written out for the lists' two formats: the
+    general formatter took a fifth of a 100-row page's cells."""
+    if fmt not in SHORT_FORMATS:
+        return dateformat.format(value, fmt)
+    day = f"{value.day} {MONTHS_3[value.month].title()} {value.year}"
+    return day if fmt == "j M Y" else f"{day}, {value.hour:02}:{value.minute:02}"
+
+
+SHORT_FORMATS = ("j M Y", "j M Y, H:i")
 
 
 TEMPLATE = "tables/rows_in_python.html"

@@ -4,6 +4,7 @@ as django-tables2's own cells would, markup in every value included."""
 import datetime
 
 import pytest
+from django.utils import dateformat
 from django.test import RequestFactory
 from django.test.html import parse_html
 
@@ -12,7 +13,7 @@ from curation.annotations.selectors import entity_directory
 from curation.annotations.tables import EntityTable
 from curation.articles.selectors import articles_for_list
 from curation.articles.tables import ArticleTable
-from curation.table_rows import TEMPLATE
+from curation.table_rows import SHORT_FORMATS, TEMPLATE, date_format
 from tests.factories import ArticleFactory, EntityFactory, MentionFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +62,16 @@ def test_an_empty_table_says_so():
     in_python, by_tables2 = bodies(EntityTable, entity_directory().none())
     assert "No entities match" in in_python
     assert parse_html(in_python) == parse_html(by_tables2)
+
+
+@pytest.mark.parametrize("fmt", [*SHORT_FORMATS, "D j F Y"])
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime.datetime(2024, 1, 5, 0, 0),
+        datetime.datetime(2024, 9, 30, 9, 7),
+        datetime.datetime(1999, 12, 31, 23, 59),
+    ],
+)
+def test_dates_are_written_as_djangos_formatter_writes_them(fmt, moment):
+    assert date_format(moment, fmt) == dateformat.format(moment, fmt)

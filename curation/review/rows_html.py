@@ -18,13 +18,13 @@ from __future__ import annotations
 from html import escape
 
 from django.forms import Form
-from django.utils import dateformat
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
 
 from curation.annotations.models import Status
 from curation.reversing import reverse_with_pk as _url
 from curation.review.selectors import WorkItem
+from curation.table_rows import date_format
 
 QUEUE_COLUMNS = 8
 MINE_COLUMNS = 5
@@ -39,7 +39,7 @@ def _time(value, fmt: str) -> str:
     """``<time>`` for a stored (aware) datetime, in the desk's time zone, as the
     template filter ``date`` shows it."""
     local = localtime(value)
-    return f'<time datetime="{local.isoformat()}">{_text(dateformat.format(local, fmt))}</time>'
+    return f'<time datetime="{local.isoformat()}">{_text(date_format(local, fmt))}</time>'
 
 
 def _username(user) -> str:
