@@ -63,9 +63,10 @@ MIDDLEWARE = [
     "curation.operations.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    # Pages and HTMX fragments are text that compresses about six-fold; Django pads
-    # compressed responses against BREACH, and CSRF tokens are masked per response.
-    "django.middleware.gzip.GZipMiddleware",
+    # Pages and HTMX fragments are text that compresses about six-fold; Django's
+    # middleware at zlib level 1 (curation/compression.py), which pads compressed
+    # responses against BREACH; CSRF tokens are masked per response.
+    "curation.middleware.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
