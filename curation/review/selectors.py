@@ -20,6 +20,7 @@ from curation.annotations import workflow
 from curation.annotations.models import Event, EventType, Mention, Participant, Status
 from curation.articles.models import Article
 from curation.review.excerpts import Excerpt, excerpt
+from curation.review.mention_rows import MentionRow, mention_rows
 
 KINDS = ("mention", "event")
 MODELS: dict[str, type[Mention] | type[Event]] = {"mention": Mention, "event": Event}
@@ -114,7 +115,7 @@ class WorkItem:
     shows, and what the person looking at it may do."""
 
     kind: str
-    obj: Mention | Event
+    obj: Mention | Event | MentionRow  # a MentionRow in a page of rows: only shown
     excerpt: Excerpt
     mine: bool = False
     actions: set[str] = field(default_factory=set)
@@ -201,7 +202,7 @@ def work_items(rows: Iterable[dict], *, user) -> list[WorkItem]:
     mentions and two for the events (with their participants). A row whose item was
     deleted in between is left out."""
     rows = list(rows)
-    mentions = _mentions([row["id"] for row in rows if row["kind"] == "mention"])
+    mentions = mention_rows([row["id"] for row in rows if row["kind"] == "mention"])
     events = _events([row["id"] for row in rows if row["kind"] == "event"])
     found = {"mention": mentions, "event": events}
     items = []

@@ -113,3 +113,28 @@ def test_a_gone_row_spans_its_table(reviewer):
     assert 'colspan="8"' in rows_html.gone_row("mention")
     assert 'colspan="5"' in rows_html.gone_row("event", mine=True)
     assert "&lt;i&gt;" in rows_html.gone_row("<i>")
+
+
+@pytest.mark.parametrize(
+    "status", [Status.DRAFT, Status.SUBMITTED, Status.APPROVED, Status.REJECTED]
+)
+@pytest.mark.parametrize("sourced", [True, False])
+def test_a_page_of_rows_reads_mentions_as_values_and_draws_them_as_the_mentions(
+    status, sourced, reviewer, annotator
+):
+    # The tables read a page of mentions as values (curation/review/mention_rows.py);
+    # an action's answer reads the mention itself. Both rows are the same HTML.
+    if sourced:
+        item = mention(by=annotator, on=hostile_article(), text=markup("quote"), status=status)
+    else:
+        item = mention(by=annotator, on=article(markup("title"), source=None), status=status)
+    type(item).objects.filter(pk=item.pk).update(
+        reviewed_by=reviewer, review_note=markup("note"), reviewed_at=item.updated_at
+    )
+    for user in (reviewer, annotator):
+        [from_values] = selectors.work_items([{"kind": "mention", "id": item.pk}], user=user)
+        from_model = loaded("mention", item.pk, user)
+        assert type(from_values.obj) is not type(from_model.obj)
+        assert from_values.actions == from_model.actions
+        for draw in (rows_html.queue_row, rows_html.mine_row):
+            assert draw(from_values) == draw(from_model)
