@@ -141,14 +141,15 @@ def test_the_workspace_runs_a_constant_number_of_queries(
                 date="2024-06-20",
             )
             event.participants.create(entity=mention.entity)
-    # session, user, user and group permissions; the article; the editor's drafts; its
-    # mentions with entities and kinds; its events and their participants; the kinds;
+    # session, user, user and group permissions; the article; its mentions with
+    # entities and kinds; its events and their participants (the editor's drafts are
+    # counted among them); the kinds;
     # the mentions and events taggers suggested; its orphaned mentions and events; the
     # rendered text and entity rows from the cache, then, not found, kept there (5 each)
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(24):
         first = annotator_client.get(url("workspace", article.pk))
     # the second time they are found
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         response = annotator_client.get(url("workspace", article.pk))
     html = response.content.decode()
     assert _text_and_entity_rows(html) == _text_and_entity_rows(first.content.decode())

@@ -361,6 +361,9 @@ def test_an_orphan_draft_is_not_submitted_until_it_is_re_attached(make, author):
     assert stored(item).status == Status.DRAFT
     assert selectors.draft_count(item.article, author) == 0
     assert selectors.draft_count(kept.article, author) == 1
+    for article, drafts in ((item.article, 0), (kept.article, 1)):
+        placed = selectors.article_marks(article), selectors.article_events(article)
+        assert selectors.drafts_among(*placed, author) == drafts
     assert workflow.submit_drafts([item, kept], by=author) == 1
     assert (stored(item).status, stored(kept).status) == (Status.DRAFT, Status.SUBMITTED)
 

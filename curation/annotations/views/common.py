@@ -45,7 +45,7 @@ def workspace_context(article: Article, *, user, suggesting: bool = False) -> di
     tagged = selectors.tagged_mentions(article)
     entities_url = reverse("annotations:entities")
     return {
-        "my_draft_count": selectors.draft_count(article, user),
+        "my_draft_count": selectors.drafts_among(mentions, events, user),
         "article": article,
         "text": WorkspaceText(
             article,

@@ -35,7 +35,8 @@ from curation.articles.models import Article
 @can_read
 @require_GET
 def workspace(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.select_related("source"), pk=pk)
+    # The text as imported (raw_text) is as long as the body, and not shown here.
+    article = get_object_or_404(Article.objects.select_related("source").defer("raw_text"), pk=pk)
     suggesting = request.GET.get("suggest") == "1"
     context = workspace_context(article, user=request.user, suggesting=suggesting)
     if request.htmx and not request.htmx.boosted:
