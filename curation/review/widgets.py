@@ -12,6 +12,11 @@ class QuickSelect(forms.Select):
     waiting (thousands of options), and a template per option was a third of the
     page's time, and format_html per option a fifth of what was left."""
 
+    def use_required_attribute(self, initial) -> bool:
+        # Django's asks the first choice (reading a model choice's query) before it
+        # looks whether the field is required at all: none of the filters is.
+        return self.is_required and super().use_required_attribute(initial)
+
     def render(self, name, value, attrs=None, renderer=None):
         chosen = set(self.format_value(value))
         options = "".join(
