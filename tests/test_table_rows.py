@@ -4,9 +4,9 @@ as django-tables2's own cells would, markup in every value included."""
 import datetime
 
 import pytest
-from django.utils import dateformat
 from django.test import RequestFactory
 from django.test.html import parse_html
+from django.utils import dateformat
 
 from curation.annotations.models import EntityKind
 from curation.annotations.selectors import entity_directory

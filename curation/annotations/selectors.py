@@ -836,8 +836,7 @@ def drafts_among(marks: list[MarkedText], events: list[Event], user) -> int:
     if not user.is_authenticated:
         return 0
     return sum(
-        item.status == Status.DRAFT and item.created_by_id == user.pk
-        for item in (*marks, *events)
+        item.status == Status.DRAFT and item.created_by_id == user.pk for item in (*marks, *events)
     )
 
 
