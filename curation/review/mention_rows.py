@@ -71,10 +71,6 @@ class MentionRow:
 
     _meta: ClassVar = Mention._meta  # what workflow reads the model's name from
 
-    @property
-    def id(self) -> int:
-        return self.pk
-
     def get_status_display(self) -> str:
         return Status(self.status).label
 

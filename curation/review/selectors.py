@@ -148,18 +148,8 @@ class WorkItem:
         )
 
 
-# What a row shows of its article and people: a model instance costs time by the
-# field, and a page builds some 600 of them (an article's text is long, besides).
-_ROW_RELATED = (
-    "article__title",
-    "article__source__name",
-    "created_by__username",
-    "reviewed_by__username",
-)
-
-
-def _own_fields(model) -> list[str]:
-    return [field.name for field in model._meta.concrete_fields]
+# An article's text is long and a row shows only its title and source.
+_ARTICLE_LIGHT = ("article__body", "article__raw_text")
 
 
 def _mentions(ids: list[int]) -> dict[int, Mention]:
@@ -168,10 +158,7 @@ def _mentions(ids: list[int]) -> dict[int, Mention]:
     mentions = (
         Mention.objects.filter(pk__in=ids)
         .select_related("entity__kind", "article__source", "created_by", "reviewed_by")
-        .only(
-            *_own_fields(Mention),
-            *("entity__name", "entity__kind__slug", "entity__kind__name", *_ROW_RELATED),
-        )
+        .defer(*_ARTICLE_LIGHT)
         .order_by()  # the rows' order is the page's
     )
     return {mention.pk: mention for mention in mentions}
@@ -185,7 +172,7 @@ def _events(ids: list[int]) -> dict[int, Event]:
         .select_related(
             "event_type__parent", "article__source", "created_by", "reviewed_by", "location"
         )
-        .only(*_own_fields(Event), *_ROW_RELATED)
+        .defer(*_ARTICLE_LIGHT)
         .order_by()
         .prefetch_related(
             Prefetch(
