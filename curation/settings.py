@@ -160,7 +160,7 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 # attempts") or with `manage.py axes_reset_username NAME`.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "curation.permissions.OneQueryModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("CURATION_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("CURATION_LOGIN_COOLOFF_MINUTES", default=15))

@@ -32,7 +32,7 @@ from curation.annotations.spans import (
     snap_to_words,
 )
 from curation.articles.models import Article
-from curation.articles.rows import history_row, insert_rows
+from curation.articles.rows import history_row, insert_rows, insert_rows_with_keys
 from curation.temporal import parse_date_input, validate
 
 
@@ -507,7 +507,8 @@ def mentions_create_many(
         else:
             by_hand.append(index)
     try:
-        with transaction.atomic():
+        # No savepoint of its own: the AnnotationError below rolls back this whole call.
+        with transaction.atomic(savepoint=False):
             _insert_with_history(new.values(), created_by)
     except IntegrityError:
         message = f"Someone was marking the same text at the same moment. {then}"
@@ -538,15 +539,12 @@ def mentions_create_many(
 
 
 def _insert_with_history(mentions, created_by: AbstractBaseUser) -> None:
-    """INSERT the mentions (of one article) and their history records, one statement each
-    run for every row (``articles.rows``), and give each mention its id."""
+    """INSERT the mentions (of one article), giving each its id, and their history
+    records (``articles.rows``)."""
     mentions = list(mentions)
     if not mentions:
         return
-    insert_rows(Mention, mentions)
-    ids = _marked_already(mentions[0].article, {(m.start, m.end, m.entity_id): m for m in mentions})
-    for mention in mentions:
-        mention.pk = ids[(mention.start, mention.end, mention.entity_id)]
+    insert_rows_with_keys(Mention, mentions)
     history = Mention.history.model
     when = timezone.now()
     insert_rows(

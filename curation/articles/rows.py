@@ -42,21 +42,48 @@ def unsaved[M: models.Model](model: type[M], **values: Any) -> M:
     return model(*arguments)
 
 
+# Rows per INSERT … RETURNING statement: SQLite takes up to 32,766 parameters in one.
+RETURNING_BATCH = 500
+
+
 def insert_rows(model: type[models.Model], rows: Sequence[models.Model]) -> None:
     """INSERT ``rows`` (unsaved instances of ``model``; their primary keys are left to
     the database)."""
+    connection, insert, one_row, values = _insert(model, rows)
+    with connection.cursor() as cursor:
+        cursor.executemany(f"{insert} VALUES {one_row}", values)
+
+
+def insert_rows_with_keys(model: type[models.Model], rows: Sequence[models.Model]) -> None:
+    """``insert_rows``, giving each row the primary key the database chose for it: one
+    ``INSERT … RETURNING`` for up to ``RETURNING_BATCH`` rows, whose keys PostgreSQL and
+    SQLite give back in the rows' order (as Django's ``bulk_create`` relies on)."""
+    for start in range(0, len(rows), RETURNING_BATCH):
+        batch = rows[start : start + RETURNING_BATCH]
+        connection, insert, one_row, values = _insert(model, batch)
+        key = connection.ops.quote_name(model._meta.pk.column)
+        sql = f"{insert} VALUES {', '.join([one_row] * len(batch))} RETURNING {key}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [value for row in values for value in row])
+            keys = [pk for (pk,) in cursor.fetchall()]
+        for row, pk in zip(batch, keys, strict=True):
+            row.pk = pk
+            row._state.adding = False
+            row._state.db = connection.alias
+
+
+def _insert(model: type[models.Model], rows: Sequence[models.Model]):
+    """The connection, ``INSERT INTO table (columns)``, one row's placeholders, and
+    each row's values converted for the database."""
     connection = connections[router.db_for_write(model)]
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
     quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(model._meta.db_table),
-        ", ".join(quote(field.column) for field in fields),
-        ", ".join(["%s"] * len(fields)),
+    insert = "INSERT INTO {} ({})".format(
+        quote(model._meta.db_table), ", ".join(quote(field.column) for field in fields)
     )
+    one_row = "({})".format(", ".join(["%s"] * len(fields)))
     prepare = [_preparer(field, connection) for field in fields]
-    values = [[value_of(row) for value_of in prepare] for row in rows]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, values)
+    return connection, insert, one_row, [[value_of(row) for value_of in prepare] for row in rows]
 
 
 def history_row(

@@ -580,9 +580,10 @@ def test_a_panels_response_takes_the_same_queries_however_long_the_history(
     ]
     client = client_for(author)
     for what, item in panels:
-        # The session, the user and their permissions (their own and their groups'), then
+        # The session, the user and their permissions (their own and their groups', in one
+        # query), then
         # the panel's own queries.
-        with django_assert_num_queries(4 + QUERIES[what]):
+        with django_assert_num_queries(3 + QUERIES[what]):
             response = client.get(
                 reverse(f"annotations:{what}-history", args=[item.pk]), HTTP_HX_REQUEST="true"
             )

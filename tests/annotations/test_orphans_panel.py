@@ -123,11 +123,11 @@ def test_the_workspace_with_its_orphans_runs_a_constant_number_of_queries(
             headline=f"Meeting {n}",
             created_by=colleague if n % 2 else annotator,
         )
-    # session, user, user and group permissions; the article; its placed mentions and
+    # session, user, the permissions (one query); the article; its placed mentions and
     # events (none: no participants to fetch; the editor's drafts among them); the kinds; the
     # mentions and events taggers suggested; its orphaned mentions and events; the
     # rendered text and entity rows, not in the cache yet, then kept there
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(22):
         response = annotator_client.get(url("workspace", article.pk))
     assert orphans_panel(response.content.decode()).count('<li class="orphan"') == orphans
 

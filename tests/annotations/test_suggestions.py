@@ -159,15 +159,15 @@ def test_accept_all_runs_a_constant_number_of_queries(
 ):
     article = article_with_suggestions(count)
     selectors.gazetteer()  # built once per change of names, not per request
-    # session, user, permissions (2); the article; its mentions, the names' fingerprint
+    # session, user, permissions; the article; its mentions, the names' fingerprint
     # (3), the dismissals, the suggested entities; a savepoint, the aliases among the
-    # texts, the lock on the entities, the mentions already there, a savepoint, the
-    # insert of the mentions, their ids, the insert of their history, two releases; the
+    # texts, the lock on the entities, the mentions already there, the insert of the
+    # mentions (giving their ids), the insert of their history, the release; the
     # text after: the mentions (the editor's drafts among them), the fingerprint (3), the dismissals,
     # the events, the kinds, the mentions and events taggers suggested; the entity rows,
     # not in the cache yet, then kept there (the text is not kept while suggestions are
     # shown)
-    with django_assert_num_queries(36):
+    with django_assert_num_queries(32):
         response = annotator_client.post(url("suggestions-accept-all", article.pk), **HTMX)
     assert f"Accepted {count} suggestions." in response.content.decode()
     assert Mention.objects.filter(article=article).count() == count
@@ -200,7 +200,7 @@ def test_accept_all_that_the_database_refuses_writes_nothing_and_says_why(annota
     def refused(*args, **kwargs):
         raise IntegrityError("UNIQUE constraint failed: mention_unique_span_entity")
 
-    monkeypatch.setattr(services, "insert_rows", refused)
+    monkeypatch.setattr(services, "insert_rows_with_keys", refused)
     with pytest.raises(AnnotationError, match="at the same moment. Press Suggest again."):
         services.suggestions_accept(article=article, suggestions=suggestions, created_by=annotator)
     assert not Mention.objects.exists()
@@ -231,7 +231,7 @@ def test_the_entity_search_runs_a_constant_number_of_queries(
     for n in range(count):
         entity = EntityFactory(name=f"Hezbollah {n}", kind=kind("group"))
         Alias.objects.create(entity=entity, text=f"Hizbollah {n}")
-    # session, user, permissions (2), the matches with their kinds
-    with django_assert_num_queries(5):
+    # session, user, permissions, the matches with their kinds
+    with django_assert_num_queries(4):
         response = annotator_client.get(url("entity-autocomplete"), {"q": "hezb"}, **HTMX)
     assert response.content.decode().count("Hezbollah ") == min(count, 8)

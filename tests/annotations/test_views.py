@@ -141,15 +141,15 @@ def test_the_workspace_runs_a_constant_number_of_queries(
                 date="2024-06-20",
             )
             event.participants.create(entity=mention.entity)
-    # session, user, user and group permissions; the article; its mentions with
+    # session, user, the permissions (one query); the article; its mentions with
     # entities and kinds; its events and their participants (the editor's drafts are
     # counted among them); the kinds;
     # the mentions and events taggers suggested; its orphaned mentions and events; the
     # rendered text and entity rows from the cache, then, not found, kept there (5 each)
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(23):
         first = annotator_client.get(url("workspace", article.pk))
     # the second time they are found
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         response = annotator_client.get(url("workspace", article.pk))
     html = response.content.decode()
     assert _text_and_entity_rows(html) == _text_and_entity_rows(first.content.decode())
@@ -335,8 +335,8 @@ def test_the_directory_runs_a_constant_number_of_queries(
     article = ArticleFactory(body=" ".join(f"E{n}" for n in range(entities)))
     for n in range(entities):
         MentionFactory(article=article, entity=EntityFactory(name=f"E{n}"))
-    # session, user, permissions (2); count; the page with kinds and counts; kind options
-    with django_assert_num_queries(7):
+    # session, user, permissions; count; the page with kinds and counts; kind options
+    with django_assert_num_queries(6):
         response = annotator_client.get(url("entities"))
     rows = response.context["table"].page.object_list
     assert len(rows) == min(entities, 50)
@@ -530,8 +530,8 @@ def test_the_entity_page_runs_a_constant_number_of_queries(
                 end=start + len(entity.name),
                 quote=entity.name,
             )
-        # session, user, permissions (2), the entity, its aliases, its mentions, their total
-        with django_assert_num_queries(8):
+        # session, user, permissions, the entity, its aliases, its mentions, their total
+        with django_assert_num_queries(7):
             response = annotator_client.get(url("entity", entity.pk))
         assert len(response.context["mentions"]) == mentions
 

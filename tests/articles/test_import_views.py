@@ -429,10 +429,10 @@ def test_the_preview_runs_a_constant_number_of_queries(
 ):
     for n in range(0, count, 2):
         SourceFactory(name=f"Outlet {n}")
-    # session, user, the user's and the groups' permissions; the texts already in the
+    # session, user, the permissions (one query); the texts already in the
     # desk; the sources (offered by every form, and matched against the footers); the
     # articles these may be updated versions of
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = preview(annotator_client, files=numbered_uploads(count))
     assert response.content.decode().count('class="card preview-item') == count
     fields = save_data_from(response)
@@ -446,10 +446,10 @@ def test_the_save_runs_a_constant_number_of_queries(
 ):
     SourceFactory(name="Outlet 0")
     fields = save_data_from(preview(annotator_client, files=numbered_uploads(count)))
-    # session, user, the user's and the groups' permissions; the sources; then a
+    # session, user, the permissions (one query); the sources; then a
     # savepoint and its release around the texts already there, the insert (one
     # statement run for every row) and the new ids
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         response = annotator_client.post(SAVE, fields, HTTP_HX_REQUEST="true")
     assert f"{count} articles imported".encode() in response.content
     assert Article.objects.count() == count

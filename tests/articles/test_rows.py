@@ -7,8 +7,9 @@ import pytest
 from django.utils import timezone
 from django.utils.functional import lazy
 
+from curation.articles import rows as rows_module
 from curation.articles.models import Article, ArticleRevision, Source
-from curation.articles.rows import insert_rows, unsaved
+from curation.articles.rows import insert_rows, insert_rows_with_keys, unsaved
 from tests.factories import SourceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +113,18 @@ def test_a_source_row_keeps_its_boolean_and_default():
         ],
     )
     assert dict(Source.objects.values_list("slug", "active")) == {"off": False, "on": True}
+
+
+@pytest.mark.parametrize("per_statement", [2, rows_module.RETURNING_BATCH])
+def test_rows_inserted_with_keys_each_get_the_key_of_their_own_row(per_statement, monkeypatch):
+    monkeypatch.setattr(rows_module, "RETURNING_BATCH", per_statement)
+    Article.objects.create(title="Before", body="Already here.", content_hash="before")
+    rows = [new_article(n) for n in range(5)]
+    insert_rows_with_keys(Article, rows)
+    stored = dict(Article.objects.values_list("pk", "content_hash"))
+    assert [stored[row.pk] for row in rows] == [f"hash-{n}" for n in range(5)]
+    assert all(not row._state.adding for row in rows)
+    rows[2].title = "Saved again"
+    rows[2].save()  # an UPDATE of its own row, not a second INSERT
+    assert Article.objects.get(content_hash="hash-2").title == "Saved again"
+    assert Article.objects.count() == 6

@@ -17,7 +17,7 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-EXPECTED_ENTRY_PAGE_QUERIES = 17
+EXPECTED_ENTRY_PAGE_QUERIES = 16
 
 
 @pytest.fixture
@@ -453,7 +453,7 @@ def test_an_entry_page_runs_a_constant_number_of_queries(
     for _ in range(size):
         similar = waiting_event("2024-06-20", participants=(white_house,))
         services.entry_create(events=[similar], by=curator)
-    # session, user, two for permissions; the entry, its events and their participants,
+    # session, user, one for permissions; the entry, its events and their participants,
     # its chronologies, all chronologies (twice: the list and the form), the form's
     # types; similar entries: the entry's events and participants, the pool, theirs, and
     # "not the same"

@@ -413,9 +413,9 @@ def test_the_page_runs_a_constant_number_of_queries(
     client, curator, size, django_assert_num_queries
 ):
     desk_of(waiting=size, entries=size // 5, curator=curator)
-    # session, user, two for permissions, count, page, participants, pool events and
+    # session, user, one for permissions, count, page, participants, pool events and
     # entries, their participants, the entries' events and participants, "not the same"
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         response = client.get("/curate/")
     assert len(card_ids(response.content.decode())) == min(size, 20)
     assert 'data-key="entry-' in response.content.decode()
@@ -426,9 +426,9 @@ def test_the_entries_list_runs_a_constant_number_of_queries(
     client, curator, size, django_assert_num_queries
 ):
     desk_of(waiting=5, entries=size, curator=curator)
-    # session, user, two for permissions, count, the filter's chronologies and types, the
+    # session, user, one for permissions, count, the filter's chronologies and types, the
     # page of entries, their chronologies
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = client.get("/curate/entries/")
     assert response.content.decode().count('href="/curate/entries/') == size
 

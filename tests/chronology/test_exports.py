@@ -663,7 +663,7 @@ def test_annotation_pages_run_the_same_queries_for_few_and_many(
     staff.get(article_page)  # the session is read once before counting
     with django_assert_num_queries(4):
         fetch("annotations", page="1")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         staff.get(article_page, {"page": "1"})
     published([f"2024-07-{day:02d}" for day in range(1, 8)], curator, topic)
     for n in range(6):
@@ -671,7 +671,7 @@ def test_annotation_pages_run_the_same_queries_for_few_and_many(
         MentionFactory(article=article, quote_text="paragraph", status="approved")
     with django_assert_num_queries(4):
         fetch("annotations", page="1")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         staff.get(article_page, {"page": "1"})
 
 

@@ -177,9 +177,9 @@ def test_my_work_runs_the_same_queries_whatever_its_size(
     for model in (Mention, Event):
         model.objects.update(updated_at=F("submitted_at"))
     client = client_for(annotator)
-    # session, user, two permission lookups, counts (one per kind), the page's count (one
+    # session, user, one permission lookup, counts (one per kind), the page's count (one
     # per kind) and rows, the page's mentions, events and their participants.
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         response = client.get(MINE, {"state": "submitted"})
     assert len(row_ids(response)) == min(size, 25)
     assert {key.split("-")[0] for key in row_ids(response)} == {"mention", "event"}

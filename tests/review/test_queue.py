@@ -374,13 +374,13 @@ def make_queue(size: int) -> None:
     )
 
 
-# session, user, the user's and the group's permissions; the page of rows and their count
+# session, user, the permissions (one query); the page of rows and their count
 # (one per kind); the page's mentions, events and their participants; the counts per
 # state (one per kind); the filters' event types, articles, sources and annotators.
-QUEUE_PAGE_QUERIES = 16
+QUEUE_PAGE_QUERIES = 15
 # The table alone (HTMX), filtered: the same without the counts per state and the filter
 # choices, but with the check that the posted source exists.
-FILTERED_TABLE_QUERIES = 11
+FILTERED_TABLE_QUERIES = 10
 
 
 @pytest.mark.parametrize("size", [10, 10_000])
