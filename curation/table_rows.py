@@ -13,12 +13,14 @@ is the same.
 
 from __future__ import annotations
 
+from functools import cache
 from html import escape
 
 from django.utils import dateformat
 from django.utils.dates import MONTHS_3
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
+from django.utils.translation import get_language, override
 
 from curation.reversing import reverse_with_pk as url  # noqa: F401 (for the tables)
 
@@ -39,8 +41,16 @@ def date_format(value, fmt: str) -> str:
     general formatter took a fifth of a 100-row page's cells."""
     if fmt not in SHORT_FORMATS:
         return dateformat.format(value, fmt)
-    day = f"{value.day} {MONTHS_3[value.month].title()} {value.year}"
+    day = f"{value.day} {_month_names(get_language())[value.month]} {value.year}"
     return day if fmt == "j M Y" else f"{day}, {value.hour:02}:{value.minute:02}"
+
+
+@cache
+def _month_names(language: str | None) -> tuple[str, ...]:
+    """The "M" of each month (index 1 to 12) in ``language``: a translation looked up
+    once, not once per row."""
+    with override(language):
+        return ("", *(str(MONTHS_3[month]).title() for month in range(1, 13)))
 
 
 SHORT_FORMATS = ("j M Y", "j M Y, H:i")

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.test import RequestFactory
 from django.test.html import parse_html
-from django.utils import dateformat
+from django.utils import dateformat, translation
 
 from curation.annotations.models import EntityKind
 from curation.annotations.selectors import entity_directory
@@ -75,3 +75,6 @@ def test_an_empty_table_says_so():
 )
 def test_dates_are_written_as_djangos_formatter_writes_them(fmt, moment):
     assert date_format(moment, fmt) == dateformat.format(moment, fmt)
+    for language in ("de", "fr"):  # the month's name in the language of the request
+        with translation.override(language):
+            assert date_format(moment, fmt) == dateformat.format(moment, fmt)
