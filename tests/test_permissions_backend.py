@@ -76,3 +76,10 @@ def test_the_desk_checks_permissions_with_it(user_with_both, settings):
     assert "curation.permissions.OneQueryModelBackend" in settings.AUTHENTICATION_BACKENDS
     assert "django.contrib.auth.backends.ModelBackend" not in settings.AUTHENTICATION_BACKENDS
     assert fresh(user_with_both).has_perm("annotations.review_event")
+
+
+def test_a_user_without_permissions_has_none(django_assert_num_queries):
+    nobody = fresh(UserFactory())
+    with django_assert_num_queries(1):
+        assert OneQueryModelBackend().get_all_permissions(nobody) == set()
+    assert not nobody.has_perm("articles.view_article")
