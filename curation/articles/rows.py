@@ -57,15 +57,25 @@ def insert_rows(model: type[models.Model], rows: Sequence[models.Model]) -> None
 def insert_rows_with_keys(model: type[models.Model], rows: Sequence[models.Model]) -> None:
     """``insert_rows``, giving each row the primary key the database chose for it: one
     ``INSERT … RETURNING`` for up to ``RETURNING_BATCH`` rows, whose keys PostgreSQL and
-    SQLite give back in the rows' order (as Django's ``bulk_create`` relies on)."""
+    SQLite give back in the rows' order (as Django's ``bulk_create`` relies on). An
+    SQLite older than 3.35 gets a statement a row."""
     for start in range(0, len(rows), RETURNING_BATCH):
         batch = rows[start : start + RETURNING_BATCH]
         connection, insert, one_row, values = _insert(model, batch)
-        key = connection.ops.quote_name(model._meta.pk.column)
-        sql = f"{insert} VALUES {', '.join([one_row] * len(batch))} RETURNING {key}"
+        key = model._meta.pk.column
         with connection.cursor() as cursor:
-            cursor.execute(sql, [value for row in values for value in row])
-            keys = [pk for (pk,) in cursor.fetchall()]
+            if connection.features.can_return_rows_from_bulk_insert:
+                every_row = ", ".join([one_row] * len(batch))
+                cursor.execute(
+                    f"{insert} VALUES {every_row} RETURNING {connection.ops.quote_name(key)}",
+                    [value for row_values in values for value in row_values],
+                )
+                keys = [pk for (pk,) in cursor.fetchall()]
+            else:  # SQLite before 3.35 has no RETURNING: a statement a row
+                keys = []
+                for row_values in values:
+                    cursor.execute(f"{insert} VALUES {one_row}", row_values)
+                    keys.append(connection.ops.last_insert_id(cursor, model._meta.db_table, key))
         for row, pk in zip(batch, keys, strict=True):
             row.pk = pk
             row._state.adding = False

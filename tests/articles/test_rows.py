@@ -4,6 +4,7 @@ and unsaved instances built from keyword values."""
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from django.utils.functional import lazy
 
@@ -115,9 +116,15 @@ def test_a_source_row_keeps_its_boolean_and_default():
     assert dict(Source.objects.values_list("slug", "active")) == {"off": False, "on": True}
 
 
+@pytest.mark.parametrize("returning", [True, False], ids=["RETURNING", "a row at a time"])
 @pytest.mark.parametrize("per_statement", [2, rows_module.RETURNING_BATCH])
-def test_rows_inserted_with_keys_each_get_the_key_of_their_own_row(per_statement, monkeypatch):
+def test_rows_inserted_with_keys_each_get_the_key_of_their_own_row(
+    per_statement, returning, monkeypatch
+):
+    if not returning and connection.vendor != "sqlite":
+        pytest.skip("only SQLite before 3.35 lacks RETURNING")
     monkeypatch.setattr(rows_module, "RETURNING_BATCH", per_statement)
+    monkeypatch.setattr(connection.features, "can_return_rows_from_bulk_insert", returning)
     Article.objects.create(title="Before", body="Already here.", content_hash="before")
     rows = [new_article(n) for n in range(5)]
     insert_rows_with_keys(Article, rows)
