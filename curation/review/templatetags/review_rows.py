@@ -1,4 +1,5 @@
-"""The review tables' rows, drawn by ``curation.review.rows_html``."""
+"""The queue's row, drawn by ``curation.review.rows_html``, for the templates that send
+rows out of band after an action (``review/acted.html``)."""
 
 from django import template
 
@@ -10,8 +11,3 @@ register = template.Library()
 @register.simple_tag
 def queue_row(item, oob=False):
     return rows_html.queue_row(item, oob=oob)
-
-
-@register.simple_tag
-def mine_row(item):
-    return rows_html.mine_row(item)
