@@ -224,6 +224,7 @@ EXPECTATIONS: dict[str, list[Expect]] = {
     "annotations:mention-history": [Expect("get", readers, lambda o: [o["mention"]])],
     "annotations:event-history": [Expect("get", readers, lambda o: [o["event"]])],
     "review:queue": [Expect("get", reviewers)],
+    "review:counts": [Expect("get", reviewers)],
     "review:approve-many": [Expect("post", reviewers)],
     "review:row": [Expect("get", reviewers, review("mention"), owned=True)],
     "review:approve": [

@@ -217,9 +217,11 @@ class Mention(AnchoredWork):
         indexes = [
             models.Index(fields=["article", "start"]),
             models.Index(fields=["status", "submitted_at"]),
-            # Covers the review queue's filter choices (articles and people with work
-            # waiting), which read only these columns.
+            # The review queue's filter choices: the newest articles with work waiting
+            # (a walk down status, article) and the people with work waiting (a probe of
+            # status, created_by for each).
             models.Index(fields=["status", "article", "created_by"]),
+            models.Index(fields=["status", "created_by"]),
             # The export of every approved one, read in order of id a batch at a time
             # (chronology/export_reads.in_batches): without it each batch sorted them all.
             models.Index(fields=["status", "id"]),
@@ -341,6 +343,7 @@ class Event(AnchoredWork):
             models.Index(fields=["date_lower", "date_upper"]),
             models.Index(fields=["status", "submitted_at"]),
             models.Index(fields=["status", "article", "created_by"]),
+            models.Index(fields=["status", "created_by"]),
             models.Index(fields=["status", "id"]),
         ]
 

@@ -119,6 +119,27 @@ def actions_for(user, item: Work) -> set[str]:
     return actions
 
 
+class ActionsOfPage:
+    """``actions_for(user, item)`` for the many items of one page. The actions depend only
+    on the item's kind, state, author (the user or not) and whether its words are gone,
+    so each such combination is worked out once: a page of 100 rows has a handful."""
+
+    def __init__(self, user) -> None:
+        self.user = user
+        self._known: dict[tuple, frozenset[str]] = {}
+
+    def __call__(self, item: Work) -> set[str]:
+        key = (
+            item._meta.model_name,
+            item.status,
+            is_author(self.user, item),
+            item.start is None,
+        )
+        if key not in self._known:
+            self._known[key] = frozenset(actions_for(self.user, item))
+        return set(self._known[key])
+
+
 def _may_submit(user, item: Work) -> bool:
     return (is_author(user, item) and _has_perm(user, _perm("add", item))) or _has_perm(
         user, _perm("change_others", item)

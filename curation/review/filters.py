@@ -51,28 +51,20 @@ class QueueFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label="Kind", choices=KIND_CHOICES, empty_label="Mentions and events", widget=QuickSelect
     )
-    event_type = django_filters.ModelChoiceFilter(
-        label="Event type",
-        queryset=EventType.objects.none(),
-        empty_label="Any type",
-        widget=QuickSelect,
+    # The choices below are (id, label) pairs read once, when the form is drawn or checks a
+    # chosen value: thousands of articles may have work waiting, and building a model
+    # instance for each option (a ModelChoiceFilter's way) was most of the page.
+    event_type = django_filters.TypedChoiceFilter(
+        label="Event type", choices=(), coerce=int, empty_value=None, widget=QuickSelect
     )
-    # Its choices are (id, title) pairs, not Article instances: thousands of articles
-    # may have work waiting, and building an instance for each was most of the page.
     article = django_filters.TypedChoiceFilter(
         label="Article", choices=(), coerce=int, empty_value=None, widget=QuickSelect
     )
-    source = django_filters.ModelChoiceFilter(
-        label="Source",
-        queryset=Source.objects.order_by("name"),
-        empty_label="All sources",
-        widget=QuickSelect,
+    source = django_filters.TypedChoiceFilter(
+        label="Source", choices=(), coerce=int, empty_value=None, widget=QuickSelect
     )
-    annotator = django_filters.ModelChoiceFilter(
-        label="Annotator",
-        queryset=get_user_model().objects.none(),
-        empty_label="Anyone",
-        widget=QuickSelect,
+    annotator = django_filters.TypedChoiceFilter(
+        label="Annotator", choices=(), coerce=int, empty_value=None, widget=QuickSelect
     )
     age = django_filters.ChoiceFilter(
         label="Age", choices=AGE_CHOICES, empty_label="Any age", widget=QuickSelect
@@ -82,29 +74,44 @@ class QueueFilter(django_filters.FilterSet):
         super().__init__(*args, request=request, **kwargs)
         self.kinds = reviewable_kinds(request.user)
         fields = self.form.fields
-        # Each category followed by its subtypes, as in the workspace's event form.
-        fields["event_type"].queryset = EventType.objects.select_related("parent").order_by(
-            Coalesce("parent__name", "name"), F("parent").asc(nulls_first=True), "name"
-        )
-        # read (once) when the form is drawn or checks a chosen article, not for every table
+        fields["event_type"].choices = cache(self._event_type_choices)
         fields["article"].choices = cache(self._article_choices)
-        fields["annotator"].queryset = selectors.annotators_waiting(self.kinds)
-        fields["annotator"].label_from_instance = lambda user: user.get_username()
+        fields["source"].choices = cache(self._source_choices)
+        fields["annotator"].choices = cache(self._annotator_choices)
         if "event" not in self.kinds:
             del fields["event_type"]
         if len(self.kinds) < 2:
             del fields["kind"]
 
+    @staticmethod
+    def _event_type_choices() -> list[tuple]:
+        """Each category followed by its subtypes, as in the workspace's event form."""
+        types = EventType.objects.order_by(
+            Coalesce("parent__name", "name"), F("parent").asc(nulls_first=True), "name"
+        ).values_list("id", "name", "parent__name")
+        return [("", "Any type")] + [
+            (pk, f"{parent} › {name}" if parent is not None else name) for pk, name, parent in types
+        ]
+
+    @staticmethod
+    def _source_choices() -> list[tuple]:
+        return [("", "All sources"), *Source.objects.order_by("name").values_list("id", "name")]
+
+    def _annotator_choices(self) -> list[tuple]:
+        username = get_user_model().USERNAME_FIELD
+        people = selectors.annotators_waiting(self.kinds).values_list("id", username)
+        return [("", "Anyone"), *people]
+
     def _article_choices(self) -> list[tuple]:
         """The newest ``ARTICLE_CHOICES`` articles with work waiting, by title, and the
         one chosen, if it is older: with thousands waiting, a list of them all was most
         of the page, and longer than anyone reads."""
-        waiting = selectors.articles_waiting(self.kinds).values_list("id", "title")
-        newest = list(waiting.order_by("-id")[: ARTICLE_CHOICES + 1])
+        newest = list(selectors.newest_articles_waiting(self.kinds, ARTICLE_CHOICES + 1))
         shown = newest[:ARTICLE_CHOICES]
         chosen = str(self.data.get("article", ""))
         if chosen.isdigit() and int(chosen) not in {pk for pk, _ in shown}:
-            shown += list(waiting.filter(pk=int(chosen)))
+            waiting = selectors.articles_waiting(self.kinds).filter(pk=int(chosen))
+            shown += list(waiting.values_list("id", "title"))
         shown.sort(key=lambda choice: (choice[1], choice[0]))
         everything = "All articles"
         if len(newest) > ARTICLE_CHOICES:
@@ -117,6 +124,8 @@ class QueueFilter(django_filters.FilterSet):
         return self.is_bound and any(self.form.cleaned_data.get(name) for name in self.form.fields)
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        if not self.active:
+            return queryset  # the view's: all the work its reviewer may review
         data = self.form.cleaned_data
         kind = data.get("kind")
         after, before = age_bounds(data.get("age") or "")

@@ -9,12 +9,14 @@ entity, an event's type and participants), a fixed number of queries more.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import operator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import reduce
 
 from django.contrib.auth import get_user_model
-from django.db.models import CharField, Count, F, Prefetch, Q, QuerySet, Value
+from django.db.models import CharField, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
 
 from curation.annotations import workflow
 from curation.annotations.models import Event, EventType, Mention, Participant, Status
@@ -59,8 +61,8 @@ def work_rows(
     kinds: Iterable[str],
     statuses: Iterable[str] = (Status.SUBMITTED,),
     created_by=None,
-    event_type: EventType | None = None,
-    article: Article | None = None,
+    event_type: EventType | int | None = None,
+    article: Article | int | None = None,
     source=None,
     annotator=None,
     submitted_after: datetime | None = None,
@@ -69,7 +71,7 @@ def work_rows(
     """The mentions and events of ``kinds`` in ``statuses`` that pass the filters, as one
     queryset of dicts (kind, id, version, status, submitted_at, updated_at, article_id,
     label, article_title, source_name, author), unordered. An event type keeps only
-    events."""
+    events. Each filter takes an instance or its pk."""
     kinds = [kind for kind in KINDS if kind in set(kinds)]
     if event_type is not None:
         kinds = [kind for kind in kinds if kind == "event"]
@@ -192,21 +194,31 @@ def work_items(rows: Iterable[dict], *, user) -> list[WorkItem]:
     mentions = mention_rows([row["id"] for row in rows if row["kind"] == "mention"])
     events = _events([row["id"] for row in rows if row["kind"] == "event"])
     found = {"mention": mentions, "event": events}
+    actions = workflow.ActionsOfPage(user)
     items = []
     for row in rows:
         obj = found[row["kind"]].get(row["id"])
         if obj is not None:
-            items.append(item_for(obj, user=user))
+            items.append(item_for(obj, user=user, actions=actions))
     return items
 
 
-def item_for(obj: Mention | Event, *, user, message: str = "", editing: bool = False) -> WorkItem:
+def item_for(
+    obj: Mention | Event,
+    *,
+    user,
+    message: str = "",
+    editing: bool = False,
+    actions: Callable[[Mention | Event], set[str]] | None = None,
+) -> WorkItem:
+    """``actions``: what works out the actions of ``obj`` (``workflow.ActionsOfPage`` for
+    a page of rows); ``workflow.actions_for`` by default."""
     return WorkItem(
         kind=obj._meta.model_name,
         obj=obj,
         excerpt=excerpt(obj.prefix, obj.quote, obj.suffix),
         mine=workflow.is_author(user, obj),
-        actions=workflow.actions_for(user, obj),
+        actions=actions(obj) if actions else workflow.actions_for(user, obj),
         message=message,
         editing=editing,
     )
@@ -259,27 +271,49 @@ def state_counts(*, kinds: Iterable[str], created_by=None) -> StateCounts:
 
 
 def _waiting(kinds: Iterable[str], column: str) -> Q:
-    """Rows whose pk is the ``column`` of some submitted item of ``kinds`` (one IN over
-    a UNION, which SQLite runs faster than an OR of two INs)."""
-    parts = [
-        MODELS[kind].objects.filter(status=Status.SUBMITTED).values(column).order_by()
+    """Rows for which some submitted item of ``kinds`` has ``column`` = their pk: an
+    EXISTS per kind, each a probe of an index that starts (status, column)."""
+    found = [
+        Exists(MODELS[kind].objects.filter(status=Status.SUBMITTED, **{column: OuterRef("pk")}))
         for kind in KINDS
         if kind in set(kinds)
     ]
-    if not parts:
-        return Q(pk__in=[])
-    return Q(pk__in=parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0])
+    return reduce(operator.or_, found) if found else Q(pk__in=[])
 
 
 def articles_waiting(kinds: Iterable[str]) -> QuerySet[Article]:
     """The articles with work waiting for review, by title."""
     return (
-        Article.objects.filter(_waiting(kinds, "article_id"))
+        Article.objects.filter(_waiting(kinds, "article"))
         .only("id", "title")
         .order_by("title", "id")
     )
 
 
+def newest_articles_waiting(kinds: Iterable[str], limit: int) -> QuerySet:
+    """(id, title) of the ``limit`` newest articles (the highest ids) with work waiting.
+    Each kind's part walks its (status, article) index down from the newest and stops at
+    ``limit`` articles: the cost is the same however long the queue is."""
+    newest = [
+        Q(
+            pk__in=MODELS[kind]
+            .objects.filter(status=Status.SUBMITTED)
+            .order_by("-article_id")
+            .values("article_id")
+            .distinct()[:limit]
+        )
+        for kind in KINDS
+        if kind in set(kinds)
+    ]
+    if not newest:
+        return Article.objects.none().values_list("id", "title")
+    return (
+        Article.objects.filter(reduce(operator.or_, newest))
+        .order_by("-id")
+        .values_list("id", "title")[:limit]
+    )
+
+
 def annotators_waiting(kinds: Iterable[str]) -> QuerySet:
     """The people whose work waits for review, by user name."""
-    return get_user_model().objects.filter(_waiting(kinds, "created_by_id")).order_by("username")
+    return get_user_model().objects.filter(_waiting(kinds, "created_by")).order_by("username")

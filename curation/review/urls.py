@@ -21,6 +21,7 @@ app_name = "review"
 
 urlpatterns = [
     path("", queue.QueueView.as_view(), name="queue"),
+    path("counts/", queue.counts, name="counts"),
     path("approve/", actions.approve_many, name="approve-many"),
     path("<work_kind:kind>/<int:pk>/", actions.queue_row, name="row"),
     path("<work_kind:kind>/<int:pk>/approve/", actions.approve, name="approve"),

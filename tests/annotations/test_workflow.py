@@ -378,3 +378,27 @@ def test_a_page_of_rows_asks_each_permission_once(author, reviewer):
     actions = [workflow.actions_for(reviewer, item) for item in items]
     assert actions == [{"edit", "delete", "reject", "approve"}] * 4
     assert sorted(asked) == sorted(set(asked))
+
+
+def test_a_page_of_items_gets_each_items_own_actions(author, colleague, reviewer, settings):
+    """``ActionsOfPage`` works each combination of kind, state, author and orphanhood out
+    once: what it answers for a page mixing them is what ``actions_for`` answers."""
+    items = [make(who, status) for make in (mention, event) for who in (author, colleague)
+             for status in ALL]  # fmt: skip
+    orphan = mention(author, Status.SUBMITTED)
+    orphan.start = orphan.end = None
+    items.append(orphan)
+    for four_eyes in (True, False):
+        settings.CURATION_FOUR_EYES = four_eyes
+        for user in (author, colleague, reviewer):
+            page = workflow.ActionsOfPage(user)
+            for item in items + items:  # the second time from what it worked out
+                assert page(item) == workflow.actions_for(user, item), (user, item, item.status)
+    # under four-eyes, one's own submitted item, someone else's and one whose words are
+    # gone differ on one page
+    settings.CURATION_FOUR_EYES = True
+    page = workflow.ActionsOfPage(reviewer)
+    own, others = mention(reviewer, Status.SUBMITTED), mention(author, Status.SUBMITTED)
+    assert "approve" in page(others) and "withdraw" not in page(others)
+    assert "approve" not in page(own) and "withdraw" in page(own)
+    assert "approve" not in page(orphan)

@@ -15,6 +15,7 @@ from tests.review.work import article, bulk_work, client_for, event, mention, pe
 pytestmark = pytest.mark.django_db
 
 QUEUE = "/review/"
+COUNTS = "/review/counts/"
 
 
 def row_ids(response) -> list[str]:
@@ -154,15 +155,31 @@ def test_the_header_counts_work_in_each_state(reviewer_client, annotator):
     mention(by=annotator, on=on, status=Status.REJECTED, text="Washington")
     event(by=annotator, on=on, status=Status.APPROVED)
     event(by=annotator, on=on, status=Status.SUBMITTED, text="next week")
-    counts = reviewer_client.get(QUEUE).context["counts"]
+    counts = reviewer_client.get(COUNTS, HTTP_HX_REQUEST="true").context["counts"]
     assert counts.of("mention") == {"draft": 1, "submitted": 1, "approved": 0, "rejected": 1}
     assert counts.of("event") == {"draft": 0, "submitted": 1, "approved": 1, "rejected": 0}
-    page = reviewer_client.get(QUEUE).content.decode()
+    fragment = reviewer_client.get(COUNTS, HTTP_HX_REQUEST="true").content.decode()
+    assert fragment.lstrip().startswith('<table id="review-counts" class="state-counts">')
     assert (
         '<tr data-kind="mention"><th scope="row">Mentions</th>\n      <td data-state="draft">1'
         '</td><td data-state="submitted">1</td><td data-state="approved">0</td>'
         '<td data-state="rejected">1</td></tr>'
+    ) in fragment
+
+
+def test_the_page_fetches_its_counts_once_shown_and_only_reviewers_get_them(
+    reviewer_client, annotator_client, stranger_client, client
+):
+    page = reviewer_client.get(QUEUE).content.decode()
+    assert (
+        f'<div id="review-counts" class="state-counts" hx-get="{COUNTS}" hx-trigger="load" '
+        'hx-swap="outerHTML">'
     ) in page
+    assert "counts" not in reviewer_client.get(QUEUE).context
+    assert annotator_client.get(COUNTS).status_code == 403
+    assert stranger_client.get(COUNTS).status_code == 403
+    assert client.get(COUNTS)["Location"].startswith("/accounts/login/")
+    assert reviewer_client.post(COUNTS).status_code == 405
 
 
 # --- filters -----------------------------------------------------------------------------
@@ -274,6 +291,33 @@ def test_with_many_articles_waiting_the_filter_lists_the_newest_and_the_chosen_o
     assert f'<option value="{oldest.pk}" selected>Piece C</option>' in response.content.decode()
 
 
+def test_the_newest_articles_listed_are_those_with_mentions_or_events_waiting(
+    reviewer_client, annotator, monkeypatch
+):
+    from curation.review import filters
+
+    monkeypatch.setattr(filters, "ARTICLE_CHOICES", 2)
+    older, with_event, drafts_only, newest = (article(f"Piece {n}") for n in "ABCD")
+    mention(by=annotator, on=older)
+    event(by=annotator, on=with_event)
+    mention(by=annotator, on=drafts_only, status=Status.DRAFT)
+    event(by=annotator, on=newest, text="next week")
+    mention(by=annotator, on=newest, text="White House")
+    form = reviewer_client.get(QUEUE).context["filter"].form
+    assert [label for value, label in form.fields["article"].choices if value] == [
+        "Piece B",
+        "Piece D",
+    ]
+
+
+def test_the_event_types_are_offered_under_their_category(reviewer_client, spread):
+    form = reviewer_client.get(QUEUE).context["filter"].form
+    labels = [label for value, label in form.fields["event_type"].choices]
+    visit = EventType.objects.get(slug="consult-visit")
+    assert labels[0] == "Any type"
+    assert labels.index(visit.parent.name) < labels.index(f"{visit.parent.name} › {visit.name}")
+
+
 def test_a_filtered_empty_queue_says_to_clear_the_filters(reviewer_client, spread):
     response = reviewer_client.get(QUEUE, {"kind": "event", "age": "older"})
     assert row_ids(response) == []
@@ -375,9 +419,11 @@ def make_queue(size: int) -> None:
 
 
 # session, user, the permissions (one query); the page of rows and their count
-# (one per kind); the page's mentions, events and their participants; the counts per
-# state (one per kind); the filters' event types, articles, sources and annotators.
-QUEUE_PAGE_QUERIES = 15
+# (one per kind); the page's mentions, events and their participants; the filters' event
+# types, articles, sources and annotators. The counts per state come in a request of their
+# own: session, user, permissions and one per kind.
+QUEUE_PAGE_QUERIES = 13
+COUNTS_QUERIES = 5
 # The table alone (HTMX), filtered: the same without the counts per state and the filter
 # choices, but with the check that the posted source exists.
 FILTERED_TABLE_QUERIES = 10
@@ -391,6 +437,9 @@ def test_the_queue_runs_the_same_queries_with_10_or_10000_items(
     with django_assert_num_queries(QUEUE_PAGE_QUERIES):
         response = reviewer_client.get(QUEUE)
     assert len(row_ids(response)) == min(size, 25)
+    with django_assert_num_queries(COUNTS_QUERIES):
+        counts = reviewer_client.get(COUNTS, HTTP_HX_REQUEST="true").context["counts"]
+    assert counts.total("submitted") == size
     assert {key.split("-")[0] for key in row_ids(response)} == {"mention", "event"}
     outlet = Source.objects.get(name="Outlet 0")
     with django_assert_num_queries(FILTERED_TABLE_QUERIES):
