@@ -78,3 +78,46 @@ def test_dates_are_written_as_djangos_formatter_writes_them(fmt, moment):
     for language in ("de", "fr"):  # the month's name in the language of the request
         with translation.override(language):
             assert date_format(moment, fmt) == dateformat.format(moment, fmt)
+
+
+def whole_tables(table_class, queryset, *, query: str, per_page: int, **kwargs) -> list[str]:
+    """The whole table (head, body, page links), written in Python and by the template,
+    for a request with ``query``."""
+    request = RequestFactory().get(f"/?{query}")
+    written = []
+    for template in (TEMPLATE, "tables/htmx_table.html"):
+        table = table_class(queryset, template_name=template, **kwargs)
+        table.request = request
+        table.order_by = request.GET.get("sort")
+        table.paginate(page=int(request.GET.get("page", 1)), per_page=per_page)
+        written.append(table.as_html(request))
+    return written
+
+
+@pytest.mark.parametrize("page", [1, 2, 7, 12])
+def test_the_head_and_page_links_are_the_templates(page):
+    for n in range(24):
+        ArticleFactory(title=f"Piece {n}", body=f"Body {n}.")
+    query = f"q=a%26b+%3Cc%3E&source=&sort=-title&page={page}&note=%C3%A9t%C3%A9"
+    in_python, by_template = whole_tables(
+        ArticleTable, articles_for_list(), query=query, per_page=2
+    )
+    assert parse_html(in_python) == parse_html(by_template)
+    assert 'aria-sort="descending"' in in_python and "a%26b+%3Cc%3E" in in_python
+    assert ('rel="prev"' in in_python) == (page > 1)
+    assert ('rel="next"' in in_python) == (page < 12)
+    assert "Page " + str(page) + " of 12 · 24 in all" in in_python
+
+
+def test_a_single_page_has_no_page_links_and_the_queue_head_is_the_templates(rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    from curation.review import selectors
+    from curation.review.tables import QueueTable
+
+    rows = selectors.work_rows(kinds=selectors.KINDS)
+    in_python, by_template = whole_tables(
+        QueueTable, rows, query="sort=annotator", per_page=25, user=AnonymousUser()
+    )
+    assert parse_html(in_python) == parse_html(by_template)
+    assert "pagination" not in in_python and 'aria-sort="ascending"' in in_python

@@ -14,12 +14,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django_tables2.rows import BoundRows
 
 from curation.review import rows_html, selectors
-from curation.table_rows import TEMPLATE
+from curation.table_rows import TEMPLATE, TableInPython
 
 NUM = {"td": {"class": "nowrap"}}
 
 
-class WorkTable(tables.Table):
+class WorkTable(TableInPython, tables.Table):
     """What both tables share: paging within bounds, and a page of WorkItems."""
 
     MAX_PER_PAGE = 100
