@@ -1,7 +1,8 @@
 """Review queue benchmark: prints milliseconds and SQL query counts for the queue with
 10,000 submitted items (mentions and events, over 50 articles by 5 annotators):
 
-1. the queue's first page (the oldest first), as a reviewer opens it;
+1. the queue's first page (the oldest first), as a reviewer opens it, and the counts per
+   state it then fetches;
 2. a filtered page (events of the last 7 days from one article), as HTMX fetches it;
 3. a page sorted by annotator, deep in the queue;
 4. "My work" of one annotator (2,000 items waiting for review).
@@ -116,6 +117,11 @@ def run(items: int, repeat: int) -> None:
     response, times, queries = timed(lambda: client.get("/review/"), repeat)
     assert b"queue-row" in response.content
     report("1. the queue's first page (full page)", times, queries, "(target <= 100 ms)")
+    response, times, queries = timed(
+        lambda: client.get("/review/counts/", HTTP_HX_REQUEST="true"), repeat
+    )
+    assert b"review-counts" in response.content
+    report("1. the counts per state it then fetches", times, queries)
 
     filtered = f"/review/?kind=event&age=week&article={articles[7].pk}"
     response, times, queries = timed(lambda: client.get(filtered, HTTP_HX_REQUEST="true"), repeat)
