@@ -287,6 +287,8 @@ def test_the_queue_fits_a_phone_with_every_state_count_in_view(page: Page, live_
     page.set_viewport_size({"width": 390, "height": 844})
     log_in(page, live_server, "rita")
     page.goto(f"{live_server.url}/review/")
+    # the counts come just after the page, in a request of their own
+    expect(page.locator("#review-counts thead th").first).to_be_visible()
     scrolls_sideways = page.evaluate(
         "document.documentElement.scrollWidth > document.documentElement.clientWidth"
     )

@@ -172,8 +172,8 @@ def test_the_page_fetches_its_counts_once_shown_and_only_reviewers_get_them(
 ):
     page = reviewer_client.get(QUEUE).content.decode()
     assert (
-        f'<div id="review-counts" class="state-counts" hx-get="{COUNTS}" hx-trigger="load" '
-        'hx-swap="outerHTML">'
+        '<div id="review-counts" class="state-counts state-counts-pending" aria-busy="true" '
+        f'hx-get="{COUNTS}" hx-trigger="load" hx-swap="outerHTML">'
     ) in page
     assert "counts" not in reviewer_client.get(QUEUE).context
     assert annotator_client.get(COUNTS).status_code == 403
@@ -296,18 +296,19 @@ def test_the_newest_articles_listed_are_those_with_mentions_or_events_waiting(
 ):
     from curation.review import filters
 
-    monkeypatch.setattr(filters, "ARTICLE_CHOICES", 2)
-    older, with_event, drafts_only, newest = (article(f"Piece {n}") for n in "ABCD")
-    mention(by=annotator, on=older)
+    monkeypatch.setattr(filters, "ARTICLE_CHOICES", 3)
+    with_event, drafts_only, older, busy, newest = (article(f"Piece {n}") for n in "ABCDE")
     event(by=annotator, on=with_event)
     mention(by=annotator, on=drafts_only, status=Status.DRAFT)
-    event(by=annotator, on=newest, text="next week")
-    mention(by=annotator, on=newest, text="White House")
+    mention(by=annotator, on=older)
+    for text in ("Officials", "White House", "Washington"):  # one article, listed once
+        mention(by=annotator, on=busy, text=text)
+    mention(by=annotator, on=newest)
     form = reviewer_client.get(QUEUE).context["filter"].form
-    assert [label for value, label in form.fields["article"].choices if value] == [
-        "Piece B",
-        "Piece D",
-    ]
+    choices = list(form.fields["article"].choices)
+    assert [label for value, label in choices if value] == ["Piece C", "Piece D", "Piece E"]
+    # the one with an event waiting is the fourth newest: there are more than listed
+    assert choices[0][1] == "All articles (listed below: the 3 newest with work waiting)"
 
 
 def test_the_event_types_are_offered_under_their_category(reviewer_client, spread):
