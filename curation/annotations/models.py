@@ -285,7 +285,12 @@ class EventType(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+        return self.label(self.name, self.parent.name if self.parent_id else None)
+
+    @staticmethod
+    def label(name: str, parent_name: str | None) -> str:
+        """How a type is named to people: "Category › Subtype", or the category alone."""
+        return f"{parent_name} › {name}" if parent_name is not None else name
 
     def clean(self) -> None:
         # Two levels: a top-level category and its subtypes (the form's groups).

@@ -5,7 +5,7 @@ mentions as Web Annotations. The public page's reads are in ``selectors``."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import batched
@@ -140,41 +140,77 @@ def feed_entries(chronology: Chronology, *, limit: int = 50) -> list[PublicEntry
     return public_details(list(entries))
 
 
-def _annotation_events(events: QuerySet[Event]) -> QuerySet[Event]:
-    """Approved events with what an annotation of them says, and of their article only
-    the URL and import time (never the body)."""
+class EventRow(NamedTuple):
+    """An approved event as its annotation says it, with its article's URL and import
+    time (never its body): read as a plain row, as an export reads thousands."""
+
+    pk: int
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    headline: str
+    date: str
+    created_at: datetime
+    article_id: int
+    url: str
+    imported_at: datetime
+    type_name: str
+    type_parent_name: str | None
+    location_name: str | None
+    location_wikidata_id: str | None
+    location_kind_name: str | None
+
+    @property
+    def type_label(self) -> str:
+        return EventType.label(self.type_name, self.type_parent_name)
+
+
+_EVENT_ROW = (
+    "pk",
+    "start",
+    "end",
+    "quote",
+    "prefix",
+    "suffix",
+    "headline",
+    "date",
+    "created_at",
+    "article_id",
+    "article__url",
+    "article__imported_at",
+    "event_type__name",
+    "event_type__parent__name",
+    "location__name",
+    "location__wikidata_id",
+    "location__kind__name",
+)
+
+
+def _annotation_events(events: QuerySet[Event]) -> QuerySet:
+    """Approved events as ``event_rows`` reads them (tuples of ``EventRow``'s fields), by
+    article and position."""
     return (
         events.filter(status=Status.APPROVED, start__isnull=False)  # orphans have no place
-        .select_related("article", "event_type__parent", "location__kind")
-        .only(
-            "start",
-            "end",
-            "quote",
-            "prefix",
-            "suffix",
-            "headline",
-            "date",
-            "created_at",
-            "article__url",
-            "article__imported_at",
-            "event_type__name",
-            "event_type__parent__name",
-            "location__name",
-            "location__wikidata_id",
-            "location__kind__name",
-        )
+        .values_list(*_EVENT_ROW)
         .order_by("article_id", "start", "pk")
     )
 
 
-def chronology_annotation_events(chronology: Chronology) -> QuerySet[Event]:
+def event_rows(rows: Iterable[tuple]) -> list[EventRow]:
+    """The rows of a query above (or a slice or batch of it) as ``EventRow``s."""
+    return [EventRow._make(row) for row in rows]
+
+
+def chronology_annotation_events(chronology: Chronology) -> QuerySet:
     """The approved events cited by the chronology's published entries, by article and
     position: what its public page quotes, and nothing more of the articles."""
     entries = published_entries(chronology).order_by()
     return _annotation_events(Event.objects.filter(chronology_entry__entry__in=entries))
 
 
-def article_annotation_events(article_id: int) -> QuerySet[Event]:
+def article_annotation_events(article_id: int) -> QuerySet:
     """An article's approved events, by position."""
     return _annotation_events(Event.objects.filter(article_id=article_id))
 
@@ -213,34 +249,30 @@ class Tag:
     wikidata_id: str
 
 
-def event_tags(events: Sequence[Event]) -> dict[int, list[Tag]]:
-    """Each event's participants and then its place, by event id; ``events`` come from
-    the queries above (their places already read). One query."""
+def event_tags(events: Sequence[EventRow]) -> dict[int, list[Tag]]:
+    """Each event's participants and then its place, by event id. One query."""
     tags: dict[int, list[Tag]] = defaultdict(list)
     if not events:
         return tags
     takings = (
         Participant.objects.filter(event__in=[event.pk for event in events])
-        .select_related("entity__kind")
-        .only("event_id", "entity__name", "entity__wikidata_id", "entity__kind__name")
+        .values_list("event_id", "entity__name", "entity__kind__name", "entity__wikidata_id")
         .order_by("event_id", "role", "pk")
     )
-    for taking in takings:
-        entity = taking.entity
-        tag = Tag(entity.name, entity.kind.name, entity.wikidata_id)
-        if tag not in tags[taking.event_id]:
-            tags[taking.event_id].append(tag)
+    for event_id, *named in takings:
+        tag = Tag(*named)
+        if tag not in tags[event_id]:
+            tags[event_id].append(tag)
     for event in events:
-        if event.location is not None:
-            place = event.location
-            tag = Tag(place.name, place.kind.name, place.wikidata_id)
+        if event.location_name is not None:
+            tag = Tag(event.location_name, event.location_kind_name, event.location_wikidata_id)
             if tag not in tags[event.pk]:
                 tags[event.pk].append(tag)
     return tags
 
 
-def all_annotation_events() -> QuerySet[Event]:
-    """Every article's approved events, as an annotation says them."""
+def all_annotation_events() -> QuerySet:
+    """Every article's approved events, as an annotation says them (rows: ``event_rows``)."""
     return _annotation_events(Event.objects.all())
 
 

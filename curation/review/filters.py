@@ -90,7 +90,7 @@ class QueueFilter(django_filters.FilterSet):
             Coalesce("parent__name", "name"), F("parent").asc(nulls_first=True), "name"
         ).values_list("id", "name", "parent__name")
         return [("", "Any type")] + [
-            (pk, f"{parent} › {name}" if parent is not None else name) for pk, name, parent in types
+            (pk, EventType.label(name, parent)) for pk, name, parent in types
         ]
 
     @staticmethod

@@ -164,7 +164,7 @@ def test_orphans_are_left_out_of_the_annotation_exports(article, editor):
     article_correct(article=article, new_body=WITHOUT_THE_STRIKE, by=editor, reason="withdrawn")
     for item in (lost, haifa):  # approved again by a reviewer, still without words
         type(item).objects.filter(pk=item.pk).update(status=Status.APPROVED)
-    assert [e.pk for e in article_annotation_events(article.pk)] == [kept.pk]
+    assert [row[0] for row in article_annotation_events(article.pk)] == [kept.pk]
     assert [m.pk for m in article_annotation_mentions(article.pk)] == [beirut.pk]
 
 

@@ -483,10 +483,14 @@ def test_chronology_annotations_are_the_cited_events_in_pages(curator, topic, mo
     israel = Entity.objects.create(
         name="Israel", kind=EntityKind.objects.get(slug="place"), wikidata_id="Q801"
     )
+    washington = Entity.objects.create(name="Washington", kind=israel.kind)
     publish(
         [
             approved_event(
-                "2024-06-20", url="https://www.axios.com/scoop", entities=[(israel, "target")]
+                "2024-06-20",
+                url="https://www.axios.com/scoop",
+                entities=[(israel, "target")],
+                place=washington,
             ),
             approved_event("2024-06-20", source="JNS"),
         ],
@@ -517,6 +521,7 @@ def test_chronology_annotations_are_the_cited_events_in_pages(curator, topic, mo
         ("describing", "2024-06-20"),
         ("tagging", "Israel"),
         ("tagging", "http://www.wikidata.org/entity/Q801"),
+        ("tagging", "Washington"),  # the place, after the participants
     ]
 
 

@@ -9,6 +9,7 @@ line is a whole annotation with its ``@context``, as a standalone one is written
 
 import json
 from collections.abc import Iterator
+from operator import itemgetter
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, StreamingHttpResponse
@@ -36,8 +37,8 @@ def annotations_stream(request: HttpRequest) -> StreamingHttpResponse:
 
     def lines() -> Iterator[str]:
         events = export_reads.all_annotation_events()
-        for batch in export_reads.in_batches(events, BATCH):
-            yield _lines(annotator.events(batch))
+        for batch in export_reads.in_batches(events, BATCH, pk_of=itemgetter(0)):
+            yield _lines(annotator.events(export_reads.event_rows(batch)))
         for batch in export_reads.all_annotation_mentions(BATCH):
             yield _lines(annotator.mention_rows(batch))
 
@@ -46,9 +47,10 @@ def annotations_stream(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
+_encode = json.JSONEncoder(ensure_ascii=False, separators=JSON_SEPARATORS).encode
+# each line is {"@context": …, then the annotation's own members}
+_LINE_START = _encode({"@context": webannotation.CONTEXT})[:-1] + ","
+
+
 def _lines(annotations: list[dict]) -> str:
-    context = {"@context": webannotation.CONTEXT}
-    return "".join(
-        json.dumps(context | annotation, ensure_ascii=False, separators=JSON_SEPARATORS) + "\n"
-        for annotation in annotations
-    )
+    return "".join(_LINE_START + _encode(annotation)[1:] + "\n" for annotation in annotations)

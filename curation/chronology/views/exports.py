@@ -240,7 +240,7 @@ class WebAnnotator:
             span, article_id=article.pk, url=article.url, imported_at=article.imported_at
         )
 
-    def events(self, events) -> list[dict]:
+    def events(self, events: list[export_reads.EventRow]) -> list[dict]:
         tags = export_reads.event_tags(events)
         return [
             webannotation.annotation(
@@ -249,14 +249,16 @@ class WebAnnotator:
                 created=event.created_at,
                 body=webannotation.event_bodies(
                     headline=event.headline,
-                    type_name=str(event.event_type),
+                    type_name=event.type_label,
                     date=event.date,
                     participants=[
                         webannotation.Named(tag.name, tag.kind, tag.wikidata_id)
                         for tag in tags.get(event.pk, [])
                     ],
                 ),
-                target=self._article_target(event, event.article),
+                target=self._target(
+                    event, article_id=event.article_id, url=event.url, imported_at=event.imported_at
+                ),
             )
             for event in events
         ]
@@ -336,7 +338,9 @@ def chronology_annotations(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         label=f"{chronology.title}: the cited passages",
         total=events.count(),
-        items_from=lambda offset, limit: annotator.events(list(events[offset : offset + limit])),
+        items_from=lambda offset, limit: annotator.events(
+            export_reads.event_rows(events[offset : offset + limit])
+        ),
     )
 
 
@@ -354,7 +358,7 @@ def article_annotations(request: HttpRequest, pk: int) -> HttpResponse:
     def items_from(offset: int, limit: int) -> list[dict]:
         items = []
         if offset < event_total:
-            items += annotator.events(list(events[offset : offset + limit]))
+            items += annotator.events(export_reads.event_rows(events[offset : offset + limit]))
         if len(items) < limit and offset + len(items) >= event_total:
             start = max(0, offset - event_total)
             taken = mentions[start : start + limit - len(items)]
