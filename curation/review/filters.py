@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from curation.annotations.models import EventType
 from curation.articles.models import Source
+from curation.compiled_queries import fixed_rows
 from curation.review import selectors
 from curation.review.widgets import QuickSelect
 
@@ -83,30 +84,46 @@ class QueueFilter(django_filters.FilterSet):
         if len(self.kinds) < 2:
             del fields["kind"]
 
+    # The menus' queries are the same on every page (compiled_queries says why they are
+    # compiled once).
+
     @staticmethod
     def _event_type_choices() -> list[tuple]:
         """Each category followed by its subtypes, as in the workspace's event form."""
-        types = EventType.objects.order_by(
-            Coalesce("parent__name", "name"), F("parent").asc(nulls_first=True), "name"
-        ).values_list("id", "name", "parent__name")
+        types = fixed_rows(
+            "review-filter:event-types",
+            lambda: EventType.objects.order_by(
+                Coalesce("parent__name", "name"), F("parent").asc(nulls_first=True), "name"
+            ).values_list("id", "name", "parent__name"),
+        )
         return [("", "Any type")] + [
             (pk, EventType.label(name, parent)) for pk, name, parent in types
         ]
 
     @staticmethod
     def _source_choices() -> list[tuple]:
-        return [("", "All sources"), *Source.objects.order_by("name").values_list("id", "name")]
+        sources = fixed_rows(
+            "review-filter:sources",
+            lambda: Source.objects.order_by("name").values_list("id", "name"),
+        )
+        return [("", "All sources"), *sources]
 
     def _annotator_choices(self) -> list[tuple]:
         username = get_user_model().USERNAME_FIELD
-        people = selectors.annotators_waiting(self.kinds).values_list("id", username)
+        people = fixed_rows(
+            ("review-filter:annotators", *self.kinds),
+            lambda: selectors.annotators_waiting(self.kinds).values_list("id", username),
+        )
         return [("", "Anyone"), *people]
 
     def _article_choices(self) -> list[tuple]:
         """The newest ``ARTICLE_CHOICES`` articles with work waiting, by title, and the
         one chosen, if it is older: with thousands waiting, a list of them all was most
         of the page, and longer than anyone reads."""
-        newest = list(selectors.newest_articles_waiting(self.kinds, ARTICLE_CHOICES + 1))
+        newest = fixed_rows(
+            ("review-filter:articles", *self.kinds),
+            lambda: selectors.newest_articles_waiting(self.kinds, ARTICLE_CHOICES + 1),
+        )
         shown = newest[:ARTICLE_CHOICES]
         chosen = str(self.data.get("article", ""))
         if chosen.isdigit() and int(chosen) not in {pk for pk, _ in shown}:
