@@ -49,14 +49,34 @@
     );
   }
 
-  function openReject(row) {
+  // A row's reject form: the one in it (sent back open after a refusal), else a copy
+  // of the page's template with this row's ids, address and version put in.
+  function rejectForm(row, toggle) {
     var form = row.querySelector(".reject-form");
+    var template = document.getElementById("reject-form-template");
+    if (form || !toggle || !template) return form;
+    var key = row.id.replace(/^row-/, "");
+    form = template.content.querySelector("form").cloneNode(true);
+    form.id = "reject-" + key;
+    form.setAttribute("hx-post", toggle.dataset.rejectUrl);
+    form.querySelector("input[name=version]").value = row.dataset.version;
+    var reason = form.querySelector("input[name=reason]");
+    reason.id = "reason-" + key;
+    form.querySelector("label").htmlFor = reason.id;
+    toggle.closest(".row-actions").after(form);
+    toggle.setAttribute("aria-controls", form.id);
+    window.htmx.process(form);
+    return form;
+  }
+
+  function openReject(row) {
+    var toggle = row.querySelector("[data-action=reject]");
+    var form = rejectForm(row, toggle);
     if (!form) {
       say("This row can't be rejected here.");
       return;
     }
     form.hidden = false;
-    var toggle = row.querySelector("[data-action=reject]");
     if (toggle) toggle.setAttribute("aria-expanded", "true");
     form.querySelector("input[name=reason]").focus();
   }

@@ -7,6 +7,8 @@ import re
 
 import pytest
 from django import forms
+from django.test import Client
+from django.urls import reverse
 
 from curation.annotations.models import Entity, EntityKind, Participant, Status
 from curation.review import rows_html, selectors
@@ -93,11 +95,29 @@ def test_a_rejection_and_its_reviewer_are_escaped_in_my_work(annotator):
     assert "Submit again" in page
 
 
-def test_the_reject_form_is_hidden_until_asked_for(reviewer, annotator):
-    item = loaded("mention", mention(by=annotator).pk, reviewer)
-    page = rows_html.queue_row(item)
-    assert re.search(r'<form id="reject-mention-\d+"[^>]* hidden>', page)
-    assert 'aria-expanded="false"' in page
+def test_a_row_carries_no_reject_form_until_asked_for_only_its_address(reviewer, annotator):
+    made = mention(by=annotator)
+    page = rows_html.queue_row(loaded("mention", made.pk, reviewer))
+    assert '<form id="reject-' not in page
+    assert re.search(
+        rf'<button [^>]*data-action="reject" data-reject-url="/review/mention/{made.pk}/reject/" '
+        r'aria-expanded="false">',
+        page,
+    )
+
+
+def test_the_page_has_one_hidden_reject_form_for_review_js_to_copy(reviewer, annotator):
+    for _ in range(3):
+        mention(by=annotator)
+    client = Client()
+    client.force_login(reviewer)
+    page = client.get(reverse("review:queue")).content.decode()
+    assert page.count('data-action="reject" data-reject-url=') == 3
+    assert page.count('class="reject-form') == 1
+    template = page[page.index('<template id="reject-form-template">') :]
+    form = template[: template.index("</template>")]
+    assert re.match(r'<template id="reject-form-template"><form id="reject-" [^>]* hidden>', form)
+    assert 'name="reason"' in form and 'name="version" value=""' in form
 
 
 def test_links_point_at_this_rows_item_and_article(reviewer, annotator):

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from curation.review import selectors
+from curation.review import rows_html, selectors
 from curation.review.filters import QueueFilter, reviewable_kinds
 from curation.review.tables import QueueTable
 from curation.review.views.common import queue_counts
@@ -60,6 +60,7 @@ class QueueView(LoginRequiredMixin, PermissionRequiredMixin, SingleTableMixin, F
         context = super().get_context_data(**kwargs)
         if not (self.request.htmx and not self.request.htmx.boosted):
             context["four_eyes"] = getattr(settings, "CURATION_FOUR_EYES", True)
+            context["reject_form_template"] = rows_html.reject_form_template()
             context["nav_section"] = "review"
         return context
 
