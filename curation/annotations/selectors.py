@@ -858,14 +858,38 @@ def article_events(article: Article) -> list[Event]:
     the panel shows, and the chronology entry each is in, if any (through the reverse
     relation by name: annotations imports nothing of chronology; a join, so no query
     more)."""
-    events = (
-        Event.objects.filter(article=article, start__isnull=False)
-        .select_related("event_type__parent", "location", "reviewed_by", "chronology_entry__entry")
-        .prefetch_related(
-            Prefetch("participants", queryset=Participant.objects.select_related("entity__kind"))
-        )
+    return _events_by_date(Event.objects.filter(article=article, start__isnull=False))
+
+
+def _events_by_date(events: QuerySet[Event]) -> list[Event]:
+    events = events.select_related(
+        "event_type__parent", "location", "reviewed_by", "chronology_entry__entry"
+    ).prefetch_related(
+        Prefetch("participants", queryset=Participant.objects.select_related("entity__kind"))
     )
     return sorted(events, key=lambda event: event.sort_key)
+
+
+@dataclass(frozen=True)
+class PlacedWork:
+    marks: list[MarkedText]  # as article_marks reads them
+    events: list[Event]  # as article_events reads them
+    has_orphans: bool
+
+
+def placed_work(article: Article) -> PlacedWork:
+    """``article_marks`` and ``article_events`` in their same queries, which also read the
+    orphans and set them aside: then the workspace reads the orphans themselves
+    (``article_orphans``) only when the article has some, which it seldom does."""
+    marks = _marks(Mention.objects.filter(article=article))
+    events = _events_by_date(Event.objects.filter(article=article))
+    placed_marks = [mark for mark in marks if mark.start is not None]
+    placed_events = [event for event in events if event.start is not None]
+    return PlacedWork(
+        placed_marks,
+        placed_events,
+        has_orphans=len(placed_marks) < len(marks) or len(placed_events) < len(events),
+    )
 
 
 @dataclass(frozen=True)

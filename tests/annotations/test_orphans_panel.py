@@ -123,11 +123,12 @@ def test_the_workspace_with_its_orphans_runs_a_constant_number_of_queries(
             headline=f"Meeting {n}",
             created_by=colleague if n % 2 else annotator,
         )
-    # session, user, the permissions (one query); the article; its placed mentions and
-    # events (none: no participants to fetch; the editor's drafts among them); the kinds; the
-    # mentions and events taggers suggested; its orphaned mentions and events; the
-    # rendered text and entity rows, not in the cache yet, then kept there
-    with django_assert_num_queries(22):
+    # session, user, the permissions (one query); the article; its mentions and events,
+    # placed or not (the orphaned events' participants; the editor's drafts among them);
+    # the kinds; the mentions and events taggers suggested; since there are orphans, its
+    # orphaned mentions and events; the rendered text and entity rows, not in the cache
+    # yet, then kept there
+    with django_assert_num_queries(23):
         response = annotator_client.get(url("workspace", article.pk))
     assert orphans_panel(response.content.decode()).count('<li class="orphan"') == orphans
 
@@ -244,3 +245,23 @@ def test_relinking_an_orphan_shows_the_new_entity_in_the_panel(annotator_client,
     )
     assert response.status_code == 200
     assert "Mention of Beirut officials" in orphans_panel(response.content.decode())
+
+
+@pytest.mark.parametrize("left", ["mention", "event"])
+def test_an_article_whose_only_orphan_is_a_mention_or_an_event_lists_it(
+    annotator_client, work, left
+):
+    """The workspace reads the orphans only when its mentions or its events include one."""
+    gone = work.event if left == "mention" else work.mention
+    type(gone).objects.filter(pk=gone.pk).delete()
+    kept = work.mention if left == "mention" else work.event
+    html = annotator_client.get(url("workspace", work.article.pk)).content.decode()
+    items = re.findall(r'<li class="orphan" id="orphan-(\w+)-(\d+)">', orphans_panel(html))
+    assert items == [(left, str(kept.pk))]
+
+
+def test_an_article_without_orphans_shows_no_panel(annotator_client, work):
+    for item in (work.mention, work.event):
+        type(item).objects.filter(pk=item.pk).delete()
+    html = annotator_client.get(url("workspace", work.article.pk)).content.decode()
+    assert 'id="orphans-panel"' not in html

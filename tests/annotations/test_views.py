@@ -143,13 +143,13 @@ def test_the_workspace_runs_a_constant_number_of_queries(
             event.participants.create(entity=mention.entity)
     # session, user, the permissions (one query); the article; its mentions with
     # entities and kinds; its events and their participants (the editor's drafts are
-    # counted among them); the kinds;
-    # the mentions and events taggers suggested; its orphaned mentions and events; the
-    # rendered text and entity rows from the cache, then, not found, kept there (5 each)
-    with django_assert_num_queries(23):
+    # counted among them; none of them an orphan, so no query reads the orphans); the
+    # kinds; the mentions and events taggers suggested; the rendered text and entity rows
+    # from the cache, then, not found, kept there (5 each)
+    with django_assert_num_queries(21):
         first = annotator_client.get(url("workspace", article.pk))
     # the second time they are found
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         response = annotator_client.get(url("workspace", article.pk))
     html = response.content.decode()
     assert _text_and_entity_rows(html) == _text_and_entity_rows(first.content.decode())

@@ -39,9 +39,9 @@ can_annotate = permission_required("annotations.add_mention", raise_exception=Tr
 
 
 def workspace_context(article: Article, *, user, suggesting: bool = False) -> dict:
-    mentions = selectors.article_marks(article)
+    placed = selectors.placed_work(article)
+    mentions, events = placed.marks, placed.events
     suggestions = selectors.suggestions_for(article, mentions) if suggesting else []
-    events = selectors.article_events(article)
     tagged = selectors.tagged_mentions(article)
     entities_url = reverse("annotations:entities")
     return {
@@ -67,7 +67,7 @@ def workspace_context(article: Article, *, user, suggesting: bool = False) -> di
         "suggesting": suggesting,
         "kinds": list(EntityKind.objects.all()),
         "entities_url": entities_url,
-        "orphans": Orphans(article),
+        "orphans": Orphans(article, none=not placed.has_orphans),
     }
 
 
@@ -81,12 +81,14 @@ class Orphans:
     (two queries, whatever their number) only when a template shows them, which most
     answers built from the workspace's context don't."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, *, none: bool = False) -> None:
+        """``none``: the article is known to have no orphans (``selectors.placed_work``)."""
         self.article = article
+        self.none = none
 
     @cached_property
     def _found(self) -> tuple[list, list]:
-        return selectors.article_orphans(self.article)
+        return ([], []) if self.none else selectors.article_orphans(self.article)
 
     @property
     def mentions(self) -> list:
