@@ -2,18 +2,17 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from curation.annotations.models import Entity, EntityKind
+from curation.quick_widgets import QuickInput, QuickSelect
 
 
 class EntityFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search",
         label="Search",
-        widget=django_filters.widgets.forms.TextInput(
-            attrs={"type": "search", "placeholder": "A name or alias"}
-        ),
+        widget=QuickInput(attrs={"type": "search", "placeholder": "A name or alias"}),
     )
     kind = django_filters.ModelChoiceFilter(
-        queryset=EntityKind.objects.all(), empty_label="All kinds"
+        queryset=EntityKind.objects.all(), empty_label="All kinds", widget=QuickSelect
     )
 
     class Meta:

@@ -3,30 +3,31 @@ from django.db.models import Q, QuerySet
 
 from curation.articles.models import Article, Source
 from curation.articles.selectors import annotated, not_yet_annotated
+from curation.quick_widgets import QuickInput, QuickSelect
 
 
 class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search",
         label="Search",
-        widget=django_filters.widgets.forms.TextInput(
-            attrs={"type": "search", "placeholder": "Words in the title or text"}
-        ),
+        widget=QuickInput(attrs={"type": "search", "placeholder": "Words in the title or text"}),
     )
     source = django_filters.ModelChoiceFilter(
-        queryset=Source.objects.order_by("name"), empty_label="All sources"
+        queryset=Source.objects.order_by("name"), empty_label="All sources", widget=QuickSelect
     )
     date = django_filters.ChoiceFilter(
         label="Date",
         method="by_date",
         empty_label="Any date",
         choices=[("has", "Has a date"), ("needs", "Needs a date")],
+        widget=QuickSelect,
     )
     annotation = django_filters.ChoiceFilter(
         label="Annotation",
         method="by_annotation",
         empty_label="Annotated or not",
         choices=[("none", "Not yet annotated"), ("some", "Annotated")],
+        widget=QuickSelect,
     )
 
     class Meta:

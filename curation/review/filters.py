@@ -16,8 +16,8 @@ from django.utils import timezone
 from curation.annotations.models import EventType
 from curation.articles.models import Source
 from curation.compiled_queries import fixed_rows
+from curation.quick_widgets import QuickSelect
 from curation.review import selectors
-from curation.review.widgets import QuickSelect
 
 KIND_CHOICES = [("mention", "Mentions"), ("event", "Events")]
 AGE_CHOICES = [
