@@ -30,7 +30,7 @@ class QuickSelect(forms.Select):
             f"{' selected' if str(option) in chosen else ''}>{escape(str(label))}</option>"
             for option, label in self.choices
         )
-        attributes = {"name": name} | self.build_attrs(self.attrs, attrs)
+        attributes = self.build_attrs(self.attrs, attrs) | {"name": name}
         # the options: every value and label escaped above
         return format_html("<select{}>{}</select>", flatatt(attributes), mark_safe(options))  # noqa: S308
 

@@ -1,7 +1,17 @@
 import pytest
 from django.test import Client
 
+from curation import compiled_queries
 from tests.factories import AnnotatorFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _no_compiled_query_from_another_test():
+    """A test that changes what shapes a compiled query (a monkeypatched limit) must
+    not leave its SQL to the tests after it, nor find another's."""
+    compiled_queries._compiled.clear()
+    yield
+    compiled_queries._compiled.clear()
 
 
 @pytest.fixture

@@ -121,7 +121,7 @@ class QueueFilter(django_filters.FilterSet):
         one chosen, if it is older: with thousands waiting, a list of them all was most
         of the page, and longer than anyone reads."""
         newest = fixed_rows(
-            ("review-filter:articles", *self.kinds),
+            ("review-filter:articles", ARTICLE_CHOICES, *self.kinds),
             lambda: selectors.newest_articles_waiting(self.kinds, ARTICLE_CHOICES + 1),
         )
         shown = newest[:ARTICLE_CHOICES]

@@ -103,6 +103,16 @@ def test_an_event_is_submitted_rejected_by_keyboard_and_its_reason_read_in_my_wo
     page.keyboard.press("r")
     reason = event_row.get_by_label("Why is it rejected?")
     expect(reason).to_be_focused()
+    # the page's one reject form, copied into this row with its ids, version and address
+    key = event_row.get_attribute("id").removeprefix("row-")
+    toggle = event_row.locator("[data-action=reject]")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(toggle).to_have_attribute("aria-controls", f"reject-{key}")
+    form = event_row.locator(f"form#reject-{key}")
+    expect(form).to_have_attribute("hx-post", toggle.get_attribute("data-reject-url"))
+    expect(form.locator("input[name=version]")).to_have_value(
+        event_row.get_attribute("data-version")
+    )
     page.keyboard.press("Enter")  # without a reason: refused, and said why
     expect(event_row).to_contain_text("Say why you reject it")
     expect(event_row.get_by_label("Why is it rejected?")).to_be_focused()

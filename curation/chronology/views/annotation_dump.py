@@ -48,7 +48,8 @@ def annotations_stream(request: HttpRequest) -> StreamingHttpResponse:
 
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=JSON_SEPARATORS).encode
-# each line is {"@context": …, then the annotation's own members}
+# each line is {"@context": …, then the annotation's own members (an annotation always
+# has some, and never a @context of its own: webannotation.annotation writes them)
 _LINE_START = _encode({"@context": webannotation.CONTEXT})[:-1] + ","
 
 
