@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import batched
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from django.db.models import F, QuerySet
@@ -276,6 +276,12 @@ def all_annotation_events() -> QuerySet:
     return _annotation_events(Event.objects.all())
 
 
+def all_annotation_event_rows(batch_size: int) -> Iterator[list[EventRow]]:
+    """Every article's approved events as ``EventRow``s, ``batch_size`` at a time."""
+    for batch in in_batches(all_annotation_events(), batch_size, pk_of=itemgetter(0)):
+        yield event_rows(batch)
+
+
 class MentionRow(NamedTuple):
     """An approved mention as its annotation says it, with its article's URL."""
 
@@ -301,7 +307,7 @@ def all_annotation_mentions(batch_size: int) -> Iterator[list[MentionRow]]:
     rows = Mention.objects.filter(status=Status.APPROVED, start__isnull=False).values_list(
         *_MENTION_ROW
     )
-    for batch in in_batches(rows, batch_size, pk_of=lambda row: row[0]):
+    for batch in in_batches(rows, batch_size, pk_of=itemgetter(0)):
         yield [MentionRow._make(row) for row in batch]
 
 

@@ -121,8 +121,8 @@ def _message(item: WorkItem) -> str:
     return f'<p class="row-message" role="alert" hx-disable>{_text(item.message)}</p>'
 
 
-def _version_input(item: WorkItem) -> str:
-    return f'<input type="hidden" name="version" value="{item.version}">'
+def _version_input(version) -> str:
+    return f'<input type="hidden" name="version" value="{version}">'
 
 
 # --- the queue ---------------------------------------------------------------------------
@@ -191,7 +191,7 @@ def _queue_actions(item: WorkItem, reject_form: Form | None) -> str:
     if "approve" in item.actions:
         buttons.append(
             f'<form class="inline" hx-post="{_url("review:approve", item.kind, pk=item.pk)}" '
-            f'hx-target="closest tr" hx-swap="outerHTML">{_version_input(item)}'
+            f'hx-target="closest tr" hx-swap="outerHTML">{_version_input(item.version)}'
             '<button type="submit" class="button primary" data-action="approve">Approve'
             "</button></form>"
         )
@@ -245,7 +245,7 @@ def _reject_form(*, key: str, url: str, version, form: Form | None) -> str:
         f'<form id="reject-{key}" class="reject-form row-form" '
         f'hx-post="{url}" hx-target="closest tr" '
         f'hx-swap="outerHTML"{"" if form is not None else " hidden"}>'
-        f'<input type="hidden" name="version" value="{version}">'
+        f"{_version_input(version)}"
         f'<label for="reason-{key}">Why is it rejected?</label>'
         f'<input type="text" id="reason-{key}" name="reason" maxlength="1000" autocomplete="off" '
         f'aria-required="true" placeholder="The author reads this"{typed}{invalid}>'
@@ -309,7 +309,7 @@ def _submit_form(item: WorkItem) -> str:
     again = item.obj.status == Status.REJECTED
     return (
         f' <form class="inline" hx-post="{_url("review:submit", item.kind, pk=item.pk)}" '
-        f'hx-target="closest tr" hx-swap="outerHTML">{_version_input(item)}'
+        f'hx-target="closest tr" hx-swap="outerHTML">{_version_input(item.version)}'
         f'<input type="hidden" name="state" value="{_text(item.obj.status)}">'
         '<button type="submit" class="button primary" data-action="submit">'
         f"{'Submit again' if again else 'Submit for review'}</button></form>"

@@ -9,7 +9,6 @@ line is a whole annotation with its ``@context``, as a standalone one is written
 
 import json
 from collections.abc import Iterator
-from operator import itemgetter
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, StreamingHttpResponse
@@ -36,9 +35,8 @@ def annotations_stream(request: HttpRequest) -> StreamingHttpResponse:
     annotator = WebAnnotator(request)
 
     def lines() -> Iterator[str]:
-        events = export_reads.all_annotation_events()
-        for batch in export_reads.in_batches(events, BATCH, pk_of=itemgetter(0)):
-            yield _lines(annotator.events(export_reads.event_rows(batch)))
+        for batch in export_reads.all_annotation_event_rows(BATCH):
+            yield _lines(annotator.events(batch))
         for batch in export_reads.all_annotation_mentions(BATCH):
             yield _lines(annotator.mention_rows(batch))
 
