@@ -126,15 +126,17 @@ class ActionsOfPage:
 
     def __init__(self, user) -> None:
         self.user = user
+        # Read once: request.user is a lazy object, and each attribute read through it
+        # costs a call.
+        self._user_id = user.pk if user.is_authenticated else None
         self._known: dict[tuple, frozenset[str]] = {}
 
+    def is_author(self, item: Work) -> bool:
+        """``is_author(user, item)``."""
+        return self._user_id is not None and item.created_by_id == self._user_id
+
     def __call__(self, item: Work) -> set[str]:
-        key = (
-            item._meta.model_name,
-            item.status,
-            is_author(self.user, item),
-            item.start is None,
-        )
+        key = (item._meta.model_name, item.status, self.is_author(item), item.start is None)
         if key not in self._known:
             self._known[key] = frozenset(actions_for(self.user, item))
         return set(self._known[key])

@@ -10,7 +10,7 @@ entity, an event's type and participants), a fixed number of queries more.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import reduce
@@ -209,15 +209,15 @@ def item_for(
     user,
     message: str = "",
     editing: bool = False,
-    actions: Callable[[Mention | Event], set[str]] | None = None,
+    actions: workflow.ActionsOfPage | None = None,
 ) -> WorkItem:
-    """``actions``: what works out the actions of ``obj`` (``workflow.ActionsOfPage`` for
-    a page of rows); ``workflow.actions_for`` by default."""
+    """``actions``: the actions of a page of rows, worked out once per kind of row;
+    ``workflow.actions_for`` by default."""
     return WorkItem(
         kind=obj._meta.model_name,
         obj=obj,
         excerpt=excerpt(obj.prefix, obj.quote, obj.suffix),
-        mine=workflow.is_author(user, obj),
+        mine=actions.is_author(obj) if actions else workflow.is_author(user, obj),
         actions=actions(obj) if actions else workflow.actions_for(user, obj),
         message=message,
         editing=editing,

@@ -394,6 +394,8 @@ def test_a_page_of_items_gets_each_items_own_actions(author, colleague, reviewer
             page = workflow.ActionsOfPage(user)
             for item in items + items:  # the second time from what it worked out
                 assert page(item) == workflow.actions_for(user, item), (user, item, item.status)
+                assert page.is_author(item) == workflow.is_author(user, item)
+    assert not any(map(workflow.ActionsOfPage(AnonymousUser()).is_author, items))
     # under four-eyes, one's own submitted item, someone else's and one whose words are
     # gone differ on one page
     settings.CURATION_FOUR_EYES = True
