@@ -8,18 +8,29 @@ run the SQL they kept. Its key must name everything that shapes the SQL: the
 arguments it is built from (the kinds of work a reviewer reviews) and any constant
 written into it (a limit), since a query with the same key is never built again.
 
-The rows are what the database driver returns, without the model fields' converters:
-use this for ids, text and numbers, not for dates or JSON."""
+``fixed_rows``' rows are what the database driver returns, without the model fields'
+converters: use it for ids, text and numbers, not for dates or JSON. ``rows_of_ids``
+is for a query whose only parameters are a list of ids (the details of a page's rows):
+its SQL is kept for each number of ids, and its rows go through the fields' converters,
+as the ORM's would."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
 _compiled: dict[Hashable, tuple[str, str, tuple] | None] = {}
+_compiled_for_ids: dict[Hashable, _QueryOfIds | None] = {}
+
+
+def clear() -> None:
+    """Forget every compiled query (the tests do, between tests)."""
+    _compiled.clear()
+    _compiled_for_ids.clear()
 
 
 def fixed_rows(key: Hashable, build: Callable[[], QuerySet]) -> list[tuple]:
@@ -40,3 +51,52 @@ def fixed_rows(key: Hashable, build: Callable[[], QuerySet]) -> list[tuple]:
     with connections[alias].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+@dataclass(frozen=True, slots=True)
+class _QueryOfIds:
+    alias: str
+    sql: str
+    converters: list[tuple[int, tuple[list[Callable], object]]]  # (column, (converters, field))
+
+
+def rows_of_ids(key: Hashable, build: Callable[[list], QuerySet], ids: Sequence) -> list[tuple]:
+    """The rows of ``build(ids)``, a ``values_list`` query whose parameters are ``ids``
+    in their order and nothing else (``filter(pk__in=ids)``), converted as the ORM
+    converts them. ``key`` names the query, as for ``fixed_rows``; its SQL is kept for
+    each number of ids. A query whose parameters turn out to be anything else is run
+    through the ORM every time."""
+    ids = list(dict.fromkeys(ids))  # as ``__in`` writes them: once each
+    if not ids:
+        return list(build(ids))
+    sized = (key, len(ids))
+    if sized not in _compiled_for_ids:
+        query = build(ids)
+        compiler = query.query.get_compiler(using=query.db)
+        sql, params = compiler.as_sql()
+        if list(params) != ids:
+            _compiled_for_ids[sized] = None
+        else:
+            fields = [selected[0] for selected in compiler.select[: compiler.col_count]]
+            converters = list(compiler.get_converters(fields).items())
+            _compiled_for_ids[sized] = _QueryOfIds(query.db, sql, converters)
+    if (compiled := _compiled_for_ids[sized]) is None:
+        return list(build(ids))
+    connection = connections[compiled.alias]
+    with connection.cursor() as cursor:
+        cursor.execute(compiled.sql, ids)
+        rows = cursor.fetchall()
+    if not compiled.converters:
+        return rows
+    return [_converted(row, compiled.converters, connection) for row in rows]
+
+
+def _converted(row: tuple, converters: list, connection) -> tuple:
+    """What ``SQLCompiler.apply_converters`` makes of ``row``."""
+    values = list(row)
+    for column, (functions, field) in converters:
+        value = values[column]
+        for function in functions:
+            value = function(value, field, connection)
+        values[column] = value
+    return tuple(values)

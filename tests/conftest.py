@@ -9,9 +9,9 @@ from tests.factories import AnnotatorFactory, UserFactory
 def _no_compiled_query_from_another_test():
     """A test that changes what shapes a compiled query (a monkeypatched limit) must
     not leave its SQL to the tests after it, nor find another's."""
-    compiled_queries._compiled.clear()
+    compiled_queries.clear()
     yield
-    compiled_queries._compiled.clear()
+    compiled_queries.clear()
 
 
 @pytest.fixture

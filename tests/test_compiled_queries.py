@@ -1,13 +1,15 @@
-"""``compiled_queries.fixed_rows``: the SQL is kept, never the rows."""
+"""``compiled_queries.fixed_rows`` and ``rows_of_ids``: the SQL is kept, never the rows."""
 
 import itertools
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from curation.articles.models import Source
-from curation.compiled_queries import fixed_rows
+from curation.compiled_queries import fixed_rows, rows_of_ids
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +62,55 @@ def test_keys_keep_queries_apart():
     assert [row[0] for row in ids] == list(
         Source.objects.order_by("name").values_list("id", flat=True)
     )
+
+
+def _people(ids):
+    return User.objects.filter(pk__in=ids).order_by("pk").values_list("pk", "username", "date_joined")
+
+
+def test_rows_of_ids_answer_what_the_orm_answers_dates_converted():
+    people = [UserFactory().pk for _ in range(4)]
+    key = ("test-people", next(_keys))
+    first, second = people[:2], people[2:]
+    assert rows_of_ids(key, _people, first) == list(_people(first))
+    # the same number of other ids: the SQL kept, their own rows
+    rows = rows_of_ids(key, _people, second)
+    assert rows == list(_people(second))
+    assert [row[0] for row in rows] == second
+    assert all(row[2].tzinfo is not None for row in rows)  # an aware datetime, not text
+
+
+def test_rows_of_ids_compile_once_for_each_number_of_ids():
+    people = [UserFactory().pk for _ in range(3)]
+    key = ("test-people", next(_keys))
+    built = []
+
+    def build(ids):
+        built.append(len(ids))
+        return _people(ids)
+
+    with CaptureQueriesContext(connection) as queries:
+        for ids in ([people[0]], [people[1]], people[:2], people[1:], people, [people[2]] * 3):
+            assert rows_of_ids(key, build, ids) == list(_people(ids))
+    assert built == [1, 2, 3]
+    assert len(queries) == 6 * 2  # each call's, and the ORM's to compare with
+
+
+def test_rows_of_ids_of_a_query_with_other_parameters_are_read_through_the_orm_each_time():
+    people = [UserFactory(username=name).pk for name in ("a-one", "a-two", "b-three")]
+    key = ("test-people", next(_keys))
+    built = []
+
+    def build(ids):
+        built.append(1)
+        return _people(ids).filter(username__startswith="a")
+
+    assert rows_of_ids(key, build, people[:2]) == list(_people(people[:2]))
+    assert rows_of_ids(key, build, people[1:]) == list(_people(people[1:2]))
+    assert len(built) == 3  # the first time twice (to compile, then to run)
+
+
+def test_rows_of_no_ids_are_none():
+    with CaptureQueriesContext(connection) as queries:
+        assert rows_of_ids(("test-people", next(_keys)), _people, []) == []
+    assert len(queries) == 0

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from curation.annotations.models import Mention, Status
+from curation.compiled_queries import rows_of_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +106,12 @@ def mention_rows(ids: list[int]) -> dict[int, MentionRow]:
     """The mentions of ``ids`` that still exist, by pk: one query."""
     if not ids:
         return {}
-    values = Mention.objects.filter(pk__in=ids).order_by().values_list(*_COLUMNS)
+    values = rows_of_ids("review:mention-rows", _query, ids)
     return {row.pk: row for row in map(_row, values)}
+
+
+def _query(ids: list[int]):
+    return Mention.objects.filter(pk__in=ids).order_by().values_list(*_COLUMNS)
 
 
 def _row(values: tuple) -> MentionRow:
