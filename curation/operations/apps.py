@@ -6,3 +6,10 @@ class OperationsConfig(AppConfig):
 
     name = "curation.operations"
     label = "operations"
+
+    def ready(self) -> None:
+        from django.core.signals import request_finished
+
+        from curation.operations.wal_checkpoint import checkpoint_after_response
+
+        request_finished.connect(checkpoint_after_response, dispatch_uid="wal-checkpoint")
