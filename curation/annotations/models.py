@@ -345,6 +345,8 @@ class Event(AnchoredWork):
         ]
         indexes = [
             models.Index(fields=["article", "start"]),
+            # a chronology's annotations.jsonld finds its pages' events here
+            models.Index(fields=["status", "article", "start"]),
             models.Index(fields=["date_lower", "date_upper"]),
             models.Index(fields=["status", "submitted_at"]),
             models.Index(fields=["status", "article", "created_by"]),

@@ -203,11 +203,26 @@ def event_rows(rows: Iterable[tuple]) -> list[EventRow]:
     return [EventRow._make(row) for row in rows]
 
 
-def chronology_annotation_events(chronology: Chronology) -> QuerySet:
-    """The approved events cited by the chronology's published entries, by article and
-    position: what its public page quotes, and nothing more of the articles."""
+def chronology_annotation_event_ids(chronology: Chronology) -> QuerySet:
+    """The ids of the approved events cited by the chronology's published entries, by
+    article and position: what its public page quotes, and nothing more of the articles.
+    A page of them is found here, from an index that holds all this reads ((status,
+    article, start)), and then read in full (``annotation_events_of``): with the full
+    rows' five joins, skipping to the 40th page of 20,000 took 100 ms, against 25."""
     entries = published_entries(chronology).order_by()
-    return _annotation_events(Event.objects.filter(chronology_entry__entry__in=entries))
+    return (
+        Event.objects.filter(
+            chronology_entry__entry__in=entries, status=Status.APPROVED, start__isnull=False
+        )
+        .order_by("article_id", "start", "pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def annotation_events_of(ids: QuerySet | Iterable[int]) -> list[EventRow]:
+    """The events of ``ids`` (a slice of ``chronology_annotation_event_ids``, read as a
+    subquery of the same statement) as ``EventRow``s, in ``_annotation_events``' order."""
+    return event_rows(_annotation_events(Event.objects.filter(pk__in=ids)))
 
 
 def article_annotation_events(article_id: int) -> QuerySet:

@@ -525,6 +525,26 @@ def test_chronology_annotations_are_the_cited_events_in_pages(curator, topic, mo
     ]
 
 
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="reads SQLite's query plan; PostgreSQL's planner chooses by table statistics",
+)
+def test_an_annotation_page_is_found_in_an_index_before_its_events_are_read(curator, topic):
+    """Skipping to a late page walks the (status, article, start) index, not the events
+    with their articles, types and places (five lookups a skipped event)."""
+    publish([approved_event("2024-06-20")], curator, topic)
+    ids = export_reads.chronology_annotation_event_ids(Chronology.objects.get(slug="iran"))
+    sql, params = ids[500:1000].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = " ".join(str(row) for row in cursor.fetchall())
+    assert "USING COVERING INDEX annotations_status_1aac6f_idx" in plan, plan
+    for joined in ("articles_article", "annotations_eventtype", "annotations_entity"):
+        assert joined not in sql
+    page = export_reads.annotation_events_of(ids[:500])
+    assert [row.pk for row in page] == list(ids)
+
+
 def test_offsets_count_code_points(curator, topic):
     body = "🇮🇱 Israel, then " + BODY
     article = article_with(body, title="Emoji first")

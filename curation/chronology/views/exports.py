@@ -332,14 +332,14 @@ def chronology_annotations(request: HttpRequest, slug: str) -> HttpResponse:
     The other mentions in those articles are not public (each would add more of the
     article's text), so they are only in the per-article export, for staff."""
     chronology = public_chronology(slug)
-    events = export_reads.chronology_annotation_events(chronology)
+    ids = export_reads.chronology_annotation_event_ids(chronology)
     annotator = WebAnnotator(request)
     return _annotations(
         request,
         label=f"{chronology.title}: the cited passages",
-        total=events.count(),
+        total=ids.count(),
         items_from=lambda offset, limit: annotator.events(
-            export_reads.event_rows(events[offset : offset + limit])
+            export_reads.annotation_events_of(ids[offset : offset + limit])
         ),
     )
 
