@@ -57,16 +57,17 @@ def fixed_rows(key: Hashable, build: Callable[[], QuerySet]) -> list[tuple]:
 class _QueryOfIds:
     alias: str
     sql: str
-    converters: list[tuple[int, tuple[list[Callable], object]]]  # (column, (converters, field))
+    columns: list  # the selected expressions, whose converters each call asks its connection
 
 
 def rows_of_ids(key: Hashable, build: Callable[[list], QuerySet], ids: Sequence) -> list[tuple]:
-    """The rows of ``build(ids)``, a ``values_list`` query whose parameters are ``ids``
-    in their order and nothing else (``filter(pk__in=ids)``), converted as the ORM
-    converts them. ``key`` names the query, as for ``fixed_rows``; its SQL is kept for
-    each number of ids. A query whose parameters turn out to be anything else is run
-    through the ORM every time."""
-    ids = list(dict.fromkeys(ids))  # as ``__in`` writes them: once each
+    """The rows of ``build(ids)``, converted as the ORM converts them. ``build`` makes a
+    ``values_list`` of fields (not ``flat`` or ``named``, no annotations) whose
+    parameters are ``ids`` in their order and nothing else (``filter(pk__in=ids)``);
+    ``ids`` as the database gives them (ints for integer keys). ``key`` names the query,
+    as for ``fixed_rows``; its SQL is kept for each number of ids. A query with other
+    parameters or with annotations is run through the ORM every time."""
+    ids = [pk for pk in dict.fromkeys(ids) if pk is not None]  # as ``__in`` writes them
     if not ids:
         return list(build(ids))
     sized = (key, len(ids))
@@ -74,29 +75,42 @@ def rows_of_ids(key: Hashable, build: Callable[[list], QuerySet], ids: Sequence)
         query = build(ids)
         compiler = query.query.get_compiler(using=query.db)
         sql, params = compiler.as_sql()
-        if list(params) != ids:
+        if list(params) != ids or query.query.annotation_select:
             _compiled_for_ids[sized] = None
         else:
-            fields = [selected[0] for selected in compiler.select[: compiler.col_count]]
-            converters = list(compiler.get_converters(fields).items())
-            _compiled_for_ids[sized] = _QueryOfIds(query.db, sql, converters)
+            columns = [selected[0] for selected in compiler.select[: compiler.col_count]]
+            _compiled_for_ids[sized] = _QueryOfIds(query.db, sql, columns)
     if (compiled := _compiled_for_ids[sized]) is None:
         return list(build(ids))
     connection = connections[compiled.alias]
     with connection.cursor() as cursor:
         cursor.execute(compiled.sql, ids)
         rows = cursor.fetchall()
-    if not compiled.converters:
+    converters = _converters(compiled.columns, connection)
+    if not converters:
         return rows
-    return [_converted(row, compiled.converters, connection) for row in rows]
+    return [_converted(row, converters, connection) for row in rows]
+
+
+def _converters(columns: list, connection) -> list[tuple[int, list[Callable], object]]:
+    """What ``SQLCompiler.get_converters`` finds for ``columns``, asked of this thread's
+    connection rather than kept from the one that compiled the query."""
+    found = []
+    for column, expression in enumerate(columns):
+        functions = connection.ops.get_db_converters(expression) + expression.get_db_converters(
+            connection
+        )
+        if functions:
+            found.append((column, functions, expression))
+    return found
 
 
 def _converted(row: tuple, converters: list, connection) -> tuple:
     """What ``SQLCompiler.apply_converters`` makes of ``row``."""
     values = list(row)
-    for column, (functions, field) in converters:
+    for column, functions, expression in converters:
         value = values[column]
         for function in functions:
-            value = function(value, field, connection)
+            value = function(value, expression, connection)
         values[column] = value
     return tuple(values)

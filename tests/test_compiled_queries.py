@@ -5,6 +5,7 @@ import itertools
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
+from django.db.models.functions import Upper
 from django.test.utils import CaptureQueriesContext
 
 from curation.articles.models import Source
@@ -65,7 +66,9 @@ def test_keys_keep_queries_apart():
 
 
 def _people(ids):
-    return User.objects.filter(pk__in=ids).order_by("pk").values_list("pk", "username", "date_joined")
+    return (
+        User.objects.filter(pk__in=ids).order_by("pk").values_list("pk", "username", "date_joined")
+    )
 
 
 def test_rows_of_ids_answer_what_the_orm_answers_dates_converted():
@@ -108,6 +111,37 @@ def test_rows_of_ids_of_a_query_with_other_parameters_are_read_through_the_orm_e
     assert rows_of_ids(key, build, people[:2]) == list(_people(people[:2]))
     assert rows_of_ids(key, build, people[1:]) == list(_people(people[1:2]))
     assert len(built) == 3  # the first time twice (to compile, then to run)
+
+
+def test_rows_of_ids_with_annotations_are_read_through_the_orm_each_time():
+    """An annotation may sit anywhere in the SQL's columns: the ORM puts them in order."""
+    people = [UserFactory().pk for _ in range(2)]
+    key = ("test-people", next(_keys))
+    built = []
+
+    def build(ids):
+        built.append(1)
+        shouted = User.objects.filter(pk__in=ids).annotate(shout=Upper("username"))
+        return shouted.order_by("pk").values_list("shout", "pk")
+
+    expected = [(user.username.upper(), user.pk) for user in User.objects.order_by("pk")]
+    assert rows_of_ids(key, build, people) == expected
+    assert rows_of_ids(key, build, people) == expected
+    assert len(built) == 3
+
+
+def test_no_id_is_asked_for_as_an_in_leaves_it_out():
+    people = [UserFactory().pk for _ in range(2)]
+    key = ("test-people", next(_keys))
+    built = []
+
+    def build(ids):
+        built.append(1)
+        return _people(ids)
+
+    assert rows_of_ids(key, build, [None, *people]) == list(_people(people))
+    assert rows_of_ids(key, build, people) == list(_people(people))
+    assert len(built) == 1
 
 
 def test_rows_of_no_ids_are_none():
