@@ -4,6 +4,7 @@
 import pytest
 from django.conf import settings
 from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.db.backends.sqlite3.base import DatabaseWrapper
 
 from curation.operations import wal_checkpoint
@@ -54,11 +55,21 @@ def _write_pages(database) -> None:
         cursor.execute("COMMIT")
 
 
+def _response_finished() -> None:
+    """``request_finished``, as Django's test client sends it: without closing the test
+    database's own connections on the way."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        request_finished.send(sender=None)
+    finally:
+        request_finished.connect(close_old_connections)
+
+
 def test_a_commit_leaves_the_log_and_the_end_of_the_response_copies_it(desk_file):
     database, path = desk_file
     _write_pages(database)
     assert path.stat().st_size < 100 * PAGE  # in the log only: no checkpoint in the commit
-    request_finished.send(sender=None)
+    _response_finished()
     assert path.stat().st_size > WRITTEN_PAGES * PAGE
     with database.cursor() as cursor:
         cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
@@ -71,10 +82,18 @@ def test_no_checkpoint_inside_a_transaction(desk_file):
     _write_pages(database)
     database.in_atomic_block = True  # as inside transaction.atomic()
     try:
-        request_finished.send(sender=None)
+        wal_checkpoint.checkpoint_after_response()
     finally:
         database.in_atomic_block = False
     assert path.stat().st_size < 100 * PAGE
+
+
+def test_a_closed_connection_is_not_opened_again_for_it(desk_file):
+    database, path = desk_file
+    _write_pages(database)
+    database.close()  # as close_old_connections does, before this runs
+    wal_checkpoint.checkpoint_after_response()
+    assert database.connection is None
 
 
 def test_a_checkpoint_that_fails_is_logged_not_raised(desk_file, monkeypatch, caplog):
@@ -86,5 +105,5 @@ def test_a_checkpoint_that_fails_is_logged_not_raised(desk_file, monkeypatch, ca
         raise OperationalError("disk I/O error")
 
     monkeypatch.setattr(wal_checkpoint, "checkpoint", fails)
-    request_finished.send(sender=None)
+    wal_checkpoint.checkpoint_after_response()
     assert "The WAL checkpoint after a response failed: disk I/O error" in caplog.text

@@ -5,11 +5,14 @@ In WAL mode every commit appends its pages to the log, and SQLite copies the log
 into the database file (a checkpoint, with two fsyncs) inside whichever commit takes
 the log past ``wal_autocheckpoint`` pages. So one request in many paid for everyone's
 writes: a bulk import of 2,000 articles spent 100 of its 360 ms checkpointing. Here
-the threshold is raised (settings.py's ``SQLITE_WAL_AUTOCHECKPOINT``) and,
-once each response has gone to the client (``request_finished``), a PASSIVE checkpoint
-copies what the log holds: it waits for nobody, and costs microseconds when there is
-nothing to copy. The threshold stays as a bound for work outside requests (the
-command-line import) and for a request that writes more than it.
+the threshold is raised (settings.py's ``SQLITE_WAL_AUTOCHECKPOINT``) and, when a
+response is closed (``request_finished``), a PASSIVE checkpoint copies what the log
+holds, whoever wrote it: it waits for nobody, and costs microseconds when there is
+nothing to copy. Under gunicorn a response with a length (every page and API answer)
+has reached the client by then, so nobody waits for it (but the worker is busy until it
+is done). A streamed export whose end is marked by closing the connection (HTTP/1.0, as
+behind some proxies) ends for its client only after it. The threshold stays as a bound for work outside
+requests (the command-line import) and for a request that writes more than it.
 """
 
 from __future__ import annotations
