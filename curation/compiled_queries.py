@@ -97,9 +97,8 @@ def _converters(columns: list, connection) -> list[tuple[int, list[Callable], ob
     connection rather than kept from the one that compiled the query."""
     found = []
     for column, expression in enumerate(columns):
-        functions = connection.ops.get_db_converters(expression) + expression.get_db_converters(
-            connection
-        )
+        backend = connection.ops.get_db_converters(expression)
+        functions = backend + expression.get_db_converters(connection)
         if functions:
             found.append((column, functions, expression))
     return found

@@ -11,8 +11,9 @@ holds, whoever wrote it: it waits for nobody, and costs microseconds when there 
 nothing to copy. Under gunicorn a response with a length (every page and API answer)
 has reached the client by then, so nobody waits for it (but the worker is busy until it
 is done). A streamed export whose end is marked by closing the connection (HTTP/1.0, as
-behind some proxies) ends for its client only after it. The threshold stays as a bound for work outside
-requests (the command-line import) and for a request that writes more than it.
+behind some proxies) ends for its client only after it. The threshold stays as a bound
+for work outside requests (the command-line import) and for a request that writes more
+than it.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ def checkpoint_after_response(**_signal) -> None:
     connection that is not inside a transaction."""
     for connection in connections.all(initialized_only=True):
         if connection.vendor != "sqlite" or connection.connection is None:
-            continue
+            continue  # not SQLite, or closed (by close_old_connections, just before)
         if connection.in_atomic_block:
-            continue
+            continue  # a checkpoint cannot run inside a transaction
         try:
             checkpoint(connection)
         except DatabaseError as error:  # the response has gone: nothing to tell anyone
