@@ -161,6 +161,7 @@ EXPECTATIONS: dict[str, list[Expect]] = {
     "articles:import-preview": [Expect("post", readers)],
     "articles:import-save": [Expect("post", readers)],
     "annotations:workspace": [Expect("get", readers, article)],
+    "annotations:entity-rows": [Expect("get", readers, article)],
     "annotations:mention-new": [
         Expect("get", readers, article, query={"start": 0, "end": 6, "quote": "Israel"})
     ],

@@ -1,8 +1,8 @@
 """The workspace's article text and its entity rows as HTML, cached by what they show.
 
 Cutting a long article into segments and writing them out is most of the workspace
-page's cost (a 50,000-character article with 1,000 mentions: about 50 ms for the text,
-and as much again for the side panel's thousand rows). Both are the same until a
+page's cost (a 50,000-character article with 1,000 mentions: about 50 ms for the text;
+the side panel lists its first PANEL_ROWS entities). Both are the same until a
 mention, an event's passage, a tagger's suggestion or the body changes, so they are
 kept in Django's cache (the database cache by default, which every app server shares).
 
@@ -61,7 +61,8 @@ def code_version() -> str:
 class WorkspaceText:
     """What the workspace shows of an article's text: its paragraphs (``html``, and the
     ``paragraphs`` themselves for answers that send some of them) and the side panel's
-    entity rows (``entity_rows_html``), each built only when a template asks for it."""
+    first entity rows (``entity_rows_html``), each built only when a template asks for
+    it."""
 
     def __init__(
         self,
@@ -90,7 +91,13 @@ class WorkspaceText:
 
     @cached_property
     def entity_rows(self) -> list[selectors.EntityCount]:
-        return selectors.entity_counts(self.marks)
+        """The rows the panel lists: its first PANEL_ROWS, most mentioned first."""
+        return selectors.entity_counts(self.marks)[: selectors.PANEL_ROWS]
+
+    @cached_property
+    def hidden_row_count(self) -> int:
+        """How many entities the panel leaves out until asked for them all."""
+        return max(0, len({mark.entity_id for mark in self.marks}) - selectors.PANEL_ROWS)
 
     @property
     def html(self) -> SafeString:
@@ -136,7 +143,7 @@ class WorkspaceText:
         return f"workspace-text:{self.article.pk}:{digest.hexdigest()}"
 
     def _rows_key(self) -> str:
-        digest = _digest("rows", self.entities_url)
+        digest = _digest("rows", f"{self.entities_url}\0{selectors.PANEL_ROWS}")
         digest.update(
             repr([(m.entity_id, m.entity_name, m.kind_slug) for m in self.marks]).encode()
         )

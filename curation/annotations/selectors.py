@@ -44,6 +44,9 @@ from curation.articles.models import Article
 from curation.temporal import display, find_dates
 
 AUTOCOMPLETE_LIMIT = 8
+# The side panel lists this many entities, most mentioned first, until someone asks for
+# every one: a document of 5,000 names can name 4,000 entities.
+PANEL_ROWS = 100
 
 
 def article_mentions(article: Article) -> list[Mention]:
@@ -107,35 +110,90 @@ def article_entity_counts(article: Article) -> list[EntityCount]:
 @dataclass(frozen=True, slots=True)
 class PanelUpdate:
     """What a change does to the side panel, row by row: the rows to take out (that were
-    shown), then the rows to put in, each before the row of ``before`` (None: at the end
+    listed), then the rows to put in, each before the row of ``before`` (None: at the end
     of the list). Inserting them in the order given keeps the panel's order, because
-    each one's successor is then already in place."""
+    each one's successor is then already in place. ``hidden_count``: how many rows the
+    page now leaves out (``limit``)."""
 
     mention_count: int
     removed: list[int]
     inserted: list[tuple[EntityCount, int | None]]
     emptiness_changed: bool  # the list became empty, or stopped being empty
+    hidden_count: int = 0
+    hidden_count_changed: bool = False
 
 
-def panel_update(rows: list[EntityCount], changes: dict[int, int]) -> PanelUpdate:
+def panel_update(
+    rows: list[EntityCount],
+    changes: dict[int, int],
+    *,
+    limit: int | None = None,
+    gone: dict[int, EntityCount] | None = None,
+) -> PanelUpdate:
     """``rows``: the panel after the change (article_entity_counts); ``changes``: how many
-    mentions each changed entity gained (or lost, negative)."""
-    position = {row.id: index for index, row in enumerate(rows)}
-    removed = []
-    for entity_id, change in changes.items():
-        count_after = rows[position[entity_id]].count if entity_id in position else 0
-        if count_after - change > 0:  # it had a row before the change
-            removed.append(entity_id)
+    mentions each changed entity gained (or lost, negative); ``limit``: how many rows
+    the page lists (None: every one); ``gone``: the rows, as they were, of the changed
+    entities that no longer have one (``gone_rows``).
+
+    The page listed the first ``limit`` rows of the panel before the change; it lists
+    the first ``limit`` after it. Rows that left that window, or changed, are taken out;
+    rows that entered it, or changed, are put in."""
+    gone = gone or {}
+    if limit is not None and any(i not in gone for i in gone_ids(changes, rows)):
+        raise ValueError("a row gone from a panel that lists only its first rows needs gone")
+    before = _rows_before(rows, changes, gone)
+    listed_before = [row.id for row in before[:limit]]
+    listed = rows[:limit]
+    listed_ids = {row.id for row in listed}
+    removed = [i for i in listed_before if i in changes or i not in listed_ids]
+    staying = set(listed_before) - set(removed)
     inserted = []
-    for entity_id in sorted(set(changes) & set(position), key=position.get, reverse=True):
-        index = position[entity_id]
-        following = rows[index + 1].id if index + 1 < len(rows) else None
-        inserted.append((rows[index], following))
+    for index in reversed(range(len(listed))):
+        if listed[index].id not in staying:
+            following = listed[index + 1].id if index + 1 < len(listed) else None
+            inserted.append((listed[index], following))
     mention_count = sum(row.count for row in rows)
     count_before = mention_count - sum(changes.values())
     return PanelUpdate(
-        mention_count, removed, inserted, (mention_count == 0) != (count_before == 0)
+        mention_count,
+        removed,
+        inserted,
+        (mention_count == 0) != (count_before == 0),
+        hidden_count=len(rows) - len(listed),
+        hidden_count_changed=len(rows) - len(listed) != len(before) - len(listed_before),
     )
+
+
+def _rows_before(
+    rows: list[EntityCount], changes: dict[int, int], gone: dict[int, EntityCount]
+) -> list[EntityCount]:
+    listed = {row.id for row in rows}
+    before = [
+        EntityCount(row.id, row.name, row.kind_slug, row.count - changes.get(row.id, 0))
+        for row in rows
+    ]
+    for entity_id, change in changes.items():
+        if entity_id not in listed and change < 0:
+            # Where the page lists every row, a row gone was listed, wherever it stood.
+            before.append(gone.get(entity_id) or EntityCount(entity_id, "", "", -change))
+    return sorted((row for row in before if row.count > 0), key=_panel_order)
+
+
+def gone_ids(changes: dict[int, int], rows: list[EntityCount]) -> dict[int, int]:
+    """The entities the change left with no mention in the article, with how many they
+    had."""
+    listed = {row.id for row in rows}
+    return {i: -change for i, change in changes.items() if change < 0 and i not in listed}
+
+
+def gone_rows(changes: dict[int, int], rows: list[EntityCount]) -> dict[int, EntityCount]:
+    """The panel rows, as they were before the change, of the entities it left with no
+    mention in the article: their place in the list needs their names (one query)."""
+    gone = gone_ids(changes, rows)
+    if not gone:
+        return {}
+    names = Entity.objects.filter(pk__in=gone).values_list("pk", "name", "kind__slug")
+    return {pk: EntityCount(pk, name, kind, gone[pk]) for pk, name, kind in names}
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ app_name = "annotations"
 
 urlpatterns = [
     path("articles/<int:pk>/annotate/", workspace.workspace, name="workspace"),
+    path("articles/<int:pk>/annotate/entities/", workspace.entity_rows, name="entity-rows"),
     path("articles/<int:pk>/annotate/mentions/new/", workspace.mention_new, name="mention-new"),
     path("articles/<int:pk>/annotate/mentions/", workspace.mention_create, name="mention-create"),
     path(

@@ -446,6 +446,26 @@
     }
   });
 
+  // --- the side panel's rows ---------------------------------------------------------
+
+  // A page lists the most mentioned entities first. Once it lists them all ("Show the
+  // other … entities"), its changes ask the server to update the rows past those too.
+  document.body.addEventListener("htmx:configRequest", (event) => {
+    if (document.querySelector("#entity-counts[data-all]")) {
+      event.detail.headers["X-Entity-Rows"] = "all";
+    }
+  });
+
+  // When the rows that were left out arrive, the first of them takes the focus: the
+  // button that asked for them is gone.
+  document.body.addEventListener("htmx:load", (event) => {
+    const list = event.detail.elt;
+    if (list.id !== "entity-counts" || !list.dataset.from) return;
+    const first = list.children[Number(list.dataset.from)];
+    const chip = first && first.querySelector(".entity-chip");
+    if (chip) chip.focus();
+  });
+
   // --- pointer -----------------------------------------------------------------------
 
   // Releasing the mouse over a selection shows the adder; a click on a mention or a

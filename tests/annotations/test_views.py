@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from curation.annotations import selectors
 from curation.annotations.models import (
     Alias,
     DismissedSuggestion,
@@ -155,6 +156,62 @@ def test_the_workspace_runs_a_constant_number_of_queries(
     assert _text_and_entity_rows(html) == _text_and_entity_rows(first.content.decode())
     assert html.count('data-m="') == mentions
     assert len(re.findall(r'<li class="event-item st-draft type-\d+"', html)) == mentions // 2
+
+
+def article_naming(count: int):
+    """An article naming ``count`` entities: the n-th entity 1 + n % 3 times."""
+    words = [f"Name{n:03}" for n in range(count) for _ in range(1 + n % 3)]
+    article = ArticleFactory(body=" ".join(words) + ".")
+    entities = [EntityFactory(name=f"Name{n:03}") for n in range(count)]
+    starts = [match.start() for match in re.finditer(r"Name\d+", article.body)]
+    for start, word in zip(starts, words, strict=True):
+        MentionFactory(
+            article=article, quote_text=word, start=start, entity=entities[int(word[4:])]
+        )
+    return article
+
+
+def panel_names(html: str) -> list[str]:
+    return re.findall(r'<span class="name" hx-disable>(Name\d+)</span>', html)
+
+
+def test_the_panel_lists_the_most_mentioned_entities_until_asked_for_all(
+    annotator_client, monkeypatch
+):
+    monkeypatch.setattr(selectors, "PANEL_ROWS", 5)
+    article = article_naming(12)
+    html = annotator_client.get(url("workspace", article.pk)).content.decode()
+    # three mentions each, then two, by name
+    assert panel_names(html) == ["Name002", "Name005", "Name008", "Name011", "Name001"]
+    more = re.search(r'<p class="entity-more" id="entity-more">(.*?)</p>', html)[1]
+    assert "Show the other 7 entities</button>" in more
+    assert f'hx-get="{url("entity-rows", article.pk)}"' in more
+
+    listed = annotator_client.get(url("entity-rows", article.pk), HTTP_HX_REQUEST="true")
+    rows = listed.content.decode()
+    assert panel_names(rows) == panel_names(html) + [
+        "Name004", "Name007", "Name010", "Name000", "Name003", "Name006", "Name009",
+    ]  # fmt: skip
+    assert '<ul class="entity-counts" id="entity-counts" data-all data-from="5">' in rows
+    assert '<p class="entity-more" id="entity-more" hidden hx-swap-oob="true"></p>' in rows
+
+
+def test_a_panel_that_lists_every_entity_offers_no_more(annotator_client, monkeypatch):
+    monkeypatch.setattr(selectors, "PANEL_ROWS", 5)
+    html = annotator_client.get(url("workspace", article_naming(5).pk)).content.decode()
+    assert len(panel_names(html)) == 5
+    assert '<p class="entity-more" id="entity-more" hidden></p>' in html
+
+
+@pytest.mark.parametrize("count", [3, 40])
+def test_every_row_of_the_panel_costs_a_constant_number_of_queries(
+    annotator_client, count, django_assert_num_queries
+):
+    article = article_naming(count)
+    # session, user, permissions; the article; the rows (one aggregate)
+    with django_assert_num_queries(5):
+        response = annotator_client.get(url("entity-rows", article.pk), HTTP_HX_REQUEST="true")
+    assert len(panel_names(response.content.decode())) == count
 
 
 def test_creating_a_mention_swaps_only_the_touched_paragraph_and_the_panel(

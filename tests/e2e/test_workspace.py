@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from curation.annotations import selectors
 from curation.annotations.models import Entity, EntityKind, Mention
 from curation.articles.importing import parse_document
 from curation.articles.models import Article
 from curation.articles.services import article_build, articles_save
+from tests.factories import ArticleFactory
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -416,3 +418,37 @@ def test_clicking_an_entity_in_the_panel_highlights_only_its_mentions(logged_in_
     page.locator(".entity-chip", has_text="Tehran").click()
     expect(highlighted).to_have_count(1)
     expect(highlighted).to_have_text("Tehran")
+
+
+def test_a_long_panel_lists_the_rest_on_request_and_keeps_every_row_in_place(
+    logged_in_page, live_server, monkeypatch
+):
+    monkeypatch.setattr(selectors, "PANEL_ROWS", 2)  # the live server runs in this process
+    page = logged_in_page
+    article = ArticleFactory(body="Iran and Iran met Israel in Tehran. Gaza was quiet.")
+    iran = entity("Iran", "place")
+    mark(article, iran, "Iran")
+    mark(article, iran, "Iran", 1)
+    mark(article, entity("Israel", "place"), "Israel")
+    mark(article, entity("Tehran", "place"), "Tehran")
+    entity("Gaza", "place")
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(f"{live_server.url}/articles/{article.pk}/annotate/")
+    chips = page.locator("#entity-counts .entity-chip .name")
+    expect(chips).to_have_text(["Iran", "Israel"])
+
+    page.get_by_role("button", name="Show the other 1 entity").focus()
+    page.keyboard.press("Enter")
+    expect(chips).to_have_text(["Iran", "Israel", "Tehran"])
+    expect(page.locator(".entity-chip", has_text="Tehran")).to_be_focused()
+    expect(page.locator("#entity-more")).to_be_hidden()
+
+    # Gaza's row goes between Iran and Israel; Israel and Tehran stay listed
+    select_text(page, "Gaza")
+    page.keyboard.press("e")
+    expect(page.locator("#popover").get_by_label("An entity the desk knows")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#mention-count")).to_have_text("5 mentions")
+    expect(chips).to_have_text(["Iran", "Gaza", "Israel", "Tehran"])
+    assert errors == []

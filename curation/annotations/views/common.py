@@ -34,6 +34,16 @@ OUT_OF_DATE = (
     "the page, then make your change again."
 )
 
+# Sent by static/js/workspace.js once the side panel lists every entity (a page lists
+# the first selectors.PANEL_ROWS until asked): a change then updates rows past those.
+ENTITY_ROWS_HEADER = "X-Entity-Rows"
+
+
+def listed_rows(request: HttpRequest) -> int | None:
+    """How many of the side panel's rows the page lists (None: every one)."""
+    return None if request.headers.get(ENTITY_ROWS_HEADER) == "all" else selectors.PANEL_ROWS
+
+
 can_read = permission_required("articles.view_article", raise_exception=True)
 can_annotate = permission_required("annotations.add_mention", raise_exception=True)
 
@@ -137,11 +147,17 @@ def mentions_changed(
     text = selectors.text_update(
         article, start=start, end=end, suggesting=suggesting, marked_as=gained
     )
+    rows = selectors.article_entity_counts(article)
     response = _changed(
         request,
         article,
         text=text,
-        panel=selectors.panel_update(selectors.article_entity_counts(article), changes),
+        panel=selectors.panel_update(
+            rows,
+            changes,
+            limit=listed_rows(request),
+            gone=selectors.gone_rows(changes, rows),
+        ),
         suggesting=suggesting,
         message=message,
     )

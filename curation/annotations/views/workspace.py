@@ -47,6 +47,21 @@ def workspace(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @can_read
+@require_GET
+def entity_rows(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every row of the side panel, for "Show the other … entities"."""
+    article = article_or_404(pk)
+    context = {
+        "article": article,
+        "rows": selectors.article_entity_counts(article),
+        "first_new": selectors.PANEL_ROWS,
+        "entities_url": reverse("annotations:entities"),
+    }
+    return render(request, "annotations/entity_rows.html", context)
+
+
+@login_required
+@can_read
 @can_annotate
 @require_GET
 def mention_new(request: HttpRequest, pk: int) -> HttpResponse:
