@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import (
     Case,
@@ -493,10 +494,10 @@ class ParagraphView:
     segments: list[SegmentView]
 
 
-@dataclass(frozen=True, slots=True)
-class MarkedText:
+class MarkedText(NamedTuple):
     """A mention as the workspace shows it: loading only this, as tuples, is several times
-    faster than loading a thousand Mention instances with their entities."""
+    faster than loading a thousand Mention instances with their entities (and a named
+    tuple is made four times faster than a dataclass)."""
 
     pk: int
     start: int
@@ -524,7 +525,7 @@ def _marks(mentions: QuerySet[Mention]) -> list[MarkedText]:
         "status",
         "created_by_id",
     )
-    return [MarkedText(*row) for row in rows]
+    return list(map(MarkedText._make, rows))
 
 
 def paragraph_views(

@@ -1,6 +1,8 @@
 """The workspace's text and entity rows come from the cache until what they show
 changes: after every kind of write, the page served is the page a fresh render gives."""
 
+import sys
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
@@ -8,8 +10,11 @@ from django.urls import reverse
 from curation.annotations import marking, pre_annotation_review, services, workflow
 from curation.annotations.models import Entity, EntityKind, EventType, Mention
 from curation.annotations.pre_annotations import MentionItem, Placement, suggested_mentions_create
+from curation.annotations.rendered_text import WorkspaceText
+from curation.annotations.selectors import MarkedText
 from curation.annotations.suggested import SuggestedMention
 from curation.articles.corrections import article_correct
+from curation.articles.models import Article
 from tests.factories import ArticleFactory, EntityFactory, MentionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -249,3 +254,27 @@ def test_markup_in_the_text_is_escaped_when_it_comes_from_the_cache(annotator_cl
         text, rows = shown(annotator_client, article)
         assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
         assert "&lt;b&gt;" in text and "<i>" not in rows and "&lt;i&gt;Isr&lt;/i&gt;" in rows
+
+
+def test_equal_marks_give_equal_keys_in_every_process():
+    """Another app server reads the same rows into strings that Python may or may not
+    have interned: the keys must not depend on it, or each process would build and keep
+    its own copy of the same HTML."""
+
+    def text(kind: str, status: str) -> WorkspaceText:
+        mark = MarkedText(7, 0, 9, 3, kind, "Hezbollah", status, None)
+        return WorkspaceText(
+            Article(pk=1, body=BODY),
+            [mark],
+            events=[],
+            tagged=[],
+            suggestions=[],
+            suggesting=False,
+            entities_url="/entities/",
+        )
+
+    interned = text(sys.intern("group-of-people"), sys.intern("approved-now"))
+    built = text("-".join(["group", "of", "people"]), "-".join(["approved", "now"]))
+    assert interned._text_key() == built._text_key()
+    assert interned._rows_key() == built._rows_key()
+    assert text("group", "draft")._text_key() != text("group", "approved")._text_key()
