@@ -22,6 +22,7 @@ import hashlib
 import logging
 import marshal
 from functools import cache, cached_property
+from operator import attrgetter
 from pathlib import Path
 
 from django.core.cache import cache as shared_cache
@@ -143,7 +144,7 @@ class WorkspaceText:
 
     def _rows_key(self) -> str:
         digest = _digest("rows", f"{self.entities_url}\0{selectors.PANEL_ROWS}")
-        rows = [(m.entity_id, m.entity_name, m.kind_slug) for m in self.marks]
+        rows = list(map(_ROW_FIELDS, self.marks))
         digest.update(marshal.dumps(rows, _MARSHAL_VERSION))
         return f"workspace-rows:{self.article.pk}:{digest.hexdigest()}"
 
@@ -152,6 +153,8 @@ class WorkspaceText:
 # its version 2: later versions mark a string as interned or not, so equal values could
 # give different bytes.
 _MARSHAL_VERSION = 2
+# What of a mark the panel's rows show (a getter of several names gives a tuple, in C).
+_ROW_FIELDS = attrgetter("entity_id", "entity_name", "kind_slug")
 
 
 def _digest(what: str, first: str) -> hashlib.blake2b:
