@@ -194,7 +194,9 @@ def gone_rows(changes: dict[int, int], rows: list[EntityCount]) -> dict[int, Ent
     if not gone:
         return {}
     names = Entity.objects.filter(pk__in=gone).values_list("pk", "name", "kind__slug")
-    return {pk: EntityCount(pk, name, kind, gone[pk]) for pk, name, kind in names}
+    found = {pk: EntityCount(pk, name, kind, gone[pk]) for pk, name, kind in names}
+    # An entity deleted meanwhile has no name: its row is placed as if its name came first.
+    return {pk: found.get(pk) or EntityCount(pk, "", "", count) for pk, count in gone.items()}
 
 
 @dataclass(frozen=True)

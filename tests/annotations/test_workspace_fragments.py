@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from curation.annotations import selectors
 from curation.annotations.models import Alias, EntityKind, Event, EventType, Mention
-from curation.annotations.selectors import EntityCount, panel_update
+from curation.annotations.selectors import EntityCount, gone_rows, panel_update
 from curation.annotations.spans import Span, paragraph_bounds, paragraphs
 from tests.factories import ArticleFactory, EntityFactory, MentionFactory
 
@@ -165,6 +165,19 @@ def test_a_page_listing_the_first_rows_needs_the_rows_gone():
     update = panel_update(after, {2: -1}, limit=1, gone={2: EntityCount(2, "Abbas", "person", 1)})
     assert update.removed == [] and update.inserted == []  # Abbas was not listed
     assert panel_update(after, {2: -1}).removed == [2]  # every row listed: it was
+
+
+@pytest.mark.django_db
+def test_the_rows_gone_are_read_with_their_names_even_of_an_entity_deleted_meanwhile():
+    abbas = EntityFactory(name="Abbas")
+    deleted = EntityFactory(name="Zarif")
+    deleted_id = deleted.pk
+    deleted.delete()
+    gone = gone_rows({abbas.pk: -2, deleted_id: -1, 7: 1}, rows((7, "Iran", 1)))
+    assert gone == {
+        abbas.pk: EntityCount(abbas.pk, "Abbas", abbas.kind.slug, 2),
+        deleted_id: EntityCount(deleted_id, "", "", 1),
+    }
 
 
 # --- the fragments are the page's own HTML -----------------------------------------------------
