@@ -457,12 +457,12 @@
   });
 
   // When the rows that were left out arrive, the first of them takes the focus: the
-  // button that asked for them is gone.
+  // button that asked for them is gone. (If others' changes left fewer, the last row.)
   document.body.addEventListener("htmx:load", (event) => {
     const list = event.detail.elt;
     if (list.id !== "entity-counts" || !list.dataset.from) return;
-    const first = list.children[Number(list.dataset.from)];
-    const chip = first && first.querySelector(".entity-chip");
+    const row = list.children[Number(list.dataset.from)] || list.lastElementChild;
+    const chip = row && row.querySelector(".entity-chip");
     if (chip) chip.focus();
   });
 

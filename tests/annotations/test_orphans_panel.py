@@ -7,6 +7,7 @@ from html import unescape
 
 import pytest
 
+from curation.annotations import selectors
 from curation.annotations.models import EntityKind, Event, EventType, Mention, Status
 from tests.annotations.orphans import HTMX, orphaned_work, url
 from tests.factories import ArticleFactory, EntityFactory
@@ -151,6 +152,31 @@ def test_deleting_an_orphan_mention_answers_with_the_panel(annotator_client, wor
     assert f"orphan-mention-{work.mention.pk}" not in panel
     assert f"orphan-event-{work.event.pk}" in panel
     assert html.rstrip().endswith("</section>")  # the panel last: its button sent this
+
+
+@pytest.mark.parametrize("panel_rows", [1, 100])
+def test_deleting_or_relinking_an_orphan_leaves_the_side_panel_alone(
+    annotator_client, work, panel_rows, monkeypatch
+):
+    """The side panel counts only mentions on their words: an orphan's entity has no row
+    to change there (a page listing its first rows would otherwise be sent a row twice)."""
+    monkeypatch.setattr(selectors, "PANEL_ROWS", panel_rows)
+    other = EntityFactory(name="Beirut officials")
+    relinked = annotator_client.post(
+        url("mention-edit", work.article.pk, work.mention.pk),
+        {"entity": other.pk, "confirmed": "on", "version": work.mention.version},
+        **HTMX,
+    )
+    deleted = annotator_client.post(
+        url("mention-delete", work.article.pk, work.mention.pk),
+        {"version": work.mention.version + 1},
+        **HTMX,
+    )
+    for response in (relinked, deleted):
+        html = response.content.decode()
+        assert response.status_code == 200, html
+        assert "entity-row-" not in html and 'id="mention-count"' not in html
+    assert not Mention.objects.filter(pk=work.mention.pk).exists()
 
 
 def test_deleting_the_last_orphan_removes_the_panel(annotator_client, work):

@@ -452,3 +452,21 @@ def test_a_long_panel_lists_the_rest_on_request_and_keeps_every_row_in_place(
     expect(page.locator("#mention-count")).to_have_text("5 mentions")
     expect(chips).to_have_text(["Iran", "Gaza", "Israel", "Tehran"])
     assert errors == []
+
+
+def test_when_others_left_fewer_rows_the_last_row_takes_the_focus(
+    logged_in_page, live_server, monkeypatch
+):
+    monkeypatch.setattr(selectors, "PANEL_ROWS", 2)
+    page = logged_in_page
+    article = ArticleFactory(body="Iran met Israel in Tehran.")
+    mark(article, entity("Iran", "place"), "Iran")
+    mark(article, entity("Israel", "place"), "Israel")
+    tehran = mark(article, entity("Tehran", "place"), "Tehran")
+    page.goto(f"{live_server.url}/articles/{article.pk}/annotate/")
+    tehran.delete()  # by someone else, meanwhile
+
+    page.get_by_role("button", name="Show the other 1 entity").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#entity-counts .entity-chip .name")).to_have_text(["Iran", "Israel"])
+    expect(page.locator(".entity-chip", has_text="Israel")).to_be_focused()

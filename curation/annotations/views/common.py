@@ -138,30 +138,34 @@ def mentions_changed(
     size: the paragraphs touched; the panel's rows of the entity that ``gained`` a mention
     and the one that ``lost`` one (a relink names both) and the mention count; while
     suggestions are shown, the paragraphs where they changed and their count. For an
-    orphan (``start`` None), no paragraph but the Orphans panel."""
+    orphan (``start`` None), which the side panel doesn't count, no paragraph and no row
+    but the Orphans panel."""
+    text = selectors.text_update(
+        article, start=start, end=end, suggesting=suggesting, marked_as=gained
+    )
+    response = _changed(
+        request,
+        article,
+        text=text,
+        panel=None if start is None else _panel_update(request, article, gained, lost),
+        suggesting=suggesting,
+        message=message,
+    )
+    return response if start is not None else with_orphans_panel(request, response, article)
+
+
+def _panel_update(
+    request: HttpRequest, article: Article, gained: int | None, lost: int | None
+) -> selectors.PanelUpdate:
     changes: Counter[int] = Counter()
     if gained is not None:
         changes[gained] += 1
     if lost is not None:
         changes[lost] -= 1
-    text = selectors.text_update(
-        article, start=start, end=end, suggesting=suggesting, marked_as=gained
-    )
     rows = selectors.article_entity_counts(article)
-    response = _changed(
-        request,
-        article,
-        text=text,
-        panel=selectors.panel_update(
-            rows,
-            changes,
-            limit=listed_rows(request),
-            gone=selectors.gone_rows(changes, rows),
-        ),
-        suggesting=suggesting,
-        message=message,
+    return selectors.panel_update(
+        rows, changes, limit=listed_rows(request), gone=selectors.gone_rows(changes, rows)
     )
-    return response if start is not None else with_orphans_panel(request, response, article)
 
 
 def mention_state_changed(

@@ -50,7 +50,7 @@ def workspace(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def entity_rows(request: HttpRequest, pk: int) -> HttpResponse:
     """Every row of the side panel, for "Show the other … entities"."""
-    article = article_or_404(pk)
+    article = get_object_or_404(Article.objects.only("pk"), pk=pk)
     context = {
         "article": article,
         "rows": selectors.article_entity_counts(article),
