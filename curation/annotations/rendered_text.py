@@ -74,6 +74,7 @@ class WorkspaceText:
         suggestions: list,
         suggesting: bool,
         entities_url: str,
+        all_rows: bool = False,
     ) -> None:
         self.article = article
         self.marks = marks
@@ -82,6 +83,7 @@ class WorkspaceText:
         self.suggestions = suggestions
         self.suggesting = suggesting
         self.entities_url = entities_url
+        self.all_rows = all_rows
 
     @cached_property
     def paragraphs(self) -> list[selectors.ParagraphView]:
@@ -89,14 +91,21 @@ class WorkspaceText:
             self.article, self.marks, self.suggestions, self.events, tagged=self.tagged
         )
 
+    @property
+    def _row_limit(self) -> int | None:
+        return None if self.all_rows else selectors.PANEL_ROWS
+
     @cached_property
     def entity_rows(self) -> list[selectors.EntityCount]:
-        """The rows the panel lists: its first PANEL_ROWS, most mentioned first."""
-        return selectors.entity_counts(self.marks)[: selectors.PANEL_ROWS]
+        """The rows the panel lists, most mentioned first: its first PANEL_ROWS, or every
+        one (``all_rows``)."""
+        return selectors.entity_counts(self.marks)[: self._row_limit]
 
     @cached_property
     def hidden_row_count(self) -> int:
         """How many entities the panel leaves out until asked for them all."""
+        if self.all_rows:
+            return 0
         return max(0, len({mark.entity_id for mark in self.marks}) - selectors.PANEL_ROWS)
 
     @property
@@ -143,7 +152,7 @@ class WorkspaceText:
         return f"workspace-text:{self.article.pk}:{digest.hexdigest()}"
 
     def _rows_key(self) -> str:
-        digest = _digest("rows", f"{self.entities_url}\0{selectors.PANEL_ROWS}")
+        digest = _digest("rows", f"{self.entities_url}\0{self._row_limit}")
         rows = list(map(_ROW_FIELDS, self.marks))
         digest.update(marshal.dumps(rows, _MARSHAL_VERSION))
         return f"workspace-rows:{self.article.pk}:{digest.hexdigest()}"

@@ -13,6 +13,7 @@ from curation.annotations.models import (
     Event,
     EventType,
     Mention,
+    Status,
 )
 from tests.factories import ArticleFactory, EntityFactory, MentionFactory
 
@@ -194,6 +195,45 @@ def test_the_panel_lists_the_most_mentioned_entities_until_asked_for_all(
     ]  # fmt: skip
     assert '<ul class="entity-counts" id="entity-counts" data-all data-from="5">' in rows
     assert '<p class="entity-more" id="entity-more" hidden hx-swap-oob="true"></p>' in rows
+
+
+@pytest.mark.parametrize("all_asked", [False, True])
+def test_a_whole_panel_swapped_in_lists_as_many_rows_as_the_page_did(
+    annotator_client, annotator, monkeypatch, all_asked
+):
+    """Submitting every draft swaps the whole panel: a page that asked for every row
+    keeps them (workspace.js says so in a header), and keeps saying so (``data-all``)."""
+    monkeypatch.setattr(selectors, "PANEL_ROWS", 5)
+    article = article_naming(12)
+    Mention.objects.filter(article=article).update(created_by=annotator, status=Status.DRAFT)
+    headers = {"HTTP_X_ENTITY_ROWS": "all"} if all_asked else {}
+    response = annotator_client.post(
+        url("drafts-submit", article.pk), HTTP_HX_REQUEST="true", **headers
+    )
+    html = response.content.decode()
+    assert response.status_code == 200, html
+    assert "Submitted 24 drafts for review" in html
+    assert len(panel_names(html)) == (12 if all_asked else 5)
+    assert ('id="entity-counts" data-all>' in html) == all_asked
+    assert ("Show the other 7 entities" in html) != all_asked
+
+
+@pytest.mark.parametrize("all_asked", [False, True])
+def test_accepting_every_suggestion_lists_as_many_rows_as_the_page_did(
+    annotator_client, monkeypatch, all_asked
+):
+    monkeypatch.setattr(selectors, "PANEL_ROWS", 5)
+    article = article_naming(12)
+    Mention.objects.filter(article=article, entity__name="Name011").first().delete()
+    headers = {"HTTP_X_ENTITY_ROWS": "all"} if all_asked else {}
+    response = annotator_client.post(
+        url("suggestions-accept-all", article.pk), HTTP_HX_REQUEST="true", **headers
+    )
+    html = response.content.decode()
+    assert response.status_code == 200, html
+    assert "Accepted 1 suggestion." in html
+    assert len(panel_names(html)) == (12 if all_asked else 5)
+    assert ('id="entity-counts" data-all>' in html) == all_asked
 
 
 def test_a_panel_that_lists_every_entity_offers_no_more(annotator_client, monkeypatch):

@@ -48,7 +48,10 @@ can_read = permission_required("articles.view_article", raise_exception=True)
 can_annotate = permission_required("annotations.add_mention", raise_exception=True)
 
 
-def workspace_context(article: Article, *, user, suggesting: bool = False) -> dict:
+def workspace_context(
+    article: Article, *, user, suggesting: bool = False, all_rows: bool = False
+) -> dict:
+    """``all_rows``: the side panel lists every entity (the page asked for them all)."""
     placed = selectors.placed_work(article)
     mentions, events = placed.marks, placed.events
     suggestions = selectors.suggestions_for(article, mentions) if suggesting else []
@@ -65,6 +68,7 @@ def workspace_context(article: Article, *, user, suggesting: bool = False) -> di
             suggestions=suggestions,
             suggesting=suggesting,
             entities_url=entities_url,
+            all_rows=all_rows,
         ),
         "tagged_mentions": tagged,
         "tagged_events": selectors.tagged_events(article),

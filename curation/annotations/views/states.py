@@ -17,6 +17,7 @@ from curation.annotations.views.common import (
     can_annotate,
     can_read,
     expected_version,
+    listed_rows,
     mention_state_changed,
     posted_version,
     refused,
@@ -130,7 +131,10 @@ def drafts_submit(request: HttpRequest, pk: int) -> HttpResponse:
     submitted_mentions = workflow.submit_drafts(mentions, by=request.user)
     submitted_events = workflow.submit_drafts(events, by=request.user)
     context = workspace_context(
-        article, user=request.user, suggesting=request.POST.get("suggest") == "1"
+        article,
+        user=request.user,
+        suggesting=request.POST.get("suggest") == "1",
+        all_rows=listed_rows(request) is None,
     )
     context["message"] = context["drafts_done"] = _submitted(submitted_mentions, submitted_events)
     return render(request, "annotations/text_and_panel.html", context)

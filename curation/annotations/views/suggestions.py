@@ -13,6 +13,7 @@ from curation.annotations.views.common import (
     article_or_404,
     can_annotate,
     can_read,
+    listed_rows,
     mentions_changed,
     popover_error,
     suggestion_dismissed,
@@ -69,7 +70,9 @@ def suggestions_accept_all(request: HttpRequest, pk: int) -> HttpResponse:
         created_by=request.user,
         learn_alias=request.user.has_perm("annotations.add_alias"),
     )
-    context = workspace_context(article, user=request.user, suggesting=True)
+    context = workspace_context(
+        article, user=request.user, suggesting=True, all_rows=listed_rows(request) is None
+    )
     if result.needs_choice:
         verb = "needs" if result.needs_choice == 1 else "need"
         context["message"] = f"Accepted {result.accepted}; {result.needs_choice} {verb} a choice."
