@@ -140,9 +140,15 @@ def panel_update(
     the first ``limit`` after it. Rows that left that window, or changed, are taken out;
     rows that entered it, or changed, are put in."""
     gone = gone or {}
-    if limit is not None and any(i not in gone for i in gone_ids(changes, rows)):
+    gone_counts = gone_ids(changes, rows)
+    if limit is not None and any(i not in gone for i in gone_counts):
         raise ValueError("a row gone from a panel that lists only its first rows needs gone")
-    before = _rows_before(rows, changes, gone)
+    # Where the page lists every row, a row gone was listed, wherever it stood.
+    before = [
+        EntityCount(row.id, row.name, row.kind_slug, row.count - changes.get(row.id, 0))
+        for row in rows
+    ] + [gone.get(i) or EntityCount(i, "", "", count) for i, count in gone_counts.items()]
+    before = sorted((row for row in before if row.count > 0), key=_panel_order)
     listed_before = [row.id for row in before[:limit]]
     listed = rows[:limit]
     listed_ids = {row.id for row in listed}
@@ -163,21 +169,6 @@ def panel_update(
         hidden_count=len(rows) - len(listed),
         hidden_count_changed=len(rows) - len(listed) != len(before) - len(listed_before),
     )
-
-
-def _rows_before(
-    rows: list[EntityCount], changes: dict[int, int], gone: dict[int, EntityCount]
-) -> list[EntityCount]:
-    listed = {row.id for row in rows}
-    before = [
-        EntityCount(row.id, row.name, row.kind_slug, row.count - changes.get(row.id, 0))
-        for row in rows
-    ]
-    for entity_id, change in changes.items():
-        if entity_id not in listed and change < 0:
-            # Where the page lists every row, a row gone was listed, wherever it stood.
-            before.append(gone.get(entity_id) or EntityCount(entity_id, "", "", -change))
-    return sorted((row for row in before if row.count > 0), key=_panel_order)
 
 
 def gone_ids(changes: dict[int, int], rows: list[EntityCount]) -> dict[int, int]:

@@ -197,6 +197,16 @@ def test_the_panel_lists_the_most_mentioned_entities_until_asked_for_all(
     assert '<p class="entity-more" id="entity-more" hidden hx-swap-oob="true"></p>' in rows
 
 
+def whole_panel_answer(client, name: str, article, *, all_asked: bool) -> str:
+    """The answer to a POST that swaps the whole panel, from a page that listed every
+    row (``all_asked``: workspace.js's header) or its first rows."""
+    headers = {"HTTP_X_ENTITY_ROWS": "all"} if all_asked else {}
+    response = client.post(url(name, article.pk), HTTP_HX_REQUEST="true", **headers)
+    html = response.content.decode()
+    assert response.status_code == 200, html
+    return html
+
+
 @pytest.mark.parametrize("all_asked", [False, True])
 def test_a_whole_panel_swapped_in_lists_as_many_rows_as_the_page_did(
     annotator_client, annotator, monkeypatch, all_asked
@@ -206,12 +216,7 @@ def test_a_whole_panel_swapped_in_lists_as_many_rows_as_the_page_did(
     monkeypatch.setattr(selectors, "PANEL_ROWS", 5)
     article = article_naming(12)
     Mention.objects.filter(article=article).update(created_by=annotator, status=Status.DRAFT)
-    headers = {"HTTP_X_ENTITY_ROWS": "all"} if all_asked else {}
-    response = annotator_client.post(
-        url("drafts-submit", article.pk), HTTP_HX_REQUEST="true", **headers
-    )
-    html = response.content.decode()
-    assert response.status_code == 200, html
+    html = whole_panel_answer(annotator_client, "drafts-submit", article, all_asked=all_asked)
     assert "Submitted 24 drafts for review" in html
     assert len(panel_names(html)) == (12 if all_asked else 5)
     assert ('id="entity-counts" data-all>' in html) == all_asked
@@ -225,12 +230,9 @@ def test_accepting_every_suggestion_lists_as_many_rows_as_the_page_did(
     monkeypatch.setattr(selectors, "PANEL_ROWS", 5)
     article = article_naming(12)
     Mention.objects.filter(article=article, entity__name="Name011").first().delete()
-    headers = {"HTTP_X_ENTITY_ROWS": "all"} if all_asked else {}
-    response = annotator_client.post(
-        url("suggestions-accept-all", article.pk), HTTP_HX_REQUEST="true", **headers
+    html = whole_panel_answer(
+        annotator_client, "suggestions-accept-all", article, all_asked=all_asked
     )
-    html = response.content.decode()
-    assert response.status_code == 200, html
     assert "Accepted 1 suggestion." in html
     assert len(panel_names(html)) == (12 if all_asked else 5)
     assert ('id="entity-counts" data-all>' in html) == all_asked
