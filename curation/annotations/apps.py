@@ -2,6 +2,14 @@ from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_migrate, post_save
 
 
+def install_text_triggers(using: str, **kwargs) -> None:
+    from django.db import connections
+
+    from curation.annotations import text_triggers
+
+    text_triggers.install(connections[using])
+
+
 class AnnotationsConfig(AppConfig):
     name = "curation.annotations"
     label = "annotations"
@@ -15,6 +23,9 @@ class AnnotationsConfig(AppConfig):
 
         post_migrate.connect(
             ensure_default_kinds, sender=self, dispatch_uid="annotations.default_kinds"
+        )
+        post_migrate.connect(
+            install_text_triggers, sender=self, dispatch_uid="annotations.text_triggers"
         )
         # Every committed change to a name or alias tells the gazetteers to rebuild.
         for model in (Entity, Alias):

@@ -480,5 +480,25 @@ class NamesVersion(models.Model):
         transaction.on_commit(bump_after_commit)
 
 
+class TextVersion(models.Model):
+    """A token for what the workspace shows of an article's text: its body, its mentions
+    (with their entities' names and kinds), its events' passages and the taggers' open
+    suggestions. Database triggers (migration 0016) give it a new random value in the
+    same transaction as every write to any of these, whoever makes it: a service, the
+    admin, a cascade or a bulk update. The workspace keys its cached text by it
+    (rendered_text). An article with no row has not changed since it was imported.
+
+    Never written by the app. The article is a plain id, not a foreign key, so that the
+    triggers may write it while the article itself is being deleted; the article's own
+    delete trigger then removes the row."""
+
+    article_id = models.BigIntegerField(primary_key=True)
+    token = models.BigIntegerField()
+
+    @classmethod
+    def of(cls, article_id: int) -> int | None:
+        return cls.objects.filter(pk=article_id).values_list("token", flat=True).first()
+
+
 # Pre-annotations from external taggers live in their own module.
 from curation.annotations.suggested import SuggestedEvent, SuggestedMention  # noqa: E402, F401

@@ -6,23 +6,21 @@ the side panel lists its first PANEL_ROWS entities). Both are the same until a
 mention, an event's passage, a tagger's suggestion or the body changes, so they are
 kept in Django's cache (the database cache by default, which every app server shares).
 
-The key is a digest of everything the HTML is built from: the body, each mention as
-the workspace shows it (``MarkedText``: place, entity, its name and kind, review
-state), the events' passages, the taggers' open suggestions with their labels, and
-the code that writes the HTML. A write that changes what is shown changes the key, so
-nothing has to be invalidated and no write path can forget to: a stale text cannot be
-served. Entries nobody asks for any more age out (``CACHES``: timeout, most entries).
-While suggestions are shown the text is built afresh each time, as they depend on the
-whole desk's names.
+The key is the article's TextVersion token, which database triggers change in the same
+transaction as every write to what the text shows, and the code that writes the HTML.
+A cached page is read without reading the article's mentions at all. Nothing has to be
+invalidated and no write path can forget to: a stale text cannot be served. The token
+is read before anything the HTML is built from, so what is kept under a token is never
+older than the token. Entries nobody asks for any more age out (``CACHES``: timeout,
+most entries). While suggestions are shown the text is built afresh each time, as they
+depend on the whole desk's names.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import marshal
 from functools import cache, cached_property
-from operator import attrgetter
 from pathlib import Path
 
 from django.core.cache import cache as shared_cache
@@ -31,6 +29,7 @@ from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
 
 from curation.annotations import selectors
+from curation.annotations.models import TextVersion
 from curation.articles.models import Article
 
 logger = logging.getLogger(__name__)
@@ -62,28 +61,47 @@ class WorkspaceText:
     """What the workspace shows of an article's text: its paragraphs (``html``, and the
     ``paragraphs`` themselves for answers that send some of them) and the side panel's
     first entity rows (``entity_rows_html``), each built only when a template asks for
-    it."""
+    it. The article's mentions (``marks``) are read only to build them.
+
+    Made before ``events`` and ``tagged`` are read, with the token read first
+    (``version``), and its marks read after it."""
 
     def __init__(
         self,
         article: Article,
-        marks: list[selectors.MarkedText],
         *,
+        version: int | None,
         events: list,
         tagged: list,
-        suggestions: list,
+        entity_count: int,
         suggesting: bool,
         entities_url: str,
         all_rows: bool = False,
     ) -> None:
+        """``version``: the article's TextVersion token, read before ``events`` and
+        ``tagged``; ``entity_count``: how many entities its placed mentions name."""
         self.article = article
-        self.marks = marks
+        self.version = version
         self.events = events
         self.tagged = tagged
-        self.suggestions = suggestions
+        self.entity_count = entity_count
         self.suggesting = suggesting
         self.entities_url = entities_url
         self.all_rows = all_rows
+
+    @classmethod
+    def version_of(cls, article: Article) -> int | None:
+        """The token to make a WorkspaceText with: read it before what the text shows."""
+        return TextVersion.of(article.pk)
+
+    @cached_property
+    def marks(self) -> list[selectors.MarkedText]:
+        return selectors.article_marks(self.article)
+
+    @cached_property
+    def suggestions(self) -> list:
+        """The desk's own suggestions, while they are shown."""
+        return selectors.suggestions_for(self.article, self.marks) if self.suggesting else []
 
     @cached_property
     def paragraphs(self) -> list[selectors.ParagraphView]:
@@ -101,12 +119,10 @@ class WorkspaceText:
         one (``all_rows``)."""
         return selectors.entity_counts(self.marks)[: self._row_limit]
 
-    @cached_property
+    @property
     def hidden_row_count(self) -> int:
         """How many entities the panel leaves out until asked for them all."""
-        if self.all_rows:
-            return 0
-        return max(0, len({mark.entity_id for mark in self.marks}) - selectors.PANEL_ROWS)
+        return 0 if self.all_rows else max(0, self.entity_count - selectors.PANEL_ROWS)
 
     @property
     def html(self) -> SafeString:
@@ -120,11 +136,11 @@ class WorkspaceText:
     def _html(self) -> dict[str, SafeString]:
         """Both pieces, read from the cache together (one query), and the missing ones
         built and kept."""
-        builders = {self._rows_key(): ("rows", self._entity_rows_html)}
+        builders = {self._key("rows", self._row_limit): ("rows", self._entity_rows_html)}
         if self.suggesting:
             html = {"text": self._paragraphs_html()}
         else:
-            builders[self._text_key()] = ("text", self._paragraphs_html)
+            builders[self._key("text")] = ("text", self._paragraphs_html)
             html = {}
         html |= _cached(builders)
         # the escaped HTML of PARAGRAPH and ENTITY_ROW
@@ -143,34 +159,17 @@ class WorkspaceText:
             for row in self.entity_rows
         )
 
-    def _text_key(self) -> str:
-        digest = _digest("text", self.article.body)
-        digest.update(marshal.dumps(list(map(tuple, self.marks)), _MARSHAL_VERSION))
-        digest.update(repr([(event.pk, event.start, event.end) for event in self.events]).encode())
-        tagged = [(t.pk, t.start, t.end, t.kind_slug, t.label_in_text) for t in self.tagged]
-        digest.update(repr(tagged).encode())
-        return f"workspace-text:{self.article.pk}:{digest.hexdigest()}"
-
-    def _rows_key(self) -> str:
-        digest = _digest("rows", f"{self.entities_url}\0{self._row_limit}")
-        rows = list(map(_ROW_FIELDS, self.marks))
-        digest.update(marshal.dumps(rows, _MARSHAL_VERSION))
-        return f"workspace-rows:{self.article.pk}:{digest.hexdigest()}"
-
-
-# The marks are written into the key by marshal (in C, three times faster than repr), in
-# its version 2: later versions mark a string as interned or not, so equal values could
-# give different bytes.
-_MARSHAL_VERSION = 2
-# What of a mark the panel's rows show (a getter of several names gives a tuple, in C).
-_ROW_FIELDS = attrgetter("entity_id", "entity_name", "kind_slug")
-
-
-def _digest(what: str, first: str) -> hashlib.blake2b:
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{code_version()}\0{what}\0".encode())
-    digest.update(first.encode())
-    return digest
+    def _key(self, what: str, *options) -> str:
+        """The article's token, and what else the piece is written with. An article
+        with no token is as it was imported: its import's time tells it from an article
+        that had its id in a database since emptied (``flush``)."""
+        if self.version is None:
+            version = f"imported-{self.article.imported_at.isoformat()}"
+        else:
+            version = str(self.version)
+        written_with = "\0".join(map(str, (code_version(), self.entities_url, *options)))
+        digest = hashlib.blake2b(written_with.encode(), digest_size=12).hexdigest()
+        return f"workspace-{what}:{self.article.pk}:{version}:{digest}"
 
 
 def _cached(builders: dict) -> dict[str, str]:

@@ -882,14 +882,11 @@ def draft_count(article: Article, user) -> int:
     return row["draft_mentions"] + row["draft_events"] if row else 0
 
 
-def drafts_among(marks: list[MarkedText], events: list[Event], user) -> int:
-    """``draft_count`` of an article whose placed mentions and events are already
-    loaded (``article_marks``, ``article_events``): no query."""
+def drafts_among(items: Iterable[MarkedText | Event], user) -> int:
+    """How many of the loaded ``items`` (marks, events) are ``user``'s drafts: no query."""
     if not user.is_authenticated:
         return 0
-    return sum(
-        item.status == Status.DRAFT and item.created_by_id == user.pk for item in (*marks, *events)
-    )
+    return sum(item.status == Status.DRAFT and item.created_by_id == user.pk for item in items)
 
 
 def _count(rows: QuerySet) -> Coalesce:
@@ -922,26 +919,41 @@ def _events_by_date(events: QuerySet[Event]) -> list[Event]:
     return sorted(events, key=lambda event: event.sort_key)
 
 
-@dataclass(frozen=True)
-class PlacedWork:
-    marks: list[MarkedText]  # as article_marks reads them
-    events: list[Event]  # as article_events reads them
-    has_orphans: bool
+class MentionSummary(NamedTuple):
+    """What the workspace counts of an article's mentions, without reading them."""
+
+    placed: int  # on their words
+    entities: int  # named by those
+    my_drafts: int  # the user's drafts among those
+    orphaned: int  # whose words a correction took away
 
 
-def placed_work(article: Article) -> PlacedWork:
-    """``article_marks`` and ``article_events`` in their same queries, which also read the
-    orphans and set them aside: then the workspace reads the orphans themselves
-    (``article_orphans``) only when the article has some, which it seldom does."""
-    marks = _marks(Mention.objects.filter(article=article))
-    events = _events_by_date(Event.objects.filter(article=article))
-    placed_marks = [mark for mark in marks if mark.start is not None]
-    placed_events = [event for event in events if event.start is not None]
-    return PlacedWork(
-        placed_marks,
-        placed_events,
-        has_orphans=len(placed_marks) < len(marks) or len(placed_events) < len(events),
+def mention_summary(article: Article, user) -> MentionSummary:
+    """One query, whose cost doesn't grow with the mentions as reading them would."""
+    placed = Q(start__isnull=False)
+    counts = Mention.objects.filter(article=article).aggregate(
+        placed=Count("pk", filter=placed),
+        entities=Count("entity", filter=placed, distinct=True),
+        my_drafts=Count("pk", filter=placed & Q(status=Status.DRAFT, created_by=user.pk)),
+        orphaned=Count("pk", filter=Q(start__isnull=True)),
     )
+    if not user.is_authenticated:
+        counts["my_drafts"] = 0
+    return MentionSummary(**counts)
+
+
+class EventsAndOrphans(NamedTuple):
+    events: list[Event]  # placed, as article_events reads them
+    has_orphans: bool  # of these events, or of ``summary``'s mentions
+
+
+def events_and_orphans(article: Article, summary: MentionSummary) -> EventsAndOrphans:
+    """``article_events``, in its same queries, which also read the orphaned events and
+    set them aside: then the workspace reads the orphans themselves
+    (``article_orphans``) only when the article has some, which it seldom does."""
+    events = _events_by_date(Event.objects.filter(article=article))
+    placed = [event for event in events if event.start is not None]
+    return EventsAndOrphans(placed, bool(summary.orphaned) or len(placed) < len(events))
 
 
 @dataclass(frozen=True)

@@ -124,12 +124,13 @@ def test_the_workspace_with_its_orphans_runs_a_constant_number_of_queries(
             headline=f"Meeting {n}",
             created_by=colleague if n % 2 else annotator,
         )
-    # session, user, the permissions (one query); the article; its mentions and events,
-    # placed or not (the orphaned events' participants; the editor's drafts among them);
-    # the kinds; the mentions and events taggers suggested; since there are orphans, its
-    # orphaned mentions and events; the rendered text and entity rows, not in the cache
-    # yet, then kept there
-    with django_assert_num_queries(23):
+    # session, user, the permissions (one query); the article; its text's token; its
+    # mentions counted, placed or not; its events, placed or not (the orphaned events'
+    # participants; the editor's drafts among them); the kinds; the mentions and events
+    # taggers suggested; since there are orphans, its orphaned mentions and events; the
+    # rendered text and entity rows, not in the cache yet, then built from the placed
+    # mentions and kept there
+    with django_assert_num_queries(25):
         response = annotator_client.get(url("workspace", article.pk))
     assert orphans_panel(response.content.decode()).count('<li class="orphan"') == orphans
 

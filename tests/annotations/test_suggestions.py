@@ -163,11 +163,11 @@ def test_accept_all_runs_a_constant_number_of_queries(
     # (3), the dismissals, the suggested entities; a savepoint, the aliases among the
     # texts, the lock on the entities, the mentions already there, the insert of the
     # mentions (giving their ids), the insert of their history, the release; the
-    # text after: the mentions (the editor's drafts among them), the fingerprint (3), the dismissals,
-    # the events, the kinds, the mentions and events taggers suggested; the entity rows,
-    # not in the cache yet, then kept there (the text is not kept while suggestions are
-    # shown)
-    with django_assert_num_queries(32):
+    # text after: its token, the mentions counted (the editor's drafts among them), the
+    # mentions, the fingerprint (3), the dismissals, the events, the kinds, the mentions
+    # and events taggers suggested; the entity rows, not in the cache yet, then kept
+    # there (the text is not kept while suggestions are shown)
+    with django_assert_num_queries(34):
         response = annotator_client.post(url("suggestions-accept-all", article.pk), **HTMX)
     assert f"Accepted {count} suggestions." in response.content.decode()
     assert Mention.objects.filter(article=article).count() == count

@@ -143,15 +143,16 @@ def test_the_workspace_runs_a_constant_number_of_queries(
                 date="2024-06-20",
             )
             event.participants.create(entity=mention.entity)
-    # session, user, the permissions (one query); the article; its mentions with
-    # entities and kinds; its events and their participants (the editor's drafts are
+    # session, user, the permissions (one query); the article; its text's token; its
+    # mentions counted; its events and their participants (the editor's drafts are
     # counted among them; none of them an orphan, so no query reads the orphans); the
     # kinds; the mentions and events taggers suggested; the rendered text and entity rows
-    # from the cache, then, not found, kept there (5 each)
-    with django_assert_num_queries(21):
+    # from the cache, then, not found, built from the mentions with their entities and
+    # kinds and kept there (5 each)
+    with django_assert_num_queries(23):
         first = annotator_client.get(url("workspace", article.pk))
-    # the second time they are found
-    with django_assert_num_queries(11):
+    # the second time they are found, and the mentions are not read
+    with django_assert_num_queries(12):
         response = annotator_client.get(url("workspace", article.pk))
     html = response.content.decode()
     assert _text_and_entity_rows(html) == _text_and_entity_rows(first.content.decode())

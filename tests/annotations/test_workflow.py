@@ -362,8 +362,12 @@ def test_an_orphan_draft_is_not_submitted_until_it_is_re_attached(make, author):
     assert selectors.draft_count(item.article, author) == 0
     assert selectors.draft_count(kept.article, author) == 1
     for article, drafts in ((item.article, 0), (kept.article, 1)):
-        placed = selectors.article_marks(article), selectors.article_events(article)
-        assert selectors.drafts_among(*placed, author) == drafts
+        placed = [*selectors.article_marks(article), *selectors.article_events(article)]
+        assert selectors.drafts_among(placed, author) == drafts
+        in_summary = selectors.mention_summary(article, author).my_drafts
+        assert (
+            in_summary + selectors.drafts_among(selectors.article_events(article), author) == drafts
+        )
     assert workflow.submit_drafts([item, kept], by=author) == 1
     assert (stored(item).status, stored(kept).status) == (Status.DRAFT, Status.SUBMITTED)
 
@@ -404,3 +408,29 @@ def test_a_page_of_items_gets_each_items_own_actions(author, colleague, reviewer
     assert "approve" in page(others) and "withdraw" not in page(others)
     assert "approve" not in page(own) and "withdraw" in page(own)
     assert "approve" not in page(orphan)
+
+
+def test_the_workspace_counts_an_articles_mentions_in_one_query(
+    author, colleague, django_assert_num_queries
+):
+    from django.contrib.auth.models import AnonymousUser
+
+    from curation.annotations import selectors
+
+    article = ArticleFactory(body="Tehran and Israel spoke; Tehran again, then Hezbollah.")
+    tehran, israel, hezbollah = (EntityFactory(name=name) for name in ("Tehran", "Israel", "Q"))
+    again = article.body.index("Tehran again")
+    words = [("Tehran", tehran, 0), ("Israel", israel, 11), ("Tehran", tehran, again)]
+    for word, entity, start in [*words, ("Hezbollah", hezbollah, article.body.index("Hez"))]:
+        MentionFactory(article=article, entity=entity, quote_text=word, start=start)
+    Mention.objects.filter(entity=israel).update(created_by=author)
+    Mention.objects.filter(entity=hezbollah).update(created_by=colleague)
+    orphaned(Mention.objects.get(entity=tehran, start=again))
+
+    with django_assert_num_queries(1):
+        summary = selectors.mention_summary(article, author)
+    assert summary == selectors.MentionSummary(placed=3, entities=3, my_drafts=1, orphaned=1)
+    assert selectors.mention_summary(article, colleague).my_drafts == 1
+    Mention.objects.filter(entity=israel).update(status=Status.SUBMITTED)
+    assert selectors.mention_summary(article, author).my_drafts == 0
+    assert selectors.mention_summary(article, AnonymousUser()).my_drafts == 0

@@ -52,28 +52,31 @@ def workspace_context(
     article: Article, *, user, suggesting: bool = False, all_rows: bool = False
 ) -> dict:
     """``all_rows``: the side panel lists every entity (the page asked for them all)."""
-    placed = selectors.placed_work(article)
-    mentions, events = placed.marks, placed.events
-    suggestions = selectors.suggestions_for(article, mentions) if suggesting else []
+    # the text's token first: what the text is built from is read after it
+    version = WorkspaceText.version_of(article)
+    summary = selectors.mention_summary(article, user)
+    events, has_orphans = selectors.events_and_orphans(article, summary)
     tagged = selectors.tagged_mentions(article)
     entities_url = reverse("annotations:entities")
+    text = WorkspaceText(
+        article,
+        version=version,
+        events=events,
+        tagged=tagged,
+        entity_count=summary.entities,
+        suggesting=suggesting,
+        entities_url=entities_url,
+        all_rows=all_rows,
+    )
+    suggestions = text.suggestions
     return {
-        "my_draft_count": selectors.drafts_among(mentions, events, user),
+        "my_draft_count": summary.my_drafts + selectors.drafts_among(events, user),
         "article": article,
-        "text": WorkspaceText(
-            article,
-            mentions,
-            events=events,
-            tagged=tagged,
-            suggestions=suggestions,
-            suggesting=suggesting,
-            entities_url=entities_url,
-            all_rows=all_rows,
-        ),
+        "text": text,
         "tagged_mentions": tagged,
         "tagged_events": selectors.tagged_events(article),
         "events": events,
-        "mention_count": len(mentions),
+        "mention_count": summary.placed,
         "suggestions": suggestions,
         "suggestion_count": len(suggestions),
         "needs_choice": sum(suggestion.ambiguous for suggestion in suggestions),
@@ -81,7 +84,7 @@ def workspace_context(
         "suggesting": suggesting,
         "kinds": list(EntityKind.objects.all()),
         "entities_url": entities_url,
-        "orphans": Orphans(article, none=not placed.has_orphans),
+        "orphans": Orphans(article, none=not has_orphans),
     }
 
 
@@ -96,7 +99,8 @@ class Orphans:
     answers built from the workspace's context don't."""
 
     def __init__(self, article: Article, *, none: bool = False) -> None:
-        """``none``: the article is known to have no orphans (``selectors.placed_work``)."""
+        """``none``: the article is known to have no orphans
+        (``selectors.events_and_orphans``)."""
         self.article = article
         self.none = none
 

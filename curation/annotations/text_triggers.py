@@ -1,0 +1,164 @@
+"""The database triggers behind TextVersion: each gives an article a new random token in
+the same transaction as a write that changes what the workspace shows of its text.
+
+They are the database's, on SQLite and on PostgreSQL, so that no write path (a service,
+the admin, a cascade, a bulk update, raw SQL) can change the text without changing its
+key in the cache. Their statements are written once, in SQL both read.
+
+``install`` runs after every ``migrate`` (apps.py): SQLite drops a table's triggers when
+a migration rebuilds the table, so they are put back each time rather than only once."""
+
+from typing import NamedTuple
+
+from django.db import transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+VERSIONS = "annotations_textversion"
+RANDOM_TOKEN = {"sqlite": "random()", "postgresql": "(random() * 9e18)::bigint"}
+UPSERT = "ON CONFLICT (article_id) DO UPDATE SET token = excluded.token"
+
+
+def new_token(article: str) -> str:
+    return f"INSERT INTO {VERSIONS} (article_id, token) VALUES ({article}, {{token}}) {UPSERT}"
+
+
+def new_tokens(articles: str) -> str:
+    """A new token for each article in the rows of the query ``articles``, in the order of
+    their ids: concurrent writes that touch several articles lock them in one order."""
+    return (
+        f"INSERT INTO {VERSIONS} (article_id, token) SELECT article_id, {{token}} "
+        f"FROM ({articles}) AS touched WHERE true ORDER BY article_id {UPSERT}"
+    )
+
+
+class Trigger(NamedTuple):
+    name: str
+    table: str
+    event: str  # after which change of a row
+    when: str | None  # a condition on OLD and NEW
+    statement: str  # with {token} for a new random token
+
+
+# Rows that are each within one article, and shown in its text.
+WITHIN_ARTICLE = ["annotations_mention", "annotations_event", "annotations_suggestedmention"]
+ARTICLES_NAMING_ENTITY = (
+    "SELECT article_id FROM annotations_mention WHERE entity_id = NEW.id "
+    "UNION SELECT article_id FROM annotations_suggestedmention WHERE entity_id = NEW.id"
+)
+ARTICLES_NAMING_KIND = (
+    "SELECT mention.article_id AS article_id FROM annotations_mention AS mention "
+    "JOIN annotations_entity AS entity ON entity.id = mention.entity_id "
+    "WHERE entity.kind_id = NEW.id "
+    "UNION SELECT suggested.article_id FROM annotations_suggestedmention AS suggested "
+    "LEFT JOIN annotations_entity AS entity ON entity.id = suggested.entity_id "
+    "WHERE suggested.kind_id = NEW.id OR entity.kind_id = NEW.id"
+)
+
+TRIGGERS = [
+    *(
+        trigger
+        for table in WITHIN_ARTICLE
+        for trigger in (
+            Trigger(f"{table}_text_insert", table, "INSERT", None, new_token("NEW.article_id")),
+            Trigger(f"{table}_text_update", table, "UPDATE", None, new_token("NEW.article_id")),
+            Trigger(
+                f"{table}_text_move",
+                table,
+                "UPDATE OF article_id",
+                "OLD.article_id <> NEW.article_id",
+                new_token("OLD.article_id"),
+            ),
+            Trigger(f"{table}_text_delete", table, "DELETE", None, new_token("OLD.article_id")),
+        )
+    ),
+    # what the text shows of an entity: its name, and its kind's slug and name
+    Trigger(
+        "annotations_entity_text",
+        "annotations_entity",
+        "UPDATE OF name, kind_id",
+        "OLD.name <> NEW.name OR OLD.kind_id <> NEW.kind_id",
+        new_tokens(ARTICLES_NAMING_ENTITY),
+    ),
+    Trigger(
+        "annotations_entitykind_text",
+        "annotations_entitykind",
+        "UPDATE OF slug, name",
+        "OLD.slug <> NEW.slug OR OLD.name <> NEW.name",
+        new_tokens(ARTICLES_NAMING_KIND),
+    ),
+    Trigger(
+        "articles_article_text",
+        "articles_article",
+        "UPDATE OF body",
+        "OLD.body <> NEW.body",
+        new_token("NEW.id"),
+    ),
+    Trigger(
+        "articles_article_text_delete",
+        "articles_article",
+        "DELETE",
+        None,
+        f"DELETE FROM {VERSIONS} WHERE article_id = OLD.id",
+    ),
+]
+
+
+def create_sqlite(trigger: Trigger) -> list[str]:
+    when = f" WHEN {trigger.when}" if trigger.when else ""
+    statement = trigger.statement.format(token=RANDOM_TOKEN["sqlite"])
+    return [
+        f"CREATE TRIGGER {trigger.name} AFTER {trigger.event} ON {trigger.table}{when} "
+        f"BEGIN {statement}; END"
+    ]
+
+
+def create_postgresql(trigger: Trigger) -> list[str]:
+    when = f" WHEN ({trigger.when})" if trigger.when else ""
+    statement = trigger.statement.format(token=RANDOM_TOKEN["postgresql"])
+    return [
+        f"CREATE FUNCTION {trigger.name}() RETURNS trigger LANGUAGE plpgsql "
+        f"AS $$ BEGIN {statement}; RETURN NULL; END $$",
+        f"CREATE TRIGGER {trigger.name} AFTER {trigger.event} ON {trigger.table} "
+        f"FOR EACH ROW{when} EXECUTE FUNCTION {trigger.name}()",
+    ]
+
+
+def drop_sqlite(trigger: Trigger) -> list[str]:
+    return [f"DROP TRIGGER IF EXISTS {trigger.name}"]
+
+
+def drop_postgresql(trigger: Trigger) -> list[str]:
+    return [
+        f"DROP TRIGGER IF EXISTS {trigger.name} ON {trigger.table}",
+        f"DROP FUNCTION IF EXISTS {trigger.name}()",
+    ]
+
+
+INSTALLERS = {
+    "sqlite": (drop_sqlite, create_sqlite),
+    "postgresql": (drop_postgresql, create_postgresql),
+}
+
+
+def install(connection: BaseDatabaseWrapper) -> None:
+    """Put every trigger (back) in place; or take them all away while the table of
+    tokens doesn't exist (the database migrated back before it). In one transaction, so
+    that no write meanwhile goes without a new token."""
+    drop, create = INSTALLERS[connection.vendor]
+    present = VERSIONS in connection.introspection.table_names()
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        for trigger in TRIGGERS:
+            for statement in drop(trigger) + (create(trigger) if present else []):
+                cursor.execute(statement)
+
+
+def installed(connection: BaseDatabaseWrapper) -> set[str]:
+    """The names of the triggers of TRIGGERS that the database holds."""
+    query = {
+        "sqlite": "SELECT name FROM sqlite_master WHERE type = 'trigger'",
+        "postgresql": "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal",
+    }[connection.vendor]
+    with connection.cursor() as cursor:
+        cursor.execute(query)
+        found = {name for (name,) in cursor.fetchall()}
+    return found & {trigger.name for trigger in TRIGGERS}
