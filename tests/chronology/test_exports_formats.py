@@ -379,7 +379,7 @@ def test_pages_link_to_each_other_and_to_their_collection(monkeypatch):
     assert made["first"]["next"] == "https://d/c?page=1" and "prev" not in made["first"]
     assert made["last"] == "https://d/c?page=2"
     middle = webannotation.page(
-        collection="https://d/c", number=1, total=5, items=[{}], embedded=False
+        collection="https://d/c", number=1, has_next=True, items=[{}, {}], embedded=False
     )
     assert middle["@context"] == webannotation.CONTEXT
     assert (middle["prev"], middle["next"], middle["startIndex"]) == (
@@ -388,7 +388,7 @@ def test_pages_link_to_each_other_and_to_their_collection(monkeypatch):
         2,
     )
     last = webannotation.page(
-        collection="https://d/c", number=2, total=5, items=[{}], embedded=False
+        collection="https://d/c", number=2, has_next=False, items=[{}], embedded=False
     )
     assert "next" not in last
     empty = webannotation.collection(id="https://d/c", label="L", total=0, first_items=[])

@@ -130,8 +130,10 @@ def page_url(collection: str, number: int) -> str:
     return f"{collection}?page={number}"
 
 
-def page(*, collection: str, number: int, total: int, items: list[dict], embedded: bool) -> dict:
-    """Page ``number`` (from 0) of a collection of ``total`` annotations."""
+def page(
+    *, collection: str, number: int, has_next: bool, items: list[dict], embedded: bool
+) -> dict:
+    """Page ``number`` (from 0) of a collection; ``has_next``: another page follows."""
     described: dict = {} if embedded else {"@context": CONTEXT}
     described |= {
         "id": page_url(collection, number),
@@ -141,7 +143,7 @@ def page(*, collection: str, number: int, total: int, items: list[dict], embedde
     }
     if number > 0:
         described["prev"] = page_url(collection, number - 1)
-    if number + 1 < page_count(total):
+    if has_next:
         described["next"] = page_url(collection, number + 1)
     described["items"] = items
     return described
@@ -158,7 +160,11 @@ def collection(*, id: str, label: str, total: int, first_items: list[dict]) -> d
     }
     if total:
         described["first"] = page(
-            collection=id, number=0, total=total, items=first_items, embedded=True
+            collection=id,
+            number=0,
+            has_next=total > PAGE_SIZE,
+            items=first_items,
+            embedded=True,
         )
         described["last"] = page_url(id, page_count(total) - 1)
     return described

@@ -11,7 +11,7 @@ Annotations are paged.
 """
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required, permission_required
@@ -195,26 +195,21 @@ def calendar_ics(request: HttpRequest, slug: str) -> StreamingHttpResponse:
 # --- W3C Web Annotations -----------------------------------------------------------------
 
 
-def _page_number(request: HttpRequest, total: int) -> int | HttpResponse | None:
-    """The ?page= asked for (None: the collection itself), or the answer to a bad one."""
-    asked = request.GET.get("page")
-    if asked is None:
-        return None
-    pages = webannotation.page_count(total)
-    if not asked.isdigit():
-        return HttpResponseBadRequest(
-            f"“page={asked}” is not a page number. Pages are numbered from 0 "
-            f"(this collection has {pages}); leave page out for the collection.",
-            content_type="text/plain; charset=utf-8",
-        )
-    if int(asked) >= pages:
+def _not_a_page(asked: str, total: int) -> HttpResponse:
+    if asked.isdigit():
+        pages = webannotation.page_count(total)
         return HttpResponseNotFound(
             f"There is no page {asked}: this collection has {pages} page"
             f"{'' if pages == 1 else 's'} of {webannotation.PAGE_SIZE} annotations, "
             "numbered from 0.",
             content_type="text/plain; charset=utf-8",
         )
-    return int(asked)
+    return HttpResponseBadRequest(
+        f"“page={asked}” is not a page number. Pages are numbered from 0 "
+        f"(this collection has {webannotation.page_count(total)}); leave page out for the "
+        "collection.",
+        content_type="text/plain; charset=utf-8",
+    )
 
 
 class WebAnnotator:
@@ -303,24 +298,33 @@ def _annotations_response(described: dict) -> HttpResponse:
     return HttpResponse(_dump(described), content_type=webannotation.CONTENT_TYPE)
 
 
-def _annotations(request: HttpRequest, *, label: str, total: int, items_from) -> HttpResponse:
-    """The collection, or the page asked for; ``items_from(offset, limit)`` reads one."""
-    number = _page_number(request, total)
-    if isinstance(number, HttpResponse):
-        return number
+def _annotations(
+    request: HttpRequest, *, label: str, total: Callable[[], int], items_from
+) -> HttpResponse:
+    """The collection, or the page asked for; ``items_from(offset, limit)`` reads one.
+    Only the collection counts its annotations (``total``): a page reads one item more
+    than it holds to know whether another follows, so that reading every page costs in
+    proportion to the annotations, not to pages × annotations."""
+    asked = request.GET.get("page")
     collection = request.build_absolute_uri(request.path)
     size = webannotation.PAGE_SIZE
-    if number is None:
-        first = items_from(0, size) if total else []
+    if asked is None:
+        count = total()
+        first = items_from(0, size) if count else []
         return _annotations_response(
-            webannotation.collection(id=collection, label=label, total=total, first_items=first)
+            webannotation.collection(id=collection, label=label, total=count, first_items=first)
         )
+    # far past any page (and past what the database's OFFSET holds): none
+    number = int(asked) if asked.isdigit() and len(asked) < 10 else None
+    items = items_from(number * size, size + 1) if number is not None else []
+    if not items:
+        return _not_a_page(asked, total())
     return _annotations_response(
         webannotation.page(
             collection=collection,
             number=number,
-            total=total,
-            items=items_from(number * size, size),
+            has_next=len(items) > size,
+            items=items[:size],
             embedded=False,
         )
     )
@@ -337,7 +341,7 @@ def chronology_annotations(request: HttpRequest, slug: str) -> HttpResponse:
     return _annotations(
         request,
         label=f"{chronology.title}: the cited passages",
-        total=ids.count(),
+        total=ids.count,
         items_from=lambda offset, limit: annotator.events(
             export_reads.annotation_events_of(ids[offset : offset + limit])
         ),
@@ -352,7 +356,7 @@ def article_annotations(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.only("title", "url", "imported_at"), pk=pk)
     events = export_reads.article_annotation_events(article.pk)
     mentions = export_reads.article_annotation_mentions(article.pk)
-    event_total, mention_total = events.count(), mentions.count()
+    event_total = events.count()
     annotator = WebAnnotator(request)
 
     def items_from(offset: int, limit: int) -> list[dict]:
@@ -368,6 +372,6 @@ def article_annotations(request: HttpRequest, pk: int) -> HttpResponse:
     return _annotations(
         request,
         label=f"{article.title}: approved mentions and events",
-        total=event_total + mention_total,
+        total=lambda: event_total + mentions.count(),
         items_from=items_from,
     )
