@@ -12,7 +12,8 @@ from tests.factories import ArticleFactory, EntityFactory, MentionFactory, UserF
 
 pytestmark = pytest.mark.django_db
 
-ALL = {trigger.name for trigger in text_triggers.TRIGGERS}
+TRIGGERS = text_triggers.TRIGGERS[connection.vendor]
+ALL = {trigger.name for trigger in TRIGGERS}
 
 
 def mention(quote: str, **fields) -> Mention:
@@ -30,7 +31,7 @@ def test_every_trigger_is_in_place_after_migrate():
 
 def test_install_puts_back_a_trigger_a_rebuilt_table_lost():
     # SQLite drops a table's triggers when a migration rebuilds the table.
-    lost = text_triggers.TRIGGERS[0]
+    lost = TRIGGERS[0]
     with connection.cursor() as cursor:
         for statement in text_triggers.INSTALLERS[connection.vendor][0](lost):
             cursor.execute(statement)
@@ -107,3 +108,21 @@ def test_an_articles_token_goes_with_the_article():
     assert token(article) is not None
     Article.objects.filter(pk=article.pk).delete()
     assert not TextVersion.objects.filter(pk=article.pk).exists()
+
+
+def test_one_statement_over_several_articles_changes_each_ones_token():
+    # several rows of one article in one statement, in a batch over two articles
+    articles = [ArticleFactory(body=f"Hezbollah and Hezbollah, {n}.") for n in range(2)]
+    mentions = [
+        Mention(article=article, entity=EntityFactory(), start=start, end=start + 9)
+        for article in articles
+        for start in (0, 14)
+    ]
+    Mention.objects.bulk_create(mentions)
+    created = [token(article) for article in articles]
+    assert None not in created
+    Mention.objects.filter(article__in=articles).update(status="approved")
+    updated = [token(article) for article in articles]
+    assert all(new != old for new, old in zip(updated, created, strict=True))
+    Mention.objects.filter(article__in=articles)._raw_delete(Mention.objects.db)
+    assert all(token(a) != old for a, old in zip(articles, updated, strict=True))
