@@ -7,7 +7,8 @@ mention, an event's passage, a tagger's suggestion or the body changes, so they 
 kept in Django's cache (the database cache by default, which every app server shares).
 
 The key is the article's TextVersion token, which database triggers change in the same
-transaction as every write to what the text shows, and the code that writes the HTML.
+transaction as every write to what the text shows, its body, and the code that writes
+the HTML.
 A cached page is read without reading the article's mentions at all. Nothing has to be
 invalidated and no write path can forget to: a stale text cannot be served. The token
 is read before anything the HTML is built from, so what is kept under a token is never
@@ -162,14 +163,17 @@ class WorkspaceText:
     def _key(self, what: str, *options) -> str:
         """The article's token, and what else the piece is written with. An article
         with no token is as it was imported: its import's time tells it from an article
-        that had its id in a database since emptied (``flush``)."""
+        that had its id in a database since emptied (``flush``). The body is in the key
+        too: the article may have been read before its token, by a request that a
+        correction overtook."""
         if self.version is None:
             version = f"imported-{self.article.imported_at.isoformat()}"
         else:
             version = str(self.version)
         written_with = "\0".join(map(str, (code_version(), self.entities_url, *options)))
-        digest = hashlib.blake2b(written_with.encode(), digest_size=12).hexdigest()
-        return f"workspace-{what}:{self.article.pk}:{version}:{digest}"
+        digest = hashlib.blake2b(written_with.encode(), digest_size=12)
+        digest.update(self.article.body.encode())
+        return f"workspace-{what}:{self.article.pk}:{version}:{digest.hexdigest()}"
 
 
 def _cached(builders: dict) -> dict[str, str]:

@@ -266,6 +266,22 @@ def test_after_a_write_the_page_is_what_a_fresh_render_shows(annotator_client, w
     assert served != (seen_midway[0] if seen_midway else before)  # the write showed
 
 
+def test_a_text_built_by_a_request_a_correction_overtook_is_not_served_after_it(
+    annotator_client, world
+):
+    from curation.annotations.views.common import workspace_context
+
+    article = world["article"]
+    read_before = Article.objects.get(pk=article.pk)  # then the correction commits
+    correct_the_text(world)
+    overtaken = workspace_context(read_before, user=world["editor"])["text"]
+    assert "at dawn" in overtaken.html  # built from the old body, and kept
+    served = shown(annotator_client, article)
+    cache.clear()
+    assert served == shown(annotator_client, article)
+    assert "before dawn" in served[0]
+
+
 def test_the_cache_is_read_not_rebuilt_when_nothing_changed(annotator_client, world, monkeypatch):
     from curation.annotations import rendered_text
 
