@@ -1,13 +1,23 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_migrate
 
 
-def install_text_triggers(using: str, **kwargs) -> None:
+def remove_text_triggers(using: str, plan=None, **kwargs) -> None:
     from django.db import connections
 
     from curation.annotations import text_triggers
 
-    text_triggers.install(connections[using])
+    if plan:  # migrations will run
+        text_triggers.remove(connections[using])
+
+
+def install_text_triggers(using: str, plan=None, **kwargs) -> None:
+    """After every migrate (and flush), whether or not migrations ran."""
+    from django.db import connections
+
+    from curation.annotations import text_triggers
+
+    text_triggers.install(connections[using], renew=bool(plan))
 
 
 class AnnotationsConfig(AppConfig):
@@ -23,6 +33,11 @@ class AnnotationsConfig(AppConfig):
 
         post_migrate.connect(
             ensure_default_kinds, sender=self, dispatch_uid="annotations.default_kinds"
+        )
+        # The triggers behind the workspace's cache (text_triggers) are out of the way
+        # while migrations alter tables.
+        pre_migrate.connect(
+            remove_text_triggers, sender=self, dispatch_uid="annotations.text_triggers.remove"
         )
         post_migrate.connect(
             install_text_triggers, sender=self, dispatch_uid="annotations.text_triggers"

@@ -41,6 +41,7 @@ _HERE = Path(__file__).resolve().parent
 # What the cached HTML is written by: a deployment that changes any of them changes
 # every key, so no page is served as the older code wrote it.
 _CODE = [
+    Path(__file__).resolve(),
     _HERE / "selectors.py",
     _HERE / "spans.py",
     _HERE / "suggested.py",

@@ -6,8 +6,9 @@ the admin, a cascade, a bulk update, raw SQL) can change the text without changi
 key in the cache. Their statements are written once, in SQL both read; SQLite runs them
 for each row, PostgreSQL for each statement.
 
-``install`` runs after every ``migrate`` (apps.py): SQLite drops a table's triggers when
-a migration rebuilds the table, so they are put back each time rather than only once."""
+They are taken away before migrations run (``remove``) and put back after (``install``,
+which also gives every article a new token): see apps.py. An article's token changes
+with every write that changes its text, whoever makes it, except in that window."""
 
 from typing import NamedTuple
 
@@ -184,15 +185,30 @@ INSTALLERS = {
 }
 
 
-def install(connection: BaseDatabaseWrapper) -> None:
+def install(connection: BaseDatabaseWrapper, *, renew: bool = False) -> None:
     """Put every trigger (back) in place; or take them all away while the table of
-    tokens doesn't exist (the database migrated back before it). In one transaction, so
-    that no write meanwhile goes without a new token."""
+    tokens doesn't exist (the database migrated back before it). ``renew``: and give
+    every article a new token, for what migrations changed while there were no triggers.
+    In one transaction, so that no write meanwhile goes without a new token."""
     drop, create = INSTALLERS[connection.vendor]
     present = VERSIONS in connection.introspection.table_names()
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         for trigger in TRIGGERS[connection.vendor]:
             for statement in drop(trigger) + (create(trigger) if present else []):
+                cursor.execute(statement)
+        if present and renew:
+            every_article = new_tokens("SELECT id AS article_id FROM articles_article")
+            cursor.execute(every_article.format(token=RANDOM_TOKEN[connection.vendor]))
+
+
+def remove(connection: BaseDatabaseWrapper) -> None:
+    """Take every trigger away, before migrations run. SQLite rebuilds a table to alter
+    it, and then refuses to rename the new table into place while a trigger elsewhere
+    names a table that is, for that moment, missing."""
+    drop, _ = INSTALLERS[connection.vendor]
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        for trigger in TRIGGERS[connection.vendor]:
+            for statement in drop(trigger):
                 cursor.execute(statement)
 
 

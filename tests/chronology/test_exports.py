@@ -655,6 +655,8 @@ def approved_event_in(article, *, headline):
     [
         ("x", 400, "not a page number"),
         ("-1", 400, "not a page number"),
+        ("²", 400, "not a page number"),
+        ("0000000000", 200, ""),
         ("9", 404, "There is no page 9"),
         ("1", 404, "this collection has 1 page of"),
         ("9" * 30, 404, "There is no page 999"),

@@ -195,8 +195,13 @@ def calendar_ics(request: HttpRequest, slug: str) -> StreamingHttpResponse:
 # --- W3C Web Annotations -----------------------------------------------------------------
 
 
+def _digits(asked: str) -> bool:
+    """ASCII digits only: "²" is a digit to Python, not a page number."""
+    return asked.isascii() and asked.isdigit()
+
+
 def _not_a_page(asked: str, total: int) -> HttpResponse:
-    if asked.isdigit():
+    if _digits(asked):
         pages = webannotation.page_count(total)
         return HttpResponseNotFound(
             f"There is no page {asked}: this collection has {pages} page"
@@ -302,9 +307,10 @@ def _annotations(
     request: HttpRequest, *, label: str, total: Callable[[], int], items_from
 ) -> HttpResponse:
     """The collection, or the page asked for; ``items_from(offset, limit)`` reads one.
-    Only the collection counts its annotations (``total``): a page reads one item more
-    than it holds to know whether another follows, so that reading every page costs in
-    proportion to the annotations, not to pages × annotations."""
+    A page reads one item more than it holds to know whether another follows, rather
+    than counting the collection (``total``, which the collection says), so that reading
+    every page of a chronology's costs in proportion to its annotations, not to pages ×
+    annotations."""
     asked = request.GET.get("page")
     collection = request.build_absolute_uri(request.path)
     size = webannotation.PAGE_SIZE
@@ -315,7 +321,7 @@ def _annotations(
             webannotation.collection(id=collection, label=label, total=count, first_items=first)
         )
     # far past any page (and past what the database's OFFSET holds): none
-    number = int(asked) if asked.isdigit() and len(asked) < 10 else None
+    number = int(asked) if _digits(asked) and len(asked.lstrip("0")) < 10 else None
     items = items_from(number * size, size + 1) if number is not None else []
     if not items:
         return _not_a_page(asked, total())
