@@ -653,3 +653,47 @@ def test_a_change_costs_the_same_queries_and_bytes_with_10_or_500_mentions(
         if panel_rows == 1000:  # every row listed: the same fragments in both
             # only ids and offsets have more digits
             assert abs(large_bytes - small_bytes) <= 200, (change, small_bytes, large_bytes)
+
+
+def every_mention_read(article):
+    raise AssertionError("the change read every mention of the article")
+
+
+def record_event_in_the_last_paragraph(client, mentions: int, monkeypatch):
+    """Queries, bytes and HTML of recording an event there (which reads only the
+    mentions that paragraph holds), and that paragraph as the whole page then shows it."""
+    article, _ = long_article(mentions)
+    passage = "Nobody said anything here."
+    start = article.body.index(passage)
+    data = {
+        "start": start,
+        "end": start + len(passage),
+        "quote": passage,
+        "headline": "Nothing said",
+        "event_type": "consult-meeting",
+        "date": "2024-06-20",
+    }
+    with monkeypatch.context() as during, CaptureQueriesContext(connection) as captured:
+        during.setattr(selectors, "article_marks", every_mention_read)
+        response = client.post(url("event-create", article.pk), data, **HTMX)
+    html = response.content.decode()
+    assert 'class="popover-done"' in html, html[:500]
+    page = client.get(url("workspace", article.pk)).content.decode()
+    last = re.findall(r'<p id="p-\d+".*?</p>', page, flags=re.S)[-1]
+    return len(captured), len(response.content), html, last
+
+
+@pytest.mark.django_db
+def test_recording_an_event_sends_its_paragraph_as_the_page_shows_it_whatever_the_article(
+    annotator_client, monkeypatch
+):
+    small_queries, small_bytes, _, _ = record_event_in_the_last_paragraph(
+        annotator_client, 10, monkeypatch
+    )
+    queries, size, html, last_paragraph = record_event_in_the_last_paragraph(
+        annotator_client, 500, monkeypatch
+    )
+    sent = re.findall(r'<p id="p-\d+".*?</p>', html, flags=re.S)
+    assert [re.sub(r' hx-swap-oob="[^"]*"', "", p) for p in sent] == [last_paragraph]
+    assert queries == small_queries
+    assert abs(size - small_bytes) <= 200, (small_bytes, size)  # ids have more digits

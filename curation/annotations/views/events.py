@@ -21,7 +21,6 @@ from curation.annotations.views.common import (
     refusal,
     refused,
     with_orphans_panel,
-    workspace_context,
 )
 from curation.articles.models import Article
 from curation.temporal import as_typed
@@ -244,15 +243,19 @@ def event_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _events_changed(request, article, *, start, end, message) -> HttpResponse:
-    """The touched paragraphs and the events list; for an orphan (``start`` None), the
-    Orphans panel instead of paragraphs."""
-    context = workspace_context(
-        article, user=request.user, suggesting=request.POST.get("suggest") == "1"
-    )
-    context["changed_paragraphs"] = selectors.paragraphs_touching(
-        context["text"].paragraphs, start, end
-    )
-    context["message"] = message
+    """The touched paragraphs (built, as a mention's change builds them, from only what
+    overlaps them), the events list and the count of the editor's drafts; for an orphan
+    (``start`` None), the Orphans panel instead of paragraphs."""
+    suggesting = request.POST.get("suggest") == "1"
+    text = selectors.text_update(article, start=start, end=end, suggesting=suggesting)
+    context = {
+        "article": article,
+        "events": selectors.article_events(article),
+        "changed_paragraphs": text.paragraphs,
+        "my_draft_count": selectors.draft_count(article, request.user),
+        "suggesting": suggesting,
+        "message": message,
+    }
     response = render(request, "annotations/events_changed.html", context)
     return response if start is not None else with_orphans_panel(request, response, article)
 
