@@ -59,6 +59,14 @@ def test_a_write_changes_its_articles_token_and_no_other():
     assert token(written) != first and token(other) is None
 
 
+def test_a_row_moved_to_another_article_changes_both_tokens():
+    moved = mention("Hezbollah")
+    source, target = moved.article, ArticleFactory(body="Hezbollah again.")
+    before = token(source)
+    Mention.objects.filter(pk=moved.pk).update(article=target)
+    assert token(source) != before and token(target) is not None
+
+
 def test_renaming_an_entity_changes_the_token_of_each_article_naming_it():
     hezbollah = EntityFactory(name="Hezbollah")
     naming = [ArticleFactory(body=f"Hezbollah fired, day {day}.") for day in range(3)]
