@@ -483,7 +483,7 @@ class NamesVersion(models.Model):
 class TextVersion(models.Model):
     """A token for what the workspace shows of an article's text: its body, its mentions
     (with their entities' names and kinds), its events' passages and the taggers' open
-    suggestions. Database triggers (migration 0016) give it a new random value in the
+    suggestions. Database triggers (text_triggers) give it a new random value in the
     same transaction as every write to any of these, whoever makes it: a service, the
     admin, a cascade or a bulk update. The workspace keys its cached text by it
     (rendered_text). An article with no row has not changed since it was imported.

@@ -30,7 +30,6 @@ from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
 
 from curation.annotations import selectors
-from curation.annotations.models import TextVersion
 from curation.articles.models import Article
 
 logger = logging.getLogger(__name__)
@@ -65,8 +64,8 @@ class WorkspaceText:
     first entity rows (``entity_rows_html``), each built only when a template asks for
     it. The article's mentions (``marks``) are read only to build them.
 
-    Made before ``events`` and ``tagged`` are read, with the token read first
-    (``version``), and its marks read after it."""
+    Its token (``version``) is read before ``events`` and ``tagged``, and its marks
+    after them."""
 
     def __init__(
         self,
@@ -90,11 +89,6 @@ class WorkspaceText:
         self.suggesting = suggesting
         self.entities_url = entities_url
         self.all_rows = all_rows
-
-    @classmethod
-    def version_of(cls, article: Article) -> int | None:
-        """The token to make a WorkspaceText with: read it before what the text shows."""
-        return TextVersion.of(article.pk)
 
     @cached_property
     def marks(self) -> list[selectors.MarkedText]:

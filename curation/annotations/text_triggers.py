@@ -190,13 +190,15 @@ def install(connection: BaseDatabaseWrapper, *, renew: bool = False) -> None:
     tokens doesn't exist (the database migrated back before it). ``renew``: and give
     every article a new token, for what migrations changed while there were no triggers.
     In one transaction, so that no write meanwhile goes without a new token."""
-    drop, create = INSTALLERS[connection.vendor]
-    present = VERSIONS in connection.introspection.table_names()
+    _, create = INSTALLERS[connection.vendor]
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        remove(connection)
+        if VERSIONS not in connection.introspection.table_names():
+            return
         for trigger in TRIGGERS[connection.vendor]:
-            for statement in drop(trigger) + (create(trigger) if present else []):
+            for statement in create(trigger):
                 cursor.execute(statement)
-        if present and renew:
+        if renew:
             every_article = new_tokens("SELECT id AS article_id FROM articles_article")
             cursor.execute(every_article.format(token=RANDOM_TOKEN[connection.vendor]))
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from curation.annotations import selectors
 from curation.annotations.errors import AnnotationError, NotAllowed, StaleVersion
-from curation.annotations.models import EntityKind
+from curation.annotations.models import EntityKind, TextVersion
 from curation.annotations.rendered_text import WorkspaceText
 from curation.articles.models import Article
 
@@ -53,7 +53,7 @@ def workspace_context(
 ) -> dict:
     """``all_rows``: the side panel lists every entity (the page asked for them all)."""
     # the text's token first: what the text is built from is read after it
-    version = WorkspaceText.version_of(article)
+    version = TextVersion.of(article.pk)
     summary = selectors.mention_summary(article, user)
     events, has_orphans = selectors.events_and_orphans(article, summary)
     tagged = selectors.tagged_mentions(article)
