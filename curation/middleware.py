@@ -7,6 +7,7 @@ from django.utils.cache import patch_vary_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from curation import compression
+from curation.spliced_page import SplicedPage
 
 
 class HtmxLoginRedirectMiddleware:
@@ -29,12 +30,15 @@ class HtmxLoginRedirectMiddleware:
 
 class GZipMiddleware(DjangoGZipMiddleware):
     """Django's, compressing with ``curation.compression`` (zlib level 1; a stream
-    flushed every 64 KB): the same headers and the same padding against BREACH."""
+    flushed every 64 KB): the same headers and the same padding against BREACH. A
+    ``SplicedPage``'s compressed part is sent as it is."""
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         if response.streaming and response.is_async:
             return super().process_response(request, response)
-        if not response.streaming and len(response.content) < 200:
+        parts = response.deflated_parts if isinstance(response, SplicedPage) else None
+        plain_size = None if response.streaming else _plain_size(response, parts)
+        if plain_size is not None and plain_size < 200:
             return response
         if response.has_header("Content-Encoding"):
             return response
@@ -47,10 +51,12 @@ class GZipMiddleware(DjangoGZipMiddleware):
             )
             del response.headers["Content-Length"]
         else:
-            compressed = compression.compress(
-                response.content, max_random_bytes=self.max_random_bytes
-            )
-            if len(compressed) >= len(response.content):
+            padding = self.max_random_bytes
+            if parts is not None:
+                compressed = compression.compress_parts(parts, max_random_bytes=padding)
+            else:
+                compressed = compression.compress(response.content, max_random_bytes=padding)
+            if len(compressed) >= plain_size:
                 return response
             response.content = compressed
             response.headers["Content-Length"] = str(len(compressed))
@@ -59,3 +65,7 @@ class GZipMiddleware(DjangoGZipMiddleware):
             response.headers["ETag"] = "W/" + etag
         response.headers["Content-Encoding"] = "gzip"
         return response
+
+
+def _plain_size(response: HttpResponse, parts: list | None) -> int:
+    return response.plain_size if parts is not None else len(response.content)

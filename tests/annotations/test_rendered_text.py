@@ -1,6 +1,8 @@
 """The workspace's text and entity rows come from the cache until what they show
 changes: after every kind of write, the page served is the page a fresh render gives."""
 
+import gzip
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -40,8 +42,17 @@ def world():
 
 
 def shown(client, article) -> tuple[str, str]:
-    """The article text and the entity rows, as the workspace page shows them."""
-    html = client.get(reverse("annotations:workspace", args=[article.pk])).content.decode()
+    """The article text and the entity rows, as the workspace page shows them: the same
+    whether the page is sent gzipped, with the kept text spliced in, or not."""
+    url = reverse("annotations:workspace", args=[article.pk])
+    plain = _text_and_rows(client.get(url).content.decode())
+    gzipped = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert gzipped["Content-Encoding"] == "gzip"
+    assert _text_and_rows(gzip.decompress(gzipped.content).decode()) == plain
+    return plain
+
+
+def _text_and_rows(html: str) -> tuple[str, str]:
     text = html.split('id="workspace-text"')[1].split('id="workspace-side"')[0]
     rows = html.split('id="entity-counts"')[1].split("</ul>")[0]
     return text, rows
@@ -347,3 +358,31 @@ def test_an_id_used_again_after_the_database_was_emptied_gets_its_own_text(annot
     second = ArticleFactory(pk=pk, body="Israel answered.")
     text, _ = shown(annotator_client, second)
     assert "Israel answered" in text and "Hezbollah" not in text
+
+
+def test_a_gzipped_page_sends_the_kept_text_as_it_was_compressed(
+    annotator_client, world, monkeypatch
+):
+    from curation.annotations.views.common import workspace_context
+    from curation.compression import Deflated
+
+    article = world["article"]
+    shown(annotator_client, article)
+    kept = workspace_context(article, user=world["editor"])["text"].deflated_html
+    assert kept is not None and b"Hezbollah" in kept.plain()
+
+    def decompressed(self):
+        raise AssertionError("the kept text was decompressed")
+
+    monkeypatch.setattr(Deflated, "plain", decompressed)
+    url = reverse("annotations:workspace", args=[article.pk])
+    response = annotator_client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert kept.data in response.content  # its blocks, copied in
+    assert "Hezbollah</span>" in gzip.decompress(response.content).decode()
+    assert response["Content-Length"] == str(len(response.content))
+
+
+def test_while_suggestions_are_shown_the_text_is_sent_as_built(annotator_client, world):
+    url = reverse("annotations:workspace", args=[world["article"].pk]) + "?suggest=1"
+    response = annotator_client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert "Hezbollah</span>" in gzip.decompress(response.content).decode()

@@ -17,6 +17,7 @@ from curation.annotations.errors import AnnotationError, NotAllowed, StaleVersio
 from curation.annotations.models import EntityKind, TextVersion
 from curation.annotations.rendered_text import WorkspaceText
 from curation.articles.models import Article
+from curation.spliced_page import render_spliced
 
 UNPROCESSABLE = 422
 FORBIDDEN = 403
@@ -86,6 +87,16 @@ def workspace_context(
         "entities_url": entities_url,
         "orphans": Orphans(article, none=not has_orphans),
     }
+
+
+def render_workspace(request: HttpRequest, template_name: str, context: dict) -> HttpResponse:
+    """A template showing the workspace's text (``workspace_context``): its cached,
+    compressed HTML is spliced into the page as it is kept."""
+    text: WorkspaceText = context["text"]
+    piece = text.deflated_html
+    if piece is None:
+        return render(request, template_name, context)
+    return render_spliced(request, template_name, context, stand_in=text.stand_in, piece=piece)
 
 
 # --- orphans: work whose words a correction of the article took away -------------------

@@ -21,6 +21,7 @@ from curation.annotations.views.common import (
     mention_state_changed,
     posted_version,
     refused,
+    render_workspace,
     with_orphans_panel,
     workspace_context,
 )
@@ -137,7 +138,7 @@ def drafts_submit(request: HttpRequest, pk: int) -> HttpResponse:
         all_rows=listed_rows(request) is None,
     )
     context["message"] = context["drafts_done"] = _submitted(submitted_mentions, submitted_events)
-    return render(request, "annotations/text_and_panel.html", context)
+    return render_workspace(request, "annotations/text_and_panel.html", context)
 
 
 def _submitted(mentions: int, events: int) -> str:

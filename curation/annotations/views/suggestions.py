@@ -2,7 +2,6 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from curation.annotations import selectors, services
@@ -16,6 +15,7 @@ from curation.annotations.views.common import (
     listed_rows,
     mentions_changed,
     popover_error,
+    render_workspace,
     suggestion_dismissed,
     workspace_context,
 )
@@ -79,7 +79,7 @@ def suggestions_accept_all(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         plural = "s" if result.accepted != 1 else ""
         context["message"] = f"Accepted {result.accepted} suggestion{plural}."
-    return render(request, "annotations/text_and_panel.html", context)
+    return render_workspace(request, "annotations/text_and_panel.html", context)
 
 
 @login_required

@@ -26,6 +26,7 @@ from curation.annotations.views.common import (
     popover_error,
     posted_version,
     refused,
+    render_workspace,
     workspace_context,
 )
 from curation.articles.models import Article
@@ -40,9 +41,9 @@ def workspace(request: HttpRequest, pk: int) -> HttpResponse:
     suggesting = request.GET.get("suggest") == "1"
     context = workspace_context(article, user=request.user, suggesting=suggesting)
     if request.htmx and not request.htmx.boosted:
-        return render(request, f"{WORKSPACE}#text", context)
+        return render_workspace(request, f"{WORKSPACE}#text", context)
     context["nav_section"] = "articles"
-    return render(request, WORKSPACE, context)
+    return render_workspace(request, WORKSPACE, context)
 
 
 @login_required
