@@ -12,10 +12,10 @@ from itertools import batched
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-from django.db.models import F, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from curation.annotations.models import Event, EventType, Mention, Participant, Status
-from curation.chronology.models import Chronology, Entry
+from curation.chronology.models import Chronology, Entry, EntryEvent
 from curation.chronology.selectors import (
     Citation,
     PublicEntry,
@@ -204,20 +204,32 @@ def event_rows(rows: Iterable[tuple]) -> list[EventRow]:
     return [EventRow._make(row) for row in rows]
 
 
-def chronology_annotation_event_ids(chronology: Chronology) -> QuerySet:
+def chronology_annotation_event_ids(
+    chronology: Chronology, *, after: tuple[int, ...] | None = None
+) -> QuerySet:
     """The ids of the approved events cited by the chronology's published entries, by
     article and position: what its public page quotes, and nothing more of the articles.
+    ``after``: only those after that place (article, start, event id).
+
     A page of them is found here, from an index that holds all this reads ((status,
-    article, start)), and then read in full (``annotation_events_of``): with the full
-    rows' five joins, skipping to the 40th page of 20,000 took 100 ms, against 25."""
-    entries = published_entries(chronology).order_by()
-    return (
-        Event.objects.filter(
-            chronology_entry__entry__in=entries, status=Status.APPROVED, start__isnull=False
-        )
-        .order_by("article_id", "start", "pk")
-        .values_list("pk", flat=True)
+    article, start)), each event checked against the entries as it is met, and then
+    read in full (``annotation_events_of``): with the full rows' five joins, skipping to
+    the 40th page of 20,000 took 100 ms, against 25; with the published entries' ids
+    gathered first, every page gathered all 20,000 of them."""
+    cited = EntryEvent.objects.filter(
+        event=OuterRef("pk"),
+        entry__status=Entry.Status.PUBLISHED,
+        entry__chronologies=chronology,
     )
+    events = Event.objects.filter(Exists(cited), status=Status.APPROVED, start__isnull=False)
+    if after is not None:
+        article_id, start, pk = after
+        # the first condition lets the index start at the article; the others find the
+        # place within it
+        events = events.filter(article_id__gte=article_id).filter(
+            Q(article_id__gt=article_id) | Q(start__gt=start) | Q(start=start, pk__gt=pk)
+        )
+    return events.order_by("article_id", "start", "pk").values_list("pk", flat=True)
 
 
 def annotation_events_of(ids: QuerySet) -> list[EventRow]:

@@ -3,7 +3,7 @@ and the exports beside them. Each list belongs to one views module."""
 
 from django.urls import path  # noqa: F401  (each module adds its paths)
 
-from curation.chronology.views import annotation_dump, exports, public
+from curation.chronology.views import annotation_dump, exports, public, web_annotations
 from curation.chronology.views.curate import chronologies as curate_chronologies
 from curation.chronology.views.curate import entries as curate_entries
 from curation.chronology.views.curate import entry_actions, page
@@ -67,7 +67,8 @@ public_patterns = [
     ),
 ]
 
-# /c/<slug>/<file>: views/exports.py (no login; per-article Web Annotations for staff)
+# /c/<slug>/<file>: views/exports.py and web_annotations.py (no login; an article's Web
+# Annotations for staff)
 export_patterns = [
     path("c/<slug:slug>/timeline.json", exports.timeline_json, name="timeline-json"),
     path("c/<slug:slug>/entries.csv", exports.entries_csv, name="entries-csv"),
@@ -75,13 +76,13 @@ export_patterns = [
     path("c/<slug:slug>/calendar.ics", exports.calendar_ics, name="calendar"),
     path(
         "c/<slug:slug>/annotations.jsonld",
-        exports.chronology_annotations,
+        web_annotations.chronology_annotations,
         name="annotations",
     ),
     path("articles/annotations.jsonl", annotation_dump.all_annotations, name="all-annotations"),
     path(
         "articles/<int:pk>/annotations.jsonld",
-        exports.article_annotations,
+        web_annotations.article_annotations,
         name="article-annotations",
     ),
 ]

@@ -537,10 +537,17 @@ def test_each_annotation_page_has_the_cited_events_of_its_place(curator, topic):
     expected = [event.pk for event in sorted(cited, key=lambda e: (e.article_id, e.start, e.pk))]
     assert len(expected) == 5
     ids = export_reads.chronology_annotation_event_ids(topic)
+    places = {event.pk: (event.article_id, event.start, event.pk) for event in cited}
+    assert len({places[pk][:2] for pk in expected}) < len(expected)  # a tie, that ids order
     for size in (1, 2, 3, 5):
         for offset in range(len(expected)):
             page = export_reads.annotation_events_of(ids[offset : offset + size])
             assert [row.pk for row in page] == expected[offset : offset + size]
+            if offset:  # and found from the place of the one before it
+                after = places[expected[offset - 1]]
+                from_place = export_reads.chronology_annotation_event_ids(topic, after=after)
+                page = export_reads.annotation_events_of(from_place[:size])
+                assert [row.pk for row in page] == expected[offset : offset + size]
 
 
 @pytest.mark.skipif(
@@ -565,6 +572,68 @@ def test_an_annotation_page_is_found_in_an_index_then_read_by_id(curator, topic)
     assert "SEARCH annotations_event USING INTEGER PRIMARY KEY (rowid=?)" in steps, steps
     for joined in ("articles_article", "annotations_eventtype", "annotations_entity"):
         assert joined not in str(ids.query)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="reads SQLite's query plan; PostgreSQL's planner chooses by table statistics",
+)
+def test_a_page_after_a_place_starts_there_in_the_index(curator, topic):
+    publish([approved_event("2024-06-20")], curator, topic)
+    ids = export_reads.chronology_annotation_event_ids(topic, after=(7, 120, 31))
+    with CaptureQueriesContext(connection) as read:
+        export_reads.annotation_events_of(ids[:501])
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + read.captured_queries[0]["sql"])
+        steps = [str(row[-1]) for row in cursor.fetchall()]
+    finding = [step for step in steps if "annotations_status_1aac6f_idx" in step]
+    assert finding == [
+        "SEARCH V0 USING COVERING INDEX annotations_status_1aac6f_idx (status=? AND article_id>?)"
+    ], steps
+
+
+def test_next_links_find_the_pages_their_numbers_find(curator, topic, monkeypatch):
+    monkeypatch.setattr(webannotation, "PAGE_SIZE", 2)
+    published(["2024-06-01", "2024-06-02", "2024-06-03"], curator, topic)
+    article = Event.objects.first().article
+    more = [approved_event_in(article, headline=f"Also {n}").pk for n in range(3)]
+    Event.objects.filter(pk__in=more).update(date="2024-06-04")
+    publish(list(Event.objects.filter(pk__in=more)), curator, topic)
+    url = reverse("chronology:annotations", args=["iran"])
+    collection, items = walk_pages(Client(), url)  # by the next links
+    assert len(items) == 6
+    page = collection["first"]
+    while "next" in page:
+        assert "&after=" in page["next"]
+        linked = Client().get(page["next"].removeprefix("http://testserver")).json()
+        number = linked["startIndex"] // 2
+        assert Client().get(url, {"page": number}).json() == linked
+        page = linked
+    # The place decides where a page starts: the number names it.
+    after = collection["first"]["next"].split("&after=")[1]
+    from_place = Client().get(url, {"page": "0", "after": after}).json()
+    assert from_place["items"] == items[2:4]
+
+
+@pytest.mark.parametrize(
+    ("after", "status", "says"),
+    [
+        ("1.2", 400, "not a place in this collection"),
+        ("1.2.x", 400, "not a place"),
+        ("1.2.3.4", 400, "not a place"),
+        ("-1.2.3", 400, "not a place"),
+        ("1.².3", 400, "not a place"),
+        ("9" * 19 + ".0.0", 400, "not a place"),
+        ("999999.0.0", 404, "There is no page 1"),
+        (".".join(["9" * 18] * 3), 404, "There is no page 1"),
+    ],
+)
+def test_a_bad_place_is_refused_with_a_reason(curator, topic, after, status, says):
+    published(["2024-06-20"], curator, topic)
+    url = reverse("chronology:annotations", args=["iran"])
+    response = Client().get(url, {"page": "1", "after": after})
+    assert response.status_code == status
+    assert says in response.content.decode()
 
 
 def test_offsets_count_code_points(curator, topic):
@@ -722,8 +791,11 @@ def test_annotation_pages_run_the_same_queries_for_few_and_many(
     # the user, the permissions, the article, its events counted (where its mentions
     # start), its events with their participants, and its mentions (when the page, and
     # the one item more, reach them)
+    after = "0.0.0"  # a place before every event
     with django_assert_num_queries(3):
         fetch("annotations", page="1")
+    with django_assert_num_queries(3):
+        fetch("annotations", page="1", after=after)
     with django_assert_max_num_queries(8):
         staff.get(article_page, {"page": "1"})
     published([f"2024-07-{day:02d}" for day in range(1, 8)], curator, topic)
@@ -732,6 +804,8 @@ def test_annotation_pages_run_the_same_queries_for_few_and_many(
         MentionFactory(article=article, quote_text="paragraph", status="approved")
     with django_assert_num_queries(3):
         fetch("annotations", page="1")
+    with django_assert_num_queries(3):
+        fetch("annotations", page="1", after=after)
     with django_assert_max_num_queries(8):
         staff.get(article_page, {"page": "1"})
 

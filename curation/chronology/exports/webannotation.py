@@ -26,7 +26,9 @@ An annotation:
 
 Collections follow section 5: an ``AnnotationCollection`` (label, total, ``first``
 embedded, ``last``) and ``AnnotationPage``s of ``PAGE_SIZE`` items at ``?page=N``
-(N from 0), each with ``partOf``, ``startIndex``, and ``next``/``prev`` between them.
+(N from 0), each with ``partOf``, ``startIndex``, and ``next``/``prev`` between them. A
+``next`` link may also say where its page starts (``&after=``), for the server to find
+it faster; the page's ``id`` is its number's.
 A page that is not embedded carries the ``@context``.
 """
 
@@ -126,14 +128,22 @@ def page_count(total: int) -> int:
     return -(-total // PAGE_SIZE)
 
 
-def page_url(collection: str, number: int) -> str:
-    return f"{collection}?page={number}"
+def page_url(collection: str, number: int, *, after: str | None = None) -> str:
+    """A page's address; ``after``: where the page starts, for a faster way to it."""
+    return f"{collection}?page={number}" + (f"&after={after}" if after else "")
 
 
 def page(
-    *, collection: str, number: int, has_next: bool, items: list[dict], embedded: bool
+    *,
+    collection: str,
+    number: int,
+    has_next: bool,
+    items: list[dict],
+    embedded: bool,
+    next_after: str | None = None,
 ) -> dict:
-    """Page ``number`` (from 0) of a collection; ``has_next``: another page follows."""
+    """Page ``number`` (from 0) of a collection; ``has_next``: another page follows,
+    ``next_after`` where it starts, if the collection says."""
     described: dict = {} if embedded else {"@context": CONTEXT}
     described |= {
         "id": page_url(collection, number),
@@ -144,12 +154,14 @@ def page(
     if number > 0:
         described["prev"] = page_url(collection, number - 1)
     if has_next:
-        described["next"] = page_url(collection, number + 1)
+        described["next"] = page_url(collection, number + 1, after=next_after)
     described["items"] = items
     return described
 
 
-def collection(*, id: str, label: str, total: int, first_items: list[dict]) -> dict:
+def collection(
+    *, id: str, label: str, total: int, first_items: list[dict], next_after: str | None = None
+) -> dict:
     """The collection, with its first page embedded (none when it is empty)."""
     described = {
         "@context": CONTEXT,
@@ -165,6 +177,7 @@ def collection(*, id: str, label: str, total: int, first_items: list[dict]) -> d
             has_next=total > PAGE_SIZE,
             items=first_items,
             embedded=True,
+            next_after=next_after,
         )
         described["last"] = page_url(id, page_count(total) - 1)
     return described

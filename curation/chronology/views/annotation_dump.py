@@ -1,6 +1,6 @@
 """Every article's approved events and mentions as W3C Web Annotations, one per line
 (JSON Lines): what another system reads to take the desk's whole annotation work at
-once, where the paged collections (views/exports.py) serve one article or chronology.
+once, where the paged collections (views/web_annotations.py) serve one article or chronology.
 
 It streams: the annotations are read ``BATCH`` at a time by id, each batch written out
 before the next is read, so the server holds one batch however many there are. Each
@@ -16,7 +16,8 @@ from django.views.decorators.http import require_GET
 
 from curation.chronology import export_reads
 from curation.chronology.exports import webannotation
-from curation.chronology.views.exports import JSON_SEPARATORS, WebAnnotator
+from curation.chronology.views.exports import JSON_SEPARATORS
+from curation.chronology.views.web_annotations import WebAnnotator
 
 BATCH = 1000
 CONTENT_TYPE = "application/x-ndjson; charset=utf-8"

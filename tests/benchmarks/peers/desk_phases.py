@@ -107,10 +107,20 @@ class DeskPhases:
                 self.get(self.annotator, chronology + file, check), **rounds
             )
         pages = math.ceil(self.sizes.documents / ANNOTATIONS_PAGE)
-        files = ["annotations.jsonld"] + [f"annotations.jsonld?page={n}" for n in range(pages)]
 
         def every_page() -> float:
-            return sum(self.get(self.annotator, chronology + file)() for file in files)
+            """The collection, then its first page and every next one, as a client of
+            the Web Annotation protocol follows them."""
+            url = f"{self.base}{chronology}annotations.jsonld"
+            milliseconds, response = timed(self.annotator, "GET", url)
+            url, read = response.json()["first"]["id"], 0
+            while url:
+                taken, response = timed(self.annotator, "GET", url)
+                milliseconds, read = milliseconds + taken, read + 1
+                url = response.json().get("next")
+            if read != pages:
+                raise UnexpectedAnswer(f"annotations.jsonld: {read} pages, not {pages}")
+            return milliseconds
 
         self.figures["export_annotations"] = repeated(every_page, **rounds)
         self.every_annotation(rounds)
