@@ -15,7 +15,7 @@ from curation.articles.models import Article
 from curation.chronology import export_reads, selectors
 from curation.chronology.exports import webannotation
 from curation.chronology.models import Chronology
-from curation.chronology.views import annotation_dump, exports
+from curation.chronology.views import annotation_dump, web_annotations
 
 router = Router(tags=["chronologies"])
 
@@ -47,7 +47,7 @@ def article_annotations(request: HttpRequest, article_id: PathId, query: Query[P
     require(request, "articles.view_article", doing="read articles")
     if not Article.objects.filter(pk=article_id).exists():
         raise not_found(f"There is no article {article_id}.")
-    response = exports.article_annotations(request, article_id)
+    response = web_annotations.article_annotations(request, article_id)
     if response.status_code == 404:  # a page past the last, in the API's shape
         raise ApiError(404, "not_found", response.content.decode(), field="page")
     return response

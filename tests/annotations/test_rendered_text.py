@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 
+from curation import spliced_page
 from curation.annotations import marking, pre_annotation_review, services, workflow
 from curation.annotations.models import Entity, EntityKind, EventType, Mention
 from curation.annotations.pre_annotations import MentionItem, Placement, suggested_mentions_create
@@ -19,6 +20,13 @@ from tests.factories import ArticleFactory, EntityFactory, MentionFactory, UserF
 pytestmark = pytest.mark.django_db
 
 BODY = "Hezbollah fired rockets at dawn.\n\nIsrael answered, Reuters said on Thursday."
+
+
+@pytest.fixture(autouse=True)
+def spliced_however_short(monkeypatch):
+    """Every page here is sent with its text spliced in when gzipped, as a long
+    article's is (``shown`` compares it with the plain page)."""
+    monkeypatch.setattr(spliced_page, "WORTH_SPLICING", 0)
 
 
 @pytest.fixture

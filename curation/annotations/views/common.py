@@ -12,12 +12,12 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from curation import spliced_page
 from curation.annotations import selectors
 from curation.annotations.errors import AnnotationError, NotAllowed, StaleVersion
 from curation.annotations.models import EntityKind, TextVersion
 from curation.annotations.rendered_text import WorkspaceText
 from curation.articles.models import Article
-from curation.spliced_page import render_spliced
 
 UNPROCESSABLE = 422
 FORBIDDEN = 403
@@ -91,12 +91,14 @@ def workspace_context(
 
 def render_workspace(request: HttpRequest, template_name: str, context: dict) -> HttpResponse:
     """A template showing the workspace's text (``workspace_context``): its cached,
-    compressed HTML is spliced into the page as it is kept."""
+    compressed HTML of a long article is spliced into the page as it is kept."""
     text: WorkspaceText = context["text"]
     piece = text.deflated_html
-    if piece is None:
+    if piece is None or piece.size < spliced_page.WORTH_SPLICING:
         return render(request, template_name, context)
-    return render_spliced(request, template_name, context, stand_in=text.stand_in, piece=piece)
+    return spliced_page.render_spliced(
+        request, template_name, context, stand_in=text.stand_in, piece=piece
+    )
 
 
 # --- orphans: work whose words a correction of the article took away -------------------

@@ -1,6 +1,6 @@
 """The formats a published chronology is exported in, built without the database from
 what curation/chronology/export_reads.py reads. The views in
-views/exports.py serve them; each module here is one format:
+views/exports.py and views/web_annotations.py serve them; each module here is one format:
 
     dates          precision names and calendar spans of EDTF values
     html           an entry's citations as escaped HTML (TimelineJS text, Atom summary)
