@@ -12,7 +12,8 @@ written into it (a limit), since a query with the same key is never built again.
 converters: use it for ids, text and numbers, not for dates or JSON. ``rows_of_ids``
 is for a query whose only parameters are a list of ids (the details of a page's rows):
 its SQL is kept for each number of ids, and its rows go through the fields' converters,
-as the ORM's would."""
+as the ORM's would. ``rows_with`` is for a query of a few named ids (an article's, a
+user's) among constant parameters; its rows are the driver's, as ``fixed_rows``'."""
 
 from __future__ import annotations
 
@@ -25,12 +26,14 @@ from django.db.models import QuerySet
 
 _compiled: dict[Hashable, tuple[str, str, tuple] | None] = {}
 _compiled_for_ids: dict[Hashable, _QueryOfIds | None] = {}
+_compiled_with: dict[Hashable, _QueryWith | None] = {}
 
 
 def clear() -> None:
     """Forget every compiled query (the tests do, between tests)."""
     _compiled.clear()
     _compiled_for_ids.clear()
+    _compiled_with.clear()
 
 
 def fixed_rows(key: Hashable, build: Callable[[], QuerySet]) -> list[tuple]:
@@ -113,3 +116,56 @@ def _converted(row: tuple, converters: list, connection) -> tuple:
             value = function(value, expression, connection)
         values[column] = value
     return tuple(values)
+
+
+@dataclass(frozen=True, slots=True)
+class _QueryWith:
+    alias: str
+    sql: str
+    params: tuple
+    slots: dict[int, str]  # the parameters that are a named id: position, name
+
+
+# Ids no query holds, that stand in for the named ids while a query is compiled.
+_STAND_IN_BASE = -(2**62)
+
+
+def rows_with(key: Hashable, build: Callable[..., QuerySet], **ids: int) -> list[tuple]:
+    """The rows of ``build(**ids)``, a ``values_list`` query, compiled once: its SQL is
+    kept with the places the ids take among its parameters (an id may take several),
+    and each call puts its ids there. ``key`` names the query, as for ``fixed_rows``.
+    A query whose parameters don't show each id as it was given is run through the ORM
+    every time."""
+    if key not in _compiled_with:
+        _compiled_with[key] = _compile_with(build, list(ids))
+    if (compiled := _compiled_with[key]) is None:
+        return list(build(**ids))
+    params = list(compiled.params)
+    for position, name in compiled.slots.items():
+        params[position] = ids[name]
+    with connections[compiled.alias].cursor() as cursor:
+        cursor.execute(compiled.sql, params)
+        return cursor.fetchall()
+
+
+def _compile_with(build: Callable[..., QuerySet], names: list[str]) -> _QueryWith | None:
+    stand_ins = {_STAND_IN_BASE + n: name for n, name in enumerate(names)}
+    query = build(**{name: value for value, name in stand_ins.items()})
+    try:
+        sql, params = query.query.get_compiler(using=query.db).as_sql()
+    except EmptyResultSet:
+        return None
+    slots = {
+        position: stand_ins[value]
+        for position, value in enumerate(params)
+        if type(value) is int and value in stand_ins
+    }
+    if set(slots.values()) != set(names):  # an id the SQL holds in some other form
+        return None
+    if any(_made_from_a_stand_in(value) and value not in stand_ins for value in params):
+        return None  # a value worked out from an id (id - 1) would be kept as it is
+    return _QueryWith(query.db, sql, tuple(params), slots)
+
+
+def _made_from_a_stand_in(value) -> bool:
+    return type(value) is int and abs(value - _STAND_IN_BASE) < 2**40

@@ -1,4 +1,5 @@
-"""``compiled_queries.fixed_rows`` and ``rows_of_ids``: the SQL is kept, never the rows."""
+"""``compiled_queries.fixed_rows``, ``rows_of_ids`` and ``rows_with``: the SQL is kept, never
+the rows."""
 
 import itertools
 
@@ -9,7 +10,7 @@ from django.db.models.functions import Upper
 from django.test.utils import CaptureQueriesContext
 
 from curation.articles.models import Source
-from curation.compiled_queries import fixed_rows, rows_of_ids
+from curation.compiled_queries import fixed_rows, rows_of_ids, rows_with
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -148,3 +149,58 @@ def test_rows_of_no_ids_are_none():
     with CaptureQueriesContext(connection) as queries:
         assert rows_of_ids(("test-people", next(_keys)), _people, []) == []
     assert len(queries) == 0
+
+
+def _between(low_id: int, high_id: int):
+    """Users after one id up to another, the first id in two places."""
+    return (
+        User.objects.filter(pk__gte=low_id, pk__lte=high_id)
+        .exclude(pk=low_id)
+        .exclude(username="nobody")
+        .order_by("pk")
+        .values_list("pk", "username")
+    )
+
+
+def test_rows_with_named_ids_answer_what_the_orm_answers_for_each_call():
+    people = [UserFactory() for _ in range(5)]
+    key = ("test-between", next(_keys))
+    built = []
+
+    def build(**ids):
+        built.append(ids)
+        return _between(**ids)
+
+    for low, high in [(0, 1), (1, 3), (2, 4), (4, 4)]:
+        ids = {"low_id": people[low].pk, "high_id": people[high].pk}
+        assert rows_with(key, build, **ids) == list(_between(**ids))
+    assert len(built) == 1  # compiled once, with stand-ins
+    assert set(built[0].values()).isdisjoint(person.pk for person in people)
+
+
+def test_rows_with_an_id_the_sql_holds_in_another_form_are_read_through_the_orm_each_time():
+    people = [UserFactory(username=f"user{n}") for n in range(2)]
+    key = ("test-text-id", next(_keys))
+    built = []
+
+    def by_name(person_id: int):
+        built.append(person_id)
+        return User.objects.filter(username=f"user{person_id}").values_list("username")
+
+    assert rows_with(key, by_name, person_id=1) == [("user1",)]
+    assert rows_with(key, by_name, person_id=0) == [("user0",)]
+    assert built[1:] == [1, 0]  # the stand-in, then each call's own
+    assert people
+
+
+def test_rows_with_a_value_worked_out_from_an_id_are_read_through_the_orm_each_time():
+    people = [UserFactory() for _ in range(3)]
+    key = ("test-derived", next(_keys))
+
+    def and_the_next(person_id: int):
+        return (
+            User.objects.filter(pk__in=[person_id, person_id + 1]).order_by("pk").values_list("pk")
+        )
+
+    for person in people[:2]:
+        assert rows_with(key, and_the_next, person_id=person.pk) == [(person.pk,), (person.pk + 1,)]

@@ -42,6 +42,7 @@ from curation.annotations.models import (
 from curation.annotations.spans import Span, paragraph_bounds, paragraphs, sentence_around
 from curation.annotations.suggested import Decision, SuggestedEvent, SuggestedMention
 from curation.articles.models import Article
+from curation.compiled_queries import rows_with
 from curation.temporal import display, find_dates
 
 AUTOCOMPLETE_LIMIT = 8
@@ -98,14 +99,19 @@ def _panel_order(row: EntityCount) -> tuple:
 
 
 def article_entity_counts(article: Article) -> list[EntityCount]:
-    """The side panel's rows, in its order, from one aggregate query (no mention loaded)."""
-    rows = (
-        Mention.objects.filter(article=article, start__isnull=False)
+    """The side panel's rows, in its order, from one aggregate query (no mention loaded),
+    compiled once: every change in the workspace asks for them."""
+    rows = rows_with("article_entity_counts", _entity_count_rows, article_id=article.pk)
+    return sorted((EntityCount(*row) for row in rows), key=_panel_order)
+
+
+def _entity_count_rows(article_id: int) -> QuerySet:
+    return (
+        Mention.objects.filter(article_id=article_id, start__isnull=False)
         .order_by()
         .values_list("entity_id", "entity__name", "entity__kind__slug")
         .annotate(count=Count("id"))
     )
-    return sorted((EntityCount(*row) for row in rows), key=_panel_order)
 
 
 @dataclass(frozen=True, slots=True)
@@ -873,13 +879,26 @@ def draft_count(article: Article, user) -> int:
     what "Submit all my drafts" would submit (not orphans: they are re-attached first)."""
     if not user.is_authenticated:
         return 0
-    mine = {"article": article, "created_by": user, "status": Status.DRAFT, "start__isnull": False}
-    counts = Article.objects.filter(pk=article.pk).values(
-        draft_mentions=_count(Mention.objects.filter(**mine)),
-        draft_events=_count(Event.objects.filter(**mine)),
+    rows = rows_with("draft_count", _draft_counts, article_id=article.pk, user_id=user.pk)
+    return sum(rows[0]) if rows else 0
+
+
+def _draft_counts(article_id: int, user_id: int) -> QuerySet:
+    mine = {
+        "article_id": article_id,
+        "created_by_id": user_id,
+        "status": Status.DRAFT,
+        "start__isnull": False,
+    }
+    return (
+        Article.objects.filter(pk=article_id)
+        .order_by()
+        .annotate(
+            draft_mentions=_count(Mention.objects.filter(**mine)),
+            draft_events=_count(Event.objects.filter(**mine)),
+        )
+        .values_list("draft_mentions", "draft_events")
     )
-    row = counts.first()
-    return row["draft_mentions"] + row["draft_events"] if row else 0
 
 
 def drafts_among(items: Iterable[MarkedText | Event], user) -> int:
