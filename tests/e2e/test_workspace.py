@@ -470,3 +470,51 @@ def test_when_others_left_fewer_rows_the_last_row_takes_the_focus(
     page.keyboard.press("Enter")
     expect(page.locator("#entity-counts .entity-chip .name")).to_have_text(["Iran", "Israel"])
     expect(page.locator(".entity-chip", has_text="Israel")).to_be_focused()
+
+
+def test_a_long_article_is_read_and_marked_with_its_text_spliced_in(
+    logged_in_page, live_server, monkeypatch
+):
+    """A long article's cached text reaches the browser as it was compressed, spliced
+    into the gzipped page (curation/spliced_page.py): Chromium reads it whole."""
+    from curation import spliced_page
+
+    spliced = []
+    render_spliced = spliced_page.render_spliced
+    monkeypatch.setattr(
+        spliced_page,
+        "render_spliced",
+        lambda *args, **kwargs: spliced.append(1) or render_spliced(*args, **kwargs),
+    )
+    paragraphs = [
+        f"Paragraph {n}: envoys from Washington met officials in Tehran on day {n}."
+        for n in range(1200)
+    ]
+    article = ArticleFactory(body="\n\n".join(paragraphs) + "\n\nLast of all, Gaza was quiet.")
+    assert len(article.body) > 80_000
+    tehran = entity("Tehran", "place")
+    for occurrence in (0, 600, 1199):
+        mark(article, tehran, "Tehran", occurrence)
+    entity("Gaza", "place")
+    page = logged_in_page
+    encodings = []
+    page.on(
+        "response",
+        lambda response: (
+            "/annotate/" in response.url
+            and encodings.append(response.headers.get("content-encoding"))
+        ),
+    )
+    for _ in range(2):  # built, then read back from the cache
+        page.goto(f"{live_server.url}/articles/{article.pk}/annotate/")
+        expect(page.locator("#mention-count")).to_have_text("3 mentions")
+        expect(seg_mentions(page, "Tehran")).to_have_count(3)
+        expect(page.locator("#workspace-text p").last).to_contain_text("Gaza was quiet.")
+    assert spliced == [1, 1] and encodings[:2] == ["gzip", "gzip"]
+
+    select_text(page, "Gaza")
+    page.keyboard.press("e")
+    expect(page.locator("#popover").get_by_label("An entity the desk knows")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#mention-count")).to_have_text("4 mentions")
+    expect(seg_mentions(page, "Gaza")).to_be_visible()
