@@ -126,8 +126,10 @@ class _QueryWith:
     slots: dict[int, str]  # the parameters that are a named id: position, name
 
 
-# Ids no query holds, that stand in for the named ids while a query is compiled.
-_STAND_IN_BASE = -(2**62)
+# Ids no query holds, that stand in for the named ids while a query is compiled:
+# negative, and within a 32-bit integer column's range (out of it, Django compiles a
+# lookup as matching nothing).
+_STAND_IN_BASE = -(2**31) + 2**20
 
 
 def rows_with(key: Hashable, build: Callable[..., QuerySet], **ids: int) -> list[tuple]:
@@ -153,7 +155,7 @@ def _compile_with(build: Callable[..., QuerySet], names: list[str]) -> _QueryWit
     query = build(**{name: value for value, name in stand_ins.items()})
     try:
         sql, params = query.query.get_compiler(using=query.db).as_sql()
-    except EmptyResultSet:
+    except EmptyResultSet:  # read through the ORM, which may find rows for real ids
         return None
     slots = {
         position: stand_ins[value]
@@ -168,4 +170,4 @@ def _compile_with(build: Callable[..., QuerySet], names: list[str]) -> _QueryWit
 
 
 def _made_from_a_stand_in(value) -> bool:
-    return type(value) is int and abs(value - _STAND_IN_BASE) < 2**40
+    return type(value) is int and abs(value - _STAND_IN_BASE) < 2**19

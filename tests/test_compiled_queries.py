@@ -204,3 +204,28 @@ def test_rows_with_a_value_worked_out_from_an_id_are_read_through_the_orm_each_t
 
     for person in people[:2]:
         assert rows_with(key, and_the_next, person_id=person.pk) == [(person.pk,), (person.pk + 1,)]
+
+
+def test_the_workspace_counts_are_compiled_once_on_either_database(monkeypatch):
+    """``selectors.draft_count`` and ``article_entity_counts`` run their kept SQL for
+    every article and person: their ids compile as stand-ins on SQLite and PostgreSQL."""
+    from curation.annotations import selectors
+    from tests.factories import ArticleFactory, EntityFactory, MentionFactory
+
+    built = []
+    for name in ("_draft_counts", "_entity_count_rows"):
+        build = getattr(selectors, name)
+        monkeypatch.setattr(
+            selectors, name, lambda build=build, **ids: built.append(build) or build(**ids)
+        )
+    people = [UserFactory() for _ in range(2)]
+    articles = [ArticleFactory(body=f"Iran and Israel met, day {n}.") for n in range(2)]
+    names = [EntityFactory(name="Iran"), EntityFactory(name="Israel")]  # a person's each
+    for n, article in enumerate(articles):
+        for person, named in list(zip(people, names, strict=True))[: n + 1]:
+            MentionFactory(article=article, entity=named, created_by=person, status="draft")
+    for n, article in enumerate(articles):
+        assert [row.count for row in selectors.article_entity_counts(article)] == [1] * (n + 1)
+        counts = [selectors.draft_count(article, person) for person in people]
+        assert counts == ([1, 1] if n else [1, 0])
+    assert len(built) == 2  # each built once
