@@ -47,6 +47,7 @@ _CODE = [
     _HERE / "suggested.py",
     _HERE / "templatetags" / "workspace.py",
     _HERE.parent / "compression.py",  # the kept text's form
+    _HERE.parent / "table_rows.py",  # its escaping
     _HERE.parents[1] / "templates" / "annotations" / "paragraph.html",
     _HERE.parents[1] / "templates" / "annotations" / "workspace.html",
 ]

@@ -31,21 +31,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
 from curation.chronology import public_page, schema_org, timeline_classes
 from curation.chronology.context import words_after, words_before
 from curation.chronology.selectors import Citation, PublicEntry, Taking
+from curation.table_rows import text as _text
 from curation.temporal import display
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
-
-
-def _text(value) -> str:
-    """``value`` as HTML text, safe in an element or a quoted attribute."""
-    return escape(str(value))
 
 
 def type_class(event_type_id: int) -> str:

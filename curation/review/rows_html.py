@@ -15,8 +15,6 @@ is styled by static/css/desk.css and driven by static/js/review.js.
 
 from __future__ import annotations
 
-from html import escape
-
 from django.forms import Form
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
@@ -25,14 +23,10 @@ from curation.annotations.models import Status
 from curation.reversing import reverse_with_pk as _url
 from curation.review.selectors import WorkItem
 from curation.table_rows import date_format
+from curation.table_rows import text as _text
 
 QUEUE_COLUMNS = 8
 MINE_COLUMNS = 5
-
-
-def _text(value) -> str:
-    """``value`` as HTML text, safe in an element or a quoted attribute."""
-    return escape(str(value))
 
 
 def _time(value, fmt: str) -> str:

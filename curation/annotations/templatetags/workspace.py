@@ -3,19 +3,18 @@
 A 50,000-character article with 1,000 mentions has a few thousand segments; a template
 loop with a handful of tags per segment took most of the workspace's render time, so
 each paragraph's segments are built here. Every piece of article text and every
-attribute value is escaped (``_escaped``: what Django's ``escape`` does, without its
-checks for lazy strings, which were half the time of a change's answer), and the
+attribute value is escaped (``table_rows.text``: what Django's ``escape`` does, without
+its checks for lazy strings, which were half the time of a change's answer), and the
 paragraph's HTML is marked safe once it is built of escaped values: article text is
 never marked safe as it is.
 """
-
-from html import escape
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
 from curation.annotations import workflow
 from curation.annotations.selectors import ParagraphView, SegmentView
+from curation.table_rows import text
 
 register = template.Library()
 
@@ -35,8 +34,7 @@ def segments(paragraph: ParagraphView) -> SafeString:
 
 
 def _escaped(*values) -> tuple[str, ...]:
-    """Each value as text for HTML, escaped as Django's ``escape`` does (quotes too)."""
-    return tuple(escape(str(value)) for value in values)
+    return tuple(map(text, values))
 
 
 _PLAIN = '<span class="seg" data-s="{}">{}</span>'
