@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.wsgi import get_wsgi_application
 from django.urls import get_resolver
 
-from curation.articles.importing.parallel import start_helpers
+from curation.articles.importing.bulk import start_readers
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "curation.settings")
 application = get_wsgi_application()
@@ -16,4 +16,4 @@ application = get_wsgi_application()
 # (a bulk import) kept.
 get_resolver().url_patterns  # noqa: B018
 gc.freeze()
-start_helpers(settings.CURATION_IMPORT_HELPER_PROCESSES)
+start_readers(settings.CURATION_IMPORT_HELPER_PROCESSES)

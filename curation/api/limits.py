@@ -30,11 +30,40 @@ def refuse_large_bodies(run):
     return checked
 
 
-def request_body(request: HttpRequest) -> bytes:
-    """The body, read once; a body sent without a length is measured after reading."""
-    body = request.body
-    if len(body) > settings.CURATION_API_MAX_BODY_BYTES:
+BODY_PIECE = 2**20
+
+
+def request_body(request: HttpRequest) -> bytes | bytearray:
+    """The body, read once; a body sent without a length is measured after reading.
+
+    A body of known length not yet read is read a piece at a time into one buffer of
+    that length: asked for it whole (``request.body``), gunicorn gathers it in buffers of
+    its own first and copies it out, several times the body's size in fresh memory."""
+    length = request.headers.get("Content-Length", "")
+    limit = settings.CURATION_API_MAX_BODY_BYTES
+    if length.isdigit() and int(length) > limit:
         raise body_too_large()
+    if request._read_started or not length.isdigit() or int(length) <= BODY_PIECE:
+        body = request.body
+    else:
+        body = _read_in_pieces(request, int(length))
+    if len(body) > limit:
+        raise body_too_large()
+    return body
+
+
+def _read_in_pieces(request: HttpRequest, length: int) -> bytearray:
+    body = bytearray(length)
+    at = 0
+    with memoryview(body) as view:
+        while at < length:
+            piece = request.read(min(BODY_PIECE, length - at))
+            if not piece:  # the client sent less than it said
+                break
+            view[at : at + len(piece)] = piece
+            at += len(piece)
+    del body[at:]
+    request._body = body  # what ``request.body`` gives from now on, as Django's own read
     return body
 
 

@@ -177,3 +177,4 @@ def test_a_large_import_is_read_with_the_configured_helper_processes(
     assert asked == [(2, helpers)]
     last = Article.objects.get(pk=answer["results"][-1]["id"])
     assert last.title == f"Talks resume, day {bulk.CHUNK_SIZE}"
+    assert json.loads(last.raw_text) == article(bulk.CHUNK_SIZE)  # read by the helper

@@ -1,14 +1,20 @@
 """What every API request goes through, pinned where it was made faster: counting a
-token's use in its minute, refusing NUL in a JSON body however it is encoded, and the
-list's rows as the schema says."""
+token's use in its minute, refusing NUL in a JSON body however it is encoded, the
+list's rows as the schema says, and a long body read a piece at a time."""
 
+import io
+import json
 from datetime import date
 
 import pytest
+from django.core.handlers.wsgi import WSGIRequest
+from django.test import RequestFactory
 from django.utils import timezone
 
 from curation.annotations.suggested import SuggestedEvent
+from curation.api import limits
 from curation.api.models import ApiToken
+from curation.articles.models import Article
 from tests.factories import ArticleFactory, EntityFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +81,52 @@ def test_a_suggested_event_keeps_its_place_and_who_sent_it(annotator_api):
     placed, unplaced = SuggestedEvent.objects.order_by("pk")
     assert (placed.location, unplaced.location) == (haifa, None)
     assert placed.article == article and placed.created_by.username == "annotator"
+
+
+class RecordingInput(io.BytesIO):
+    """A request's input stream that notes the size of every read asked of it."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.asked: list[int] = []
+
+    def read(self, size=-1):
+        self.asked.append(size)
+        return super().read(size)
+
+
+def request_sending(sent: bytes, *, length: int) -> tuple[WSGIRequest, RecordingInput]:
+    stream = RecordingInput(sent)
+    environ = RequestFactory().post("/api/v1/articles/import").environ
+    return WSGIRequest({**environ, "CONTENT_LENGTH": str(length), "wsgi.input": stream}), stream
+
+
+def test_a_long_body_is_read_a_piece_at_a_time_into_one_buffer(monkeypatch):
+    monkeypatch.setattr(limits, "BODY_PIECE", 1000)
+    body = json.dumps([{"body": f"Item {n} " + "x" * 300} for n in range(40)]).encode()
+    request, stream = request_sending(body, length=len(body))
+    assert limits.request_body(request) == body
+    assert len(stream.asked) > 10 and max(stream.asked) <= 1000
+    assert request.body == body  # read once: the view can ask again
+
+
+def test_a_body_shorter_than_its_length_is_what_was_sent(monkeypatch):
+    monkeypatch.setattr(limits, "BODY_PIECE", 1000)
+    request, _ = request_sending(b"[" + b" " * 2500 + b"]", length=4000)
+    assert limits.request_body(request) == b"[" + b" " * 2500 + b"]"
+
+
+@pytest.mark.parametrize("shape", ["array", "lines"])
+def test_an_import_read_in_pieces_imports_every_item(annotator_api, monkeypatch, shape):
+    monkeypatch.setattr(limits, "BODY_PIECE", 100)
+    items = [{"title": f"Day {n}", "body": f"Talks resumed on day {n}, in Doha."} for n in range(9)]
+    if shape == "array":
+        response = annotator_api.post("/api/v1/articles/import", items)
+    else:
+        body = "\n".join(json.dumps(item) for item in items).encode()
+        response = annotator_api.post(
+            "/api/v1/articles/import", body, content_type="application/x-ndjson"
+        )
+    assert response.json()["imported"] == 9
+    stored = Article.objects.order_by("pk")
+    assert [json.loads(article.raw_text) for article in stored] == items

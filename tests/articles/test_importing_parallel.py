@@ -8,8 +8,9 @@ import os
 
 import pytest
 
-from curation.articles.importing import parallel
+from curation.articles.importing import bulk, parallel
 from curation.articles.importing.bulk import read_bulk
+from tests.articles.loaded_in_helper import has_loaded
 
 
 def _pids(chunk: tuple[int, list[int]]) -> list[tuple[int, int]]:
@@ -103,3 +104,19 @@ def test_a_helper_that_dies_loses_nothing_and_the_next_batch_gets_a_new_one(capl
     assert "helper process stopped" in caplog.text
     again = list(parallel.mapped_in_order(_pids, chunks, processes=1))
     assert len({pid for _, pid in again[10:]} - {here}) == 1
+
+
+def test_items_read_by_a_helper_keep_their_text_exactly_as_sent():
+    texts = [f'{{ "title" :"Day {n}",\n  "body": "Talks resumed on day {n}." }}' for n in range(7)]
+    body = ("[" + " ,\n".join(texts) + "]").encode()
+    _, items = read_bulk(body, helpers=1, chunk_size=2)
+    assert [item.article.raw_text for item in items] == texts
+
+
+def test_helpers_started_with_the_server_have_the_reading_code_loaded():
+    reading = bulk.__name__
+    parallel.start_helpers(1)
+    assert not parallel._pool.submit(has_loaded, reading).result()
+    parallel._forget()
+    bulk.start_readers(1)
+    assert parallel._pool.submit(has_loaded, reading).result()

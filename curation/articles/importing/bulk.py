@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .decoding import decode_text
 from .jsonl import _EXAMPLE_LINE, _json_kind, _json_object, article_from_fields
 from .limits import DEFAULT_MAX_BYTES, check_size
-from .parallel import mapped_in_order
+from .parallel import mapped_in_order, start_helpers
 from .types import ImportProblem, ParsedArticle
 
 
@@ -41,9 +41,10 @@ _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\n\r]*")
 
 
-def decode_array(body: bytes) -> list[tuple[object, str]]:
-    """Each item of a JSON array with its own text, exactly as sent (what an article
-    keeps as its raw text), read one item after another."""
+def decode_array(body: bytes | bytearray) -> list[str]:
+    """The text of each item of a JSON array, exactly as sent (what an article keeps as
+    its raw text). Each item is parsed to find where it ends, and its value dropped:
+    holding every value until the last is parsed took as much memory again as the body."""
     try:
         text = body.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -66,18 +67,18 @@ def decode_array(body: bytes) -> list[tuple[object, str]]:
         ) from None
 
 
-def _array_items(text: str) -> list[tuple[object, str]]:
+def _array_items(text: str) -> list[str]:
     at = _SPACE.match(text).end()
     if text[at : at + 1] != "[":
         raise json.JSONDecodeError("Expecting '['", text, at)
     at = _SPACE.match(text, at + 1).end()
-    items: list[tuple[object, str]] = []
+    items: list[str] = []
     if text[at : at + 1] == "]":
         at += 1
     else:
         while True:
-            value, end = _DECODER.raw_decode(text, at)
-            items.append((value, text[at:end]))
+            end = _DECODER.raw_decode(text, at)[1]
+            items.append(text[at:end])
             at = _SPACE.match(text, end).end()
             if text[at : at + 1] == ",":
                 at = _SPACE.match(text, at + 1).end()
@@ -91,7 +92,7 @@ def _array_items(text: str) -> list[tuple[object, str]]:
     return items
 
 
-CHUNK_SIZE = 500  # items a helper process reads at a time (see ``parallel``)
+CHUNK_SIZE = 200  # items a helper process reads at a time (see ``parallel``)
 
 
 def read_bulk(
@@ -107,11 +108,9 @@ def read_bulk(
     the first ``chunk_size`` items meanwhile (``parallel``)."""
     first = _first_char(body)
     if first == b"[":
-        entries = [
-            (ARRAY, index, raw_text) for index, (_, raw_text) in enumerate(decode_array(body))
-        ]
+        entries = [(ARRAY, index, raw_text) for index, raw_text in enumerate(decode_array(body))]
     elif first == b"{":
-        entries = [(LINE, index, line) for index, line in _lines(body) if line.strip()]
+        entries = [(LINE, index, bytes(line)) for index, line in _lines(body) if line.strip()]
     else:
         raise BulkFormatError(
             "Nothing to import: send a JSON array of articles, or one article per line "
@@ -121,14 +120,37 @@ def read_bulk(
         (max_bytes, entries[start : start + chunk_size])
         for start in range(0, len(entries), chunk_size)
     ]
-    return len(entries), mapped_in_order(read_chunk, chunks, processes=helpers)
+    read = mapped_in_order(read_chunk, chunks, processes=helpers)
+    return len(entries), _with_raw_text(read, entries)
+
+
+def _with_raw_text(
+    items: Iterator[BulkItem], entries: list[tuple[str, int, str | bytes]]
+) -> Iterator[BulkItem]:
+    """The items, each array item's article given back its raw text (``read_chunk``
+    leaves it out: a helper would send back what it was sent)."""
+    for item, (kind, _, raw) in zip(items, entries, strict=True):
+        if kind == ARRAY and item.article is not None:
+            item.article.raw_text = raw
+        yield item
 
 
 ARRAY, LINE = "array", "line"  # an item of a JSON array (its text), a line of JSON Lines
 
+_SAMPLE_ITEM = json.dumps(
+    {"title": "Talks resume", "body": "DOHA, June 27 (Reuters) - Officials met.\n\nBy Jo Doe"}
+)
+
+
+def start_readers(processes: int) -> None:
+    """Start the helper processes (at server start), each having read a sample item, so
+    that the first large import finds the reading code loaded in them."""
+    start_helpers(processes, read_chunk, (DEFAULT_MAX_BYTES, [(ARRAY, 0, _SAMPLE_ITEM)]))
+
 
 def read_chunk(chunk: tuple[int, list[tuple[str, int, str | bytes]]]) -> list[BulkItem]:
-    """Each of the chunk's entries read: (kind, index, its text or its line's bytes)."""
+    """Each of the chunk's entries read: (kind, index, its text or its line's bytes). An
+    array item's article is left without its raw text, which is the entry's text."""
     max_bytes, entries = chunk
     return [
         _read_array_item(index, raw, max_bytes)
@@ -157,7 +179,7 @@ def _read_array_item(index: int, raw_text: str, max_bytes: int) -> BulkItem:
             )
         size = len(raw_text) if raw_text.isascii() else len(raw_text.encode())
         check_size(size, max_bytes, what=label.capitalize(), where=label)
-        article = article_from_fields(fields, raw_text=raw_text, label=label, where=label)
+        article = article_from_fields(fields, raw_text="", label=label, where=label)
     except ImportProblem as problem:
         return BulkItem(index, problem=problem)
     return BulkItem(index, article=article)

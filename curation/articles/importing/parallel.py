@@ -26,12 +26,15 @@ _pool: ProcessPoolExecutor | None = None
 _pool_size = 0
 
 
-def start_helpers(processes: int) -> None:
+def start_helpers[C](processes: int, warm_up: Callable[[C], object] = int, sample: C = 0) -> None:
     """Start the helpers now (at server start) rather than in the first large import,
-    which would otherwise wait for them."""
+    which would otherwise wait for them, and have them run ``warm_up(sample)`` (a
+    module-level function): a helper loads the code it runs on first use, and the first
+    large import waited for that too."""
     pool = _helpers(processes)
     if pool is not None:
-        pool.submit(int).result()
+        for done in [pool.submit(warm_up, sample) for _ in range(processes)]:
+            done.result()
 
 
 def mapped_in_order[C, R](
