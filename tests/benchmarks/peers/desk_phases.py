@@ -19,6 +19,7 @@ from tests.benchmarks.peers.timing import (
     UnexpectedAnswer,
     children,
     descendants,
+    import_rates,
     in_threads,
     peak_growth_mb,
     peak_kb,
@@ -277,7 +278,10 @@ class DeskPhases:
         self.figures["concurrency_errors"] = [len(errors)]
 
     def bulk_import(self) -> None:
-        documents = import_documents(self.workload, self.run_number)
+        self.figures["import_rate"] = import_rates(self.sizes, self.import_once)
+
+    def import_once(self, round_: int) -> float:
+        documents = import_documents(self.workload, self.run_number, round_)
         payload = [
             {**document, "source": "Peers Wire", "published_on": "2024-06-27"}
             for document in documents
@@ -290,7 +294,7 @@ class DeskPhases:
             headers={"Content-Type": "application/json"},
             check=lambda response: response.json()["imported"] == len(documents),
         )
-        self.figures["import_rate"] = [len(documents) / (milliseconds / 1000)]
+        return len(documents) / (milliseconds / 1000)
 
     def memory(self) -> None:
         master = self.desk.master_pid

@@ -13,6 +13,7 @@ from tests.benchmarks.peers.desk_phases import Figures
 from tests.benchmarks.peers.label_studio import LabelStudioServer, result
 from tests.benchmarks.peers.timing import (
     children,
+    import_rates,
     in_threads,
     peak_growth_mb,
     peak_kb,
@@ -146,9 +147,15 @@ class LabelStudioPhases:
         self.figures["concurrency_errors"] = [len(errors)]
 
     def bulk_import(self) -> None:
-        """Into a new project, as the desk's import adds to its one desk."""
-        documents = import_documents(self.workload, self.run_number)
+        """Into a new project, every import of the run, as the desk's imports add to its
+        one desk."""
         project = self.ls.project(self.api, f"Peers import {self.run_number}")
+        self.figures["import_rate"] = import_rates(
+            self.sizes, lambda round_: self.import_once(project, round_)
+        )
+
+    def import_once(self, project: int, round_: int) -> float:
+        documents = import_documents(self.workload, self.run_number, round_)
         tasks = [{"data": {"text": d["body"], "title": d["title"]}} for d in documents]
         milliseconds, _ = timed(
             self.api,
@@ -159,7 +166,7 @@ class LabelStudioPhases:
             headers={"Content-Type": "application/json"},
             check=lambda response: response.json()["task_count"] == len(documents),
         )
-        self.figures["import_rate"] = [len(documents) / (milliseconds / 1000)]
+        return len(documents) / (milliseconds / 1000)
 
     def memory(self) -> None:
         master = self.ls.master_pid

@@ -50,6 +50,16 @@ def repeated(call: Callable[[], float], *, warmup: int, repeats: int) -> list[fl
     return [call() for _ in range(repeats)]
 
 
+def import_rates(sizes, import_once: Callable[[int], float]) -> list[float]:
+    """The rates of ``sizes.import_repeats`` bulk imports, after one untimed:
+    ``import_once(round_)`` imports new documents and gives its rate. A server's first
+    large request touches memory no request has yet, which on a virtual machine costs
+    what the host makes it cost: a single first import varied from run to run by more
+    than twice, for both apps."""
+    import_once(0)
+    return [import_once(round_) for round_ in range(1, 1 + sizes.import_repeats)]
+
+
 def in_threads(work: Sequence[Callable[[], object]], threads: int) -> tuple[float, list]:
     """Each of ``work`` run by ``threads`` threads at once, started together: the wall
     seconds from the start to the last answer, and the errors (exceptions) there were."""

@@ -10,7 +10,7 @@ Label Studio client sends it as tasks.
 - ``page``: the desk's own 1,000-span page of about 50,000 characters;
 - ``batch`` and ``suggest``: documents of 500 unmarked names, one per timed batch write
   (the desk's pre-annotations, and accepting its suggestions), plus one to warm up;
-- ``import_documents(run)``: the documents of one run's bulk import, new each run.
+- ``import_documents(run, round_)``: the documents of one bulk import, new each time.
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ class Sizes:
     batch_repeats: int
     export_repeats: int
     warmup: int  # requests before the timed ones (4 workers: 4 reach each)
+    import_repeats: int  # bulk imports timed, after one untimed
 
 
 def sizes_for(scale: int, quick: bool) -> Sizes:
@@ -77,6 +78,7 @@ def sizes_for(scale: int, quick: bool) -> Sizes:
             batch_repeats=2,
             export_repeats=1,
             warmup=2,
+            import_repeats=1,
         )
     return Sizes(
         scale=scale,
@@ -93,6 +95,7 @@ def sizes_for(scale: int, quick: bool) -> Sizes:
         batch_repeats=5,
         export_repeats=3,
         warmup=4,
+        import_repeats=3,
     )
 
 
@@ -256,13 +259,13 @@ def build(sizes: Sizes, seed: int = SEED) -> Workload:
     )
 
 
-def import_documents(workload: Workload, run: int) -> list[dict]:
-    """The documents of one run's bulk import: new titles and texts each run, so that
-    nothing is a duplicate of what is already there."""
-    rng = random.Random(f"{workload.seed}-import-{run}")
+def import_documents(workload: Workload, run: int, round_: int = 0) -> list[dict]:
+    """The documents of one bulk import (``round_`` of a run's): new titles and texts
+    each time, so that nothing is a duplicate of what is already there."""
+    rng = random.Random(f"{workload.seed}-import-{run}-{round_}")
     return [
         {
-            "title": f"Peers import {run}.{n}: " + " ".join(rng.choices(WORDS, k=6)),
+            "title": f"Peers import {run}.{round_}.{n}: " + " ".join(rng.choices(WORDS, k=6)),
             "body": news(rng, workload.names, "").body,
         }
         for n in range(workload.sizes.imported)
