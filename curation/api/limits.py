@@ -36,9 +36,9 @@ BODY_PIECE = 2**20
 def request_body(request: HttpRequest) -> bytes | bytearray:
     """The body, read once; a body sent without a length is measured after reading.
 
-    A body of known length not yet read is read a piece at a time into one buffer of
-    that length: asked for it whole (``request.body``), gunicorn gathers it in buffers of
-    its own first and copies it out, several times the body's size in fresh memory."""
+    A body of known length not yet read is read a piece at a time into one buffer: asked
+    for it whole (``request.body``), gunicorn gathers it in buffers of its own first and
+    copies it out, several times the body's size in fresh memory."""
     length = request.headers.get("Content-Length", "")
     limit = settings.CURATION_API_MAX_BODY_BYTES
     if length.isdigit() and int(length) > limit:
@@ -53,16 +53,14 @@ def request_body(request: HttpRequest) -> bytes | bytearray:
 
 
 def _read_in_pieces(request: HttpRequest, length: int) -> bytearray:
-    body = bytearray(length)
-    at = 0
-    with memoryview(body) as view:
-        while at < length:
-            piece = request.read(min(BODY_PIECE, length - at))
-            if not piece:  # the client sent less than it said
-                break
-            view[at : at + len(piece)] = piece
-            at += len(piece)
-    del body[at:]
+    """Grown as pieces arrive, not set aside at the length the client declared: the
+    memory follows what was sent."""
+    body = bytearray()
+    while len(body) < length:
+        piece = request.read(min(BODY_PIECE, length - len(body)))
+        if not piece:  # the client sent less than it said
+            break
+        body += piece
     request._body = body  # what ``request.body`` gives from now on, as Django's own read
     return body
 

@@ -4,6 +4,7 @@ list's rows as the schema says, and a long body read a piece at a time."""
 
 import io
 import json
+import tracemalloc
 from datetime import date
 
 import pytest
@@ -114,6 +115,18 @@ def test_a_body_shorter_than_its_length_is_what_was_sent(monkeypatch):
     monkeypatch.setattr(limits, "BODY_PIECE", 1000)
     request, _ = request_sending(b"[" + b" " * 2500 + b"]", length=4000)
     assert limits.request_body(request) == b"[" + b" " * 2500 + b"]"
+
+
+def test_the_memory_follows_what_was_sent_not_the_length_declared(monkeypatch):
+    monkeypatch.setattr(limits, "BODY_PIECE", 1000)
+    request, _ = request_sending(b"[" + b" " * 2500 + b"]", length=40 * 2**20)
+    tracemalloc.start()
+    try:
+        limits.request_body(request)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2**20
 
 
 @pytest.mark.parametrize("shape", ["array", "lines"])
