@@ -39,15 +39,12 @@ def request_body(request: HttpRequest) -> bytes | bytearray:
     A body of known length not yet read is read a piece at a time into one buffer: asked
     for it whole (``request.body``), gunicorn gathers it in buffers of its own first and
     copies it out, several times the body's size in fresh memory."""
-    length = request.headers.get("Content-Length", "")
-    limit = settings.CURATION_API_MAX_BODY_BYTES
-    if length.isdigit() and int(length) > limit:
-        raise body_too_large()
+    length = request.headers.get("Content-Length", "")  # within the limit: refuse_large_bodies
     if request._read_started or not length.isdigit() or int(length) <= BODY_PIECE:
         body = request.body
     else:
         body = _read_in_pieces(request, int(length))
-    if len(body) > limit:
+    if len(body) > settings.CURATION_API_MAX_BODY_BYTES:
         raise body_too_large()
     return body
 
