@@ -12,8 +12,9 @@ written into it (a limit), since a query with the same key is never built again.
 converters: use it for ids, text and numbers, not for dates or JSON. ``rows_of_ids``
 is for a query whose only parameters are a list of ids (the details of a page's rows):
 its SQL is kept for each number of ids, and its rows go through the fields' converters,
-as the ORM's would. ``rows_with`` is for a query of a few named ids (an article's, a
-user's) among constant parameters; its rows are the driver's, as ``fixed_rows``'."""
+as the ORM's would. ``rows_with`` is for a query of a few named integers (an article's
+id, a user's, the bounds of a stretch of text) among constant parameters; its rows are
+the driver's, as ``fixed_rows``'."""
 
 from __future__ import annotations
 
@@ -123,13 +124,15 @@ class _QueryWith:
     alias: str
     sql: str
     params: tuple
-    slots: dict[int, str]  # the parameters that are a named id: position, name
+    # The parameters that are a named integer: position, (name, the type it was given
+    # as: an int, or on PostgreSQL the int subclass that says which integer it is).
+    slots: dict[int, tuple[str, type]]
 
 
-# Ids no query holds, that stand in for the named ids while a query is compiled:
-# negative, and within a 32-bit integer column's range (out of it, Django compiles a
-# lookup as matching nothing).
-_STAND_IN_BASE = -(2**31) + 2**20
+# Numbers no query holds, that stand in for the named ids while a query is compiled:
+# within the range of a 32-bit column, positive or not (out of a column's range, Django
+# compiles a lookup as matching nothing, or drops it as matching everything).
+_STAND_IN_BASE = 2**31 - 2**21
 
 
 def rows_with(key: Hashable, build: Callable[..., QuerySet], **ids: int) -> list[tuple]:
@@ -143,8 +146,8 @@ def rows_with(key: Hashable, build: Callable[..., QuerySet], **ids: int) -> list
     if (compiled := _compiled_with[key]) is None:
         return list(build(**ids))
     params = list(compiled.params)
-    for position, name in compiled.slots.items():
-        params[position] = ids[name]
+    for position, (name, kind) in compiled.slots.items():
+        params[position] = kind(ids[name])
     with connections[compiled.alias].cursor() as cursor:
         cursor.execute(compiled.sql, params)
         return cursor.fetchall()
@@ -158,11 +161,11 @@ def _compile_with(build: Callable[..., QuerySet], names: list[str]) -> _QueryWit
     except EmptyResultSet:  # read through the ORM, which may find rows for real ids
         return None
     slots = {
-        position: stand_ins[value]
+        position: (stand_ins[value], type(value))
         for position, value in enumerate(params)
-        if type(value) is int and value in stand_ins
+        if _is_integer(value) and value in stand_ins
     }
-    if set(slots.values()) != set(names):  # an id the SQL holds in some other form
+    if {name for name, _ in slots.values()} != set(names):  # an id held in another form
         return None
     if any(_made_from_a_stand_in(value) and value not in stand_ins for value in params):
         return None  # a value worked out from an id (id - 1) would be kept as it is
@@ -170,4 +173,10 @@ def _compile_with(build: Callable[..., QuerySet], names: list[str]) -> _QueryWit
 
 
 def _made_from_a_stand_in(value) -> bool:
-    return type(value) is int and abs(value - _STAND_IN_BASE) < 2**19
+    return _is_integer(value) and abs(value - _STAND_IN_BASE) < 2**19
+
+
+def _is_integer(value) -> bool:
+    """An int, or psycopg's Int4 or Int8: Django gives a comparison's integer so on
+    PostgreSQL."""
+    return isinstance(value, int)

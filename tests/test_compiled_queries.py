@@ -229,3 +229,81 @@ def test_the_workspace_counts_are_compiled_once_on_either_database(monkeypatch):
         counts = [selectors.draft_count(article, person) for person in people]
         assert counts == ([1, 1] if n else [1, 0])
     assert len(built) == 2  # each built once
+
+
+def test_what_a_workspace_change_reads_is_compiled_once_and_answers_as_the_orm(monkeypatch):
+    """``text_update`` reads the mentions, events and taggers' mentions that overlap the
+    paragraphs a change touched: compiled once for each number of ranges, on SQLite and
+    PostgreSQL alike (their offsets are positive columns, which a stand-in out of their
+    range would make Django compile as matching nothing or everything), and answering
+    what the ORM answers, in the text's and the dates' order."""
+    from curation import compiled_queries
+    from curation.annotations import selectors
+    from curation.annotations.models import Event, Mention
+    from curation.annotations.suggested import Decision, SuggestedMention
+
+    compiled = []
+    compile_with = compiled_queries._compile_with
+    monkeypatch.setattr(
+        compiled_queries,
+        "_compile_with",
+        lambda build, names: compiled.append(compile_with(build, names)) or compiled[-1],
+    )
+    articles = [_article_with_marks(n) for n in range(2)]
+
+    def by_orm(model, ranges, **more):
+        return model.objects.filter(selectors._overlapping(ranges), **more)
+
+    for article in articles:
+        for ranges in ([(0, 20)], [(20, 40)], [(0, 10), (55, 70)], [(90, 99)]):
+            marks = selectors.mentions_overlapping(article, ranges)
+            assert marks == selectors._marks(by_orm(Mention, ranges, article=article))
+            events = selectors.events_overlapping(article, ranges)
+            expected = sorted(by_orm(Event, ranges, article=article), key=lambda e: e.sort_key)
+            assert [event.pk for event in events] == [event.pk for event in expected]
+            tagged = selectors.tagged_mentions(article, ranges)
+            waiting = by_orm(SuggestedMention, ranges, article=article, decision=Decision.OPEN)
+            assert [t.pk for t in tagged] == [t.pk for t in waiting.order_by("start")]
+        events = selectors.events_overlapping(article, [(0, 20)])
+        assert [event.date for event in events] == ["2024-06", "2024-06-20", ""]
+        assert len(selectors.tagged_mentions(article, [(0, 99)])) == 2
+    assert len(compiled) == 6  # three queries, for one range and for two
+    assert None not in compiled
+
+
+def _article_with_marks(n: int):
+    """An article with two mentions, three events (undated last) and three taggers'
+    mentions, one of them dismissed."""
+    from curation.annotations.models import Event, EventType
+    from curation.annotations.suggested import Decision, SuggestedMention
+    from tests.factories import ArticleFactory, EntityFactory, MentionFactory
+
+    body = f"Iran and Israel met. Hezbollah waited, day {n}.\n\nQatar hosted the talks."
+    article = ArticleFactory(body=body)
+    iran, israel = EntityFactory(name="Iran"), EntityFactory(name="Israel")
+    MentionFactory(article=article, entity=iran)
+    MentionFactory(article=article, entity=israel, status="submitted")
+    meeting = EventType.objects.get(slug="consult")
+    for date in ("2024-06-20", "", "2024-06"):
+        Event.objects.create(
+            article=article,
+            start=0,
+            end=19,
+            quote=body[:19],
+            event_type=meeting,
+            headline=f"Met {date}",
+            date=date,
+        )
+    for word, decision in (("Hezbollah", Decision.OPEN), ("Qatar", Decision.OPEN),
+                           ("Iran", Decision.DISMISSED)):  # fmt: skip
+        start = body.index(word)
+        SuggestedMention.objects.create(
+            article=article,
+            start=start,
+            end=start + len(word),
+            quote=word,
+            origin="tagger",
+            entity=iran,
+            decision=decision,
+        )
+    return article

@@ -369,11 +369,12 @@ class Event(AnchoredWork):
 
     @property
     def sort_key(self):
-        return (
-            sort_key(self.date, self.pk or 0)
-            if self.date
-            else (date.max, 0, date.max, self.pk or 0)
-        )
+        return event_sort_key(self.date, self.pk)
+
+
+def event_sort_key(edtf: str, pk: int | None) -> tuple:
+    """Events in date order, undated ones last; then by id."""
+    return sort_key(edtf, pk or 0) if edtf else (date.max, 0, date.max, pk or 0)
 
 
 class Participant(models.Model):

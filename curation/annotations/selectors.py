@@ -38,6 +38,7 @@ from curation.annotations.models import (
     NamesVersion,
     Participant,
     Status,
+    event_sort_key,
 )
 from curation.annotations.spans import Span, paragraph_bounds, paragraphs, sentence_around
 from curation.annotations.suggested import Decision, SuggestedEvent, SuggestedMention
@@ -514,7 +515,11 @@ def article_marks(article: Article) -> list[MarkedText]:
 
 
 def _marks(mentions: QuerySet[Mention]) -> list[MarkedText]:
-    rows = mentions.order_by("start", "-end", "id").values_list(
+    return list(map(MarkedText._make, _mark_rows(mentions)))
+
+
+def _mark_rows(mentions: QuerySet[Mention]) -> QuerySet:
+    return mentions.order_by("start", "-end", "id").values_list(
         "pk",
         "start",
         "end",
@@ -524,7 +529,6 @@ def _marks(mentions: QuerySet[Mention]) -> list[MarkedText]:
         "status",
         "created_by_id",
     )
-    return list(map(MarkedText._make, rows))
 
 
 def paragraph_views(
@@ -783,22 +787,66 @@ def _overlapping(ranges: list[tuple[int, int]]) -> Q:
     return condition
 
 
+def _range_names(ranges: list[tuple[int, int]]) -> dict[str, int]:
+    """The ranges' bounds as the named integers of a compiled query (``rows_with``)."""
+    named = {}
+    for n, (start, end) in enumerate(ranges):
+        named[f"start_{n}"], named[f"end_{n}"] = start, end
+    return named
+
+
+def _overlapping_named(count: int, named: dict) -> Q:
+    return _overlapping([(named[f"start_{n}"], named[f"end_{n}"]) for n in range(count)])
+
+
+# Every change in the workspace reads what overlaps its paragraphs: the three queries
+# below are compiled once per process for each number of ranges (``rows_with``).
+
+
 def mentions_overlapping(article: Article, ranges: list[tuple[int, int]]) -> list[MarkedText]:
     """The mentions that overlap any of ``ranges``, in the order of article_mentions."""
     if not ranges:
         return []
-    return _marks(Mention.objects.filter(_overlapping(ranges), article=article))
+    rows = rows_with(
+        ("mentions_overlapping", len(ranges)),
+        lambda article_id, **named: _mark_rows(
+            Mention.objects.filter(_overlapping_named(len(ranges), named), article_id=article_id)
+        ),
+        article_id=article.pk,
+        **_range_names(ranges),
+    )
+    return list(map(MarkedText._make, rows))
 
 
-def events_overlapping(article: Article, ranges: list[tuple[int, int]]) -> list[Event]:
+class EventSpan(NamedTuple):
+    """An event as the text shows it: where its evidence is, and its date for the order."""
+
+    pk: int
+    start: int
+    end: int
+    date: str
+
+    @property
+    def sort_key(self):
+        return event_sort_key(self.date, self.pk)
+
+
+def events_overlapping(article: Article, ranges: list[tuple[int, int]]) -> list[EventSpan]:
     """The events whose evidence overlaps any of ``ranges``, with only what the text
     shows of them, in the order of article_events."""
     if not ranges:
         return []
-    events = Event.objects.filter(_overlapping(ranges), article=article).only(
-        "start", "end", "date", "article_id"
+    rows = rows_with(
+        ("events_overlapping", len(ranges)),
+        lambda article_id, **named: (
+            Event.objects.filter(_overlapping_named(len(ranges), named), article_id=article_id)
+            .order_by()
+            .values_list("pk", "start", "end", "date")
+        ),
+        article_id=article.pk,
+        **_range_names(ranges),
     )
-    return sorted(events, key=lambda event: event.sort_key)
+    return sorted(map(EventSpan._make, rows), key=lambda event: event.sort_key)
 
 
 def tagged_mentions(
@@ -806,12 +854,29 @@ def tagged_mentions(
 ) -> list[SuggestedMention]:
     """The mentions taggers suggested (pre_annotations) that wait for an editor and still
     sit on their words (a correction may have moved the text under them), in the whole
-    text or overlapping ``ranges``. One query."""
+    text or overlapping ``ranges``. One query; in ``ranges``, a compiled query of their
+    ids first, and the query of them only if there are some (there seldom are)."""
     if ranges is not None and not ranges:
         return []
     found = SuggestedMention.objects.filter(article=article, decision=Decision.OPEN)
     if ranges is not None:
-        found = found.filter(_overlapping(ranges))
+        ids = rows_with(
+            ("tagged_overlapping", len(ranges)),
+            lambda article_id, **named: (
+                SuggestedMention.objects.filter(
+                    _overlapping_named(len(ranges), named),
+                    article_id=article_id,
+                    decision=Decision.OPEN,
+                )
+                .order_by()
+                .values_list("pk")
+            ),
+            article_id=article.pk,
+            **_range_names(ranges),
+        )
+        if not ids:
+            return []
+        found = found.filter(pk__in=[pk for (pk,) in ids])
     found = found.select_related("entity__kind", "kind").order_by("start", "-end", "pk")
     return [tagged for tagged in found if article.body[tagged.start : tagged.end] == tagged.quote]
 
