@@ -33,6 +33,7 @@ Figures = dict[str, list[float]]
 ANNOTATIONS_PAGE = 500  # curation.chronology.exports.webannotation.PAGE_SIZE
 ACCEPTED = re.compile(r"Accepted (\d+) suggestion")
 PER_PAGE = "?per_page=100"  # each of the three tables takes up to 100 a page
+UNPROCESSABLE = 422  # a form's refusal in the workspace
 
 
 def rows_at_least(count: int) -> Callable:
@@ -173,10 +174,27 @@ class DeskPhases:
             check=lambda response: "Marked “" in response.text,
         )[0]
 
+    def refused_mention(self) -> float:
+        """The mention's request without an entity: refused by its form. What every
+        write's request costs before its work (login, role, CSRF, the article, the form)
+        and a small answer: the floor of the workspace's one-span writes."""
+        start, end, _ = self.workload.documents[0].spans[0]
+        article = self.plan["articles"][0]
+        return timed(
+            self.annotator,
+            "POST",
+            f"{self.base}/articles/{article}/annotate/mentions/",
+            data={"start": start, "end": end, "quote": self.workload.documents[0].body[start:end]},
+            headers=self.htmx(article),
+            expect=UNPROCESSABLE,
+            check=lambda response: "Choose an entity" in response.text,
+        )[0]
+
     def writes(self) -> None:
         self.figures["write_mention"] = repeated(
             lambda: self.mention(self.annotator, *next(self.free)), **self.rounds
         )
+        self.figures["write_refused"] = repeated(self.refused_mention, **self.rounds)
         documents = self.workload.documents
         sentences = ((n, document.sentences[1]) for n, document in enumerate(documents))
 
