@@ -212,8 +212,9 @@ def mention_create(
     _lock_entities([entity], then="Mark the text again.")
     mention = _mention_at(span, article=article, entity=entity, created_by=created_by)
     try:
-        with transaction.atomic():
-            mention.save()
+        # No savepoint of its own: the AnnotationError below rolls back this whole call.
+        with transaction.atomic(savepoint=False):
+            _insert_with_history([mention], created_by)
     except IntegrityError:
         raise AnnotationError(f"“{span.quote}” is already marked as {entity.name} here.") from None
     if learn_alias:
