@@ -7,7 +7,7 @@ import re
 import threading
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -795,26 +795,30 @@ def _range_names(ranges: list[tuple[int, int]]) -> dict[str, int]:
     return named
 
 
-def _overlapping_named(count: int, named: dict) -> Q:
-    return _overlapping([(named[f"start_{n}"], named[f"end_{n}"]) for n in range(count)])
+def _rows_overlapping(
+    key: str,
+    rows: Callable[[QuerySet], QuerySet],
+    model,
+    article: Article,
+    ranges: list[tuple[int, int]],
+    **more,
+) -> list[tuple]:
+    """``rows(the article's objects of model overlapping any of ranges)``, a values_list
+    query. Every change in the workspace reads what overlaps its paragraphs: compiled
+    once per process for each number of ranges (``rows_with``)."""
 
+    def build(article_id: int, **named: int) -> QuerySet:
+        bounds = [(named[f"start_{n}"], named[f"end_{n}"]) for n in range(len(ranges))]
+        return rows(model.objects.filter(_overlapping(bounds), article_id=article_id, **more))
 
-# Every change in the workspace reads what overlaps its paragraphs: the three queries
-# below are compiled once per process for each number of ranges (``rows_with``).
+    return rows_with((key, len(ranges)), build, article_id=article.pk, **_range_names(ranges))
 
 
 def mentions_overlapping(article: Article, ranges: list[tuple[int, int]]) -> list[MarkedText]:
     """The mentions that overlap any of ``ranges``, in the order of article_mentions."""
     if not ranges:
         return []
-    rows = rows_with(
-        ("mentions_overlapping", len(ranges)),
-        lambda article_id, **named: _mark_rows(
-            Mention.objects.filter(_overlapping_named(len(ranges), named), article_id=article_id)
-        ),
-        article_id=article.pk,
-        **_range_names(ranges),
-    )
+    rows = _rows_overlapping("mentions_overlapping", _mark_rows, Mention, article, ranges)
     return list(map(MarkedText._make, rows))
 
 
@@ -836,15 +840,12 @@ def events_overlapping(article: Article, ranges: list[tuple[int, int]]) -> list[
     shows of them, in the order of article_events."""
     if not ranges:
         return []
-    rows = rows_with(
-        ("events_overlapping", len(ranges)),
-        lambda article_id, **named: (
-            Event.objects.filter(_overlapping_named(len(ranges), named), article_id=article_id)
-            .order_by()
-            .values_list("pk", "start", "end", "date")
-        ),
-        article_id=article.pk,
-        **_range_names(ranges),
+    rows = _rows_overlapping(
+        "events_overlapping",
+        lambda events: events.order_by().values_list("pk", "start", "end", "date"),
+        Event,
+        article,
+        ranges,
     )
     return sorted(map(EventSpan._make, rows), key=lambda event: event.sort_key)
 
@@ -860,19 +861,13 @@ def tagged_mentions(
         return []
     found = SuggestedMention.objects.filter(article=article, decision=Decision.OPEN)
     if ranges is not None:
-        ids = rows_with(
-            ("tagged_overlapping", len(ranges)),
-            lambda article_id, **named: (
-                SuggestedMention.objects.filter(
-                    _overlapping_named(len(ranges), named),
-                    article_id=article_id,
-                    decision=Decision.OPEN,
-                )
-                .order_by()
-                .values_list("pk")
-            ),
-            article_id=article.pk,
-            **_range_names(ranges),
+        ids = _rows_overlapping(
+            "tagged_overlapping",
+            lambda tagged: tagged.order_by().values_list("pk"),
+            SuggestedMention,
+            article,
+            ranges,
+            decision=Decision.OPEN,
         )
         if not ids:
             return []
