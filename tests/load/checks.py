@@ -168,8 +168,11 @@ def missing_writes(database, plan: dict, acks: dict, *, exact: bool = True) -> l
 def log_problems(logs: str) -> list[str]:
     """What the servers' logs must never say."""
     problems = []
+    lines = logs.splitlines()
     for needle in ("database is locked", "Traceback", "[CRITICAL]", "WORKER TIMEOUT"):
-        if needle.lower() in logs.lower():
-            line = next(line for line in logs.splitlines() if needle.lower() in line.lower())
-            problems.append(f"the server log says {needle!r}: {line[:300]}")
+        found = next((n for n, line in enumerate(lines) if needle.lower() in line.lower()), None)
+        if found is not None:
+            # The lines after the first hit: a traceback's frames and its exception.
+            context = "\n".join(line[:300] for line in lines[found : found + 40])
+            problems.append(f"the server log says {needle!r}:\n{context}")
     return problems

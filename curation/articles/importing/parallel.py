@@ -10,15 +10,24 @@ process, on first use or by ``start_helpers``, and live as long as it does.
 
 If a helper dies, its chunks are read in this process instead and the pool is started
 afresh next time: a helper's failure costs time, never an item.
+
+The helpers share their server process's process group, so a Ctrl-C in a terminal or a
+service manager's SIGTERM reaches them too. They are started with both signals blocked
+and end when their server process, stopping, shuts the pool down. Interrupted first, a
+helper printed a traceback (KeyboardInterrupt) into the server's log, and one stopped
+while its server process was starting made that start fail (gunicorn: "Worker failed to
+boot", with a traceback).
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +42,7 @@ def start_helpers[C](processes: int, warm_up: Callable[[C], object] = int, sampl
     large import waited for that too."""
     pool = _helpers(processes)
     if pool is not None:
-        for done in [pool.submit(warm_up, sample) for _ in range(processes)]:
+        for done in [_submit(pool, warm_up, sample) for _ in range(processes)]:
             done.result()
 
 
@@ -55,10 +64,27 @@ def _submitted[C](pool: ProcessPoolExecutor | None, read: Callable, chunk: C) ->
     if pool is None:
         return None
     try:
-        return pool.submit(read, chunk)
+        return _submit(pool, read, chunk)
     except (BrokenProcessPool, RuntimeError):  # a helper died; the pool takes no more work
         _forget()
         return None
+
+
+def _submit(pool: ProcessPoolExecutor, call: Callable, argument: object) -> Future:
+    """``pool.submit``, which starts a helper when none is idle: the helper starts with
+    SIGINT and SIGTERM blocked, as the calling thread has them meanwhile (a process
+    inherits its parent thread's signal mask), and never unblocks them."""
+    with _stop_signals_blocked():
+        return pool.submit(call, argument)
+
+
+@contextmanager
+def _stop_signals_blocked() -> Iterator[None]:
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _result[C, R](future: Future | None, read: Callable[[C], list[R]], chunk: C) -> list[R]:
