@@ -218,7 +218,7 @@ CURATION_FOUR_EYES = env_bool("CURATION_FOUR_EYES", default=True)
 # The largest article text an import accepts, per file (per line for JSONL).
 CURATION_IMPORT_MAX_BYTES = env_int("CURATION_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
 
-# Processes that help each server process read a large bulk import (more than 500 items)
+# Processes that help each server process read a large bulk import (more than 200 items)
 # on another core; 0 reads everything in the request's own process.
 CURATION_IMPORT_HELPER_PROCESSES = env_int("CURATION_IMPORT_HELPER_PROCESSES", default=1)
 

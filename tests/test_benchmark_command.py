@@ -31,6 +31,18 @@ def test_quick_runs_print_one_table_with_targets_and_verdicts(capsys):
     assert "cores" in out  # the machine the figures ran on
 
 
+def test_every_benchmark_runs_in_its_quick_form(capsys):
+    """Each script, on small workloads (about 45 s in all): a benchmark broken by a change
+    stops the command with its output. On CI's PostgreSQL run this also shows that they
+    keep to SQLite databases of their own, whatever DATABASE_URL says."""
+    call_command("benchmark", "--quick")
+    printed = capsys.readouterr()
+    for benchmark in BENCHMARKS:
+        assert f"  {benchmark.name}: " in printed.err  # "  import: 3 s", after it ran
+    rows = [line for line in printed.out.splitlines() if line.startswith("| ")][2:]
+    assert len(rows) > 2 * len(BENCHMARKS)
+
+
 def test_an_unknown_benchmark_is_named_with_the_choices():
     with pytest.raises(CommandError, match="No benchmark named nope.*import, workspace"):
         call_command("benchmark", "--only", "nope")
