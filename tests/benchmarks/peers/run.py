@@ -11,8 +11,8 @@ The first run installs Label Studio into its own venv (``--ls-venv``, by default
 ``var/peers/ls-venv`` in the checkout, which git ignores): python3.11 and
 ``pip install label-studio==1.23.2 gunicorn``, about 1 GB, a minute or two from a
 nearby package index (longer over a slow link); then its database is initialised once
-(half a minute). Later runs reuse both. A full run at scale 1 then takes about a
-quarter of an hour on two cores; ``--quick --runs 1`` about a minute.
+(half a minute). Later runs reuse both. A full run at scale 1 then takes about
+three minutes on two cores; ``--quick --runs 1`` about a minute.
 
 Each run starts fresh servers on fresh databases, the desk then Label Studio, seeds them
 outside the timing, and runs the phases (desk_phases.py, ls_phases.py). A full run (not
