@@ -464,7 +464,7 @@ class Reanchoring(models.Model):
 
 class NamesVersion(models.Model):
     """A counter bumped after every committed change to an entity's name or aliases, so
-    each process knows when to rebuild its gazetteer (see selectors.gazetteer)."""
+    each process knows when to rebuild its gazetteer (see known_names.gazetteer)."""
 
     counter = models.PositiveBigIntegerField(default=0)
 

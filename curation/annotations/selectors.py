@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -15,7 +14,6 @@ from django.db.models import (
     Case,
     Count,
     Exists,
-    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -25,6 +23,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Length
 
+from curation.annotations import known_names
 from curation.annotations.attribution import in_attribution
 from curation.annotations.gazetteer import Gazetteer, GazetteerMatch, normalise_alias
 from curation.annotations.labels import distinct_labels
@@ -35,7 +34,6 @@ from curation.annotations.models import (
     Event,
     EventType,
     Mention,
-    NamesVersion,
     Participant,
     Status,
     event_sort_key,
@@ -365,37 +363,6 @@ def entity_directory() -> QuerySet[Entity]:
     )
 
 
-# --- the gazetteer, built once per process and rebuilt when names change ---------------
-
-_gazetteer_lock = threading.Lock()
-_gazetteer: tuple[tuple, Gazetteer] | None = None
-
-
-def _names_fingerprint() -> tuple:
-    """Changes whenever an entity or alias is added, renamed or deleted: the names
-    version, bumped on commit by every save and delete (models.NamesVersion), plus row
-    counts and newest changes, which also catch bulk writes that send no signals."""
-    return (
-        NamesVersion.current(),
-        *(
-            tuple(model.objects.aggregate(rows=Count("id"), changed=Max("updated_at")).values())
-            for model in (Entity, Alias)
-        ),
-    )
-
-
-def gazetteer() -> Gazetteer:
-    global _gazetteer
-    fingerprint = _names_fingerprint()
-    if _gazetteer is None or _gazetteer[0] != fingerprint:
-        with _gazetteer_lock:
-            if _gazetteer is None or _gazetteer[0] != fingerprint:
-                names = Entity.objects.values_list("name", "id").iterator(chunk_size=5000)
-                aliases = Alias.objects.values_list("text", "entity_id").iterator(chunk_size=5000)
-                _gazetteer = (fingerprint, Gazetteer([*names, *aliases]))
-    return _gazetteer[1]
-
-
 def suggestions_for(article: Article, mentions: list[Mention]) -> list[Suggestion]:
     """Known names found in the article where nothing is marked yet, less dismissed ones.
     A text that is a name or alias of several entities is one suggestion of them all."""
@@ -411,7 +378,7 @@ def _names_found(
     that overlap no marked span. A match never crosses a paragraph break, and the choice
     between overlapping matches is made within a paragraph, so searching a paragraph alone
     finds what searching the whole body finds in it."""
-    names = gazetteer()
+    names = known_names.gazetteer()
     found = []
     for range_start, range_end in ranges:
         taken = bytearray(range_end - range_start)

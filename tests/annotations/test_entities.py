@@ -10,7 +10,7 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 
-from curation.annotations import selectors, services
+from curation.annotations import known_names, selectors, services
 from curation.annotations.labels import clash_warning, distinct_labels
 from curation.annotations.models import (
     Alias,
@@ -310,7 +310,7 @@ def test_an_entity_whose_name_casefolds_longer_can_be_renamed(annotator_client):
     assert selectors.entity_autocomplete("SS" * 150) == [strasse]
     names = annotator_client.get(url("entities"), {"q": "ß" * 200}).context["table"].page
     assert [row.record for row in names] == [strasse]
-    assert [m.entity_ids for m in selectors.gazetteer().find(f"{'ß' * 300} said")] == [
+    assert [m.entity_ids for m in known_names.gazetteer().find(f"{'ß' * 300} said")] == [
         (strasse.pk,)
     ]
 

@@ -8,7 +8,7 @@ import pytest
 from django.db import IntegrityError
 from django.urls import reverse
 
-from curation.annotations import selectors, services
+from curation.annotations import known_names, selectors, services
 from curation.annotations.errors import AnnotationError
 from curation.annotations.models import Alias, DismissedSuggestion, EntityKind, Mention
 from tests.factories import ArticleFactory, EntityFactory, MentionFactory
@@ -158,7 +158,7 @@ def test_accept_all_runs_a_constant_number_of_queries(
     annotator_client, annotator, count, django_assert_num_queries
 ):
     article = article_with_suggestions(count)
-    selectors.gazetteer()  # built once per change of names, not per request
+    known_names.gazetteer()  # built once per change of names, not per request
     # session, user, permissions; the article; its mentions, the names' fingerprint
     # (3), the dismissals, the suggested entities; a savepoint, the aliases among the
     # texts, the lock on the entities, the mentions already there, the insert of the

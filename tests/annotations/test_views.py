@@ -587,20 +587,20 @@ def test_a_shorter_name_beside_a_mark_is_still_suggested(annotator_client):
 
 
 def test_the_gazetteer_is_cached_until_a_name_changes():
-    from curation.annotations import selectors
+    from curation.annotations import known_names
 
     iran = EntityFactory(name="Iran")
-    first = selectors.gazetteer()
-    assert selectors.gazetteer() is first
+    first = known_names.gazetteer()
+    assert known_names.gazetteer() is first
     iran.name = "Islamic Republic of Iran"
     iran.save()
-    renamed = selectors.gazetteer()
+    renamed = known_names.gazetteer()
     assert renamed is not first
     assert [m.text for m in renamed.find("The Islamic Republic of Iran said.")] == [
         "Islamic Republic of Iran"
     ]
     iran.delete()
-    assert selectors.gazetteer().find("The Islamic Republic of Iran said.") == []
+    assert known_names.gazetteer().find("The Islamic Republic of Iran said.") == []
 
 
 def test_a_change_while_suggesting_sends_the_suggestion_count(annotator_client, article):

@@ -68,7 +68,7 @@ def run() -> None:
     from django.contrib.auth.models import Group
     from django.test import Client
 
-    from curation.annotations import selectors
+    from curation.annotations import known_names, selectors
     from curation.annotations.models import Alias, Entity, EntityKind, Mention
     from curation.articles.importing import content_hash
     from curation.articles.models import Article
@@ -175,7 +175,7 @@ def run() -> None:
         for n in range(100_000 - len(entities))
     )
     started = time.perf_counter()
-    gazetteer = selectors.gazetteer()
+    gazetteer = known_names.gazetteer()
     print(
         f"   gazetteer built: {len(gazetteer):,} names in "
         f"{(time.perf_counter() - started) * 1000:,.0f} ms (once per change)"
