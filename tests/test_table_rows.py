@@ -8,8 +8,8 @@ from django.test import RequestFactory
 from django.test.html import parse_html
 from django.utils import dateformat, translation
 
+from curation.annotations.entity_reads import entity_directory
 from curation.annotations.models import EntityKind
-from curation.annotations.selectors import entity_directory
 from curation.annotations.tables import EntityTable
 from curation.articles.selectors import articles_for_list
 from curation.articles.tables import ArticleTable

@@ -4,7 +4,7 @@ from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
-from curation.annotations import history, selectors, versions, workflow
+from curation.annotations import entity_reads, history, versions, workflow
 from curation.annotations.gazetteer import normalise_alias
 from curation.annotations.models import (
     Alias,
@@ -71,7 +71,7 @@ def _stand_in_for_entities_gone(obj) -> None:
         if field.is_relation and field.related_model is Entity:
             pk = getattr(obj, field.attname)
             if pk is not None and not Entity.objects.filter(pk=pk).exists():
-                gone = selectors.deleted_entity(pk) or Entity(pk=pk, name=f"entity #{pk}")
+                gone = entity_reads.deleted_entity(pk) or Entity(pk=pk, name=f"entity #{pk}")
                 setattr(obj, field.name, gone)
 
 

@@ -32,6 +32,7 @@ from django.urls import reverse
 from django.utils.text import capfirst
 
 from curation.annotations import correction_history
+from curation.annotations.entity_reads import MERGED_INTO
 from curation.annotations.labels import distinct_labels
 from curation.annotations.models import (
     Alias,
@@ -42,7 +43,6 @@ from curation.annotations.models import (
     Participant,
     Reanchoring,
 )
-from curation.annotations.selectors import MERGED_INTO
 from curation.temporal import display
 
 PAGE_SIZE = 25

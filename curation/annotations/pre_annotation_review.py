@@ -11,7 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from curation.annotations import selectors, services
+from curation.annotations import entity_reads, services
 from curation.annotations.errors import AnnotationError, NameClash, NotAllowed
 from curation.annotations.models import Entity, EntityKind
 from curation.annotations.pre_annotations import DEFAULT_KIND
@@ -69,7 +69,7 @@ def suggested_mention_accept(
     article = locked.article
     entity = how.entity or locked.entity
     if entity is None and not how.confirmed:
-        same = selectors.entities_named(locked.name)
+        same = entity_reads.entities_named(locked.name)
         if len(same) == 1:
             entity = same[0]
         elif same:

@@ -10,7 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from curation.annotations import selectors, versions, workflow
+from curation.annotations import entity_reads, versions, workflow
 from curation.annotations.errors import AnnotationError, NameClash, NotAllowed
 from curation.annotations.gazetteer import normalise_alias
 from curation.annotations.models import (
@@ -62,7 +62,7 @@ def entity_create(
     name = " ".join(name.split())
     if not name:
         raise AnnotationError("An entity needs a name.")
-    if not allow_same_name and (same := selectors.entities_named(name)):
+    if not allow_same_name and (same := entity_reads.entities_named(name)):
         raise NameClash(
             f"The desk already knows “{name}”: {_described(same)}. Use it, or confirm "
             "that this is a different one.",
@@ -104,7 +104,7 @@ def entity_update(
         .first()
     )
     if old_name is None:
-        raise AnnotationError(f"{selectors.whereabouts(entity)}. Nothing was saved.")
+        raise AnnotationError(f"{entity_reads.whereabouts(entity)}. Nothing was saved.")
     for field, value in changes.items():
         setattr(entity, field, value)
     entity.name = " ".join(entity.name.split())
@@ -162,7 +162,7 @@ def _lock_entities(entities, *, then: str) -> None:
     )
     for pk, entity in wanted.items():
         if pk not in present:
-            raise AnnotationError(f"{selectors.whereabouts(entity)}. {then}")
+            raise AnnotationError(f"{entity_reads.whereabouts(entity)}. {then}")
 
 
 def _mention_at(
@@ -230,7 +230,7 @@ def _check_alias_is_free(entity: Entity, text: str) -> None:
         return
     if entity.aliases.filter(normalised=normalised).exists():
         return
-    if others := selectors.entities_named(text, exclude=entity.pk):
+    if others := entity_reads.entities_named(text, exclude=entity.pk):
         raise NameClash(
             f"“{text}” is already the name of {_described(others)}. Marking it as "
             f"{entity.name} makes it an alias of both.",
@@ -360,7 +360,7 @@ def entity_merge(*, survivor: Entity, merged: Entity, merged_by: AbstractBaseUse
     for wanted in (merged, survivor):
         if wanted.pk not in locked:
             raise AnnotationError(
-                f"{selectors.whereabouts(wanted)}, so nothing was merged."
+                f"{entity_reads.whereabouts(wanted)}, so nothing was merged."
                 if len(locked) == 1
                 else "Both entities were just merged or deleted by someone else."
             )
@@ -400,7 +400,7 @@ def entity_merge(*, survivor: Entity, merged: Entity, merged_by: AbstractBaseUse
     DismissedSuggestion.objects.filter(entity=merged).delete()
     _move_event_roles(survivor=survivor, merged=merged, merged_by=merged_by)
     merged._history_user = merged_by
-    merged._change_reason = selectors.MERGED_INTO.format(survivor_id=survivor.pk)
+    merged._change_reason = entity_reads.MERGED_INTO.format(survivor_id=survivor.pk)
     merged.delete()
     return survivor
 

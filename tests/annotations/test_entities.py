@@ -10,7 +10,7 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 
-from curation.annotations import known_names, selectors, services
+from curation.annotations import entity_reads, known_names, services
 from curation.annotations.labels import clash_warning, distinct_labels
 from curation.annotations.models import (
     Alias,
@@ -306,8 +306,8 @@ def test_an_entity_whose_name_casefolds_longer_can_be_renamed(annotator_client):
     [alias] = strasse.aliases.all()
     assert (alias.text, alias.normalised) == ("ß" * 300, "ss" * 300)
     # The old name is still found: by the autocomplete, the directory and the gazetteer.
-    assert selectors.entity_autocomplete("ß" * 300) == [strasse]
-    assert selectors.entity_autocomplete("SS" * 150) == [strasse]
+    assert entity_reads.entity_autocomplete("ß" * 300) == [strasse]
+    assert entity_reads.entity_autocomplete("SS" * 150) == [strasse]
     names = annotator_client.get(url("entities"), {"q": "ß" * 200}).context["table"].page
     assert [row.record for row in names] == [strasse]
     assert [m.entity_ids for m in known_names.gazetteer().find(f"{'ß' * 300} said")] == [

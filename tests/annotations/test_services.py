@@ -1,8 +1,8 @@
 import pytest
 
 from curation.annotations import services
+from curation.annotations.entity_reads import entities_named
 from curation.annotations.models import Alias, EntityKind, Mention
-from curation.annotations.selectors import entities_named
 from tests.factories import ArticleFactory, EntityFactory, MentionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from django_filters.views import FilterView
 from django_htmx.http import HttpResponseClientRedirect
 from django_tables2 import SingleTableMixin
 
-from curation.annotations import selectors, services
+from curation.annotations import entity_reads, services
 from curation.annotations.filters import EntityFilter
 from curation.annotations.forms import AliasForm, EntityForm, MergeForm
 from curation.annotations.gazetteer import normalise_alias
@@ -42,7 +42,7 @@ class EntityListView(LoginRequiredMixin, PermissionRequiredMixin, SingleTableMix
     table_pagination = {"per_page": 50}
 
     def get_queryset(self):
-        return selectors.entity_directory().order_by("name", "id")
+        return entity_reads.entity_directory().order_by("name", "id")
 
     def get_template_names(self):
         if self.request.htmx and not self.request.htmx.boosted:
@@ -59,15 +59,15 @@ def with_entity(view):
         entity = Entity.objects.select_related("kind", "created_by").filter(pk=entity_id).first()
         if entity is not None:
             return view(request, entity, *args, **kwargs)
-        gone = selectors.deleted_entity(entity_id)
-        survivor = selectors.merged_into(entity_id) if gone is not None else None
+        gone = entity_reads.deleted_entity(entity_id)
+        survivor = entity_reads.merged_into(entity_id) if gone is not None else None
         if survivor is None:
             raise Http404("No such entity.")
         if request.method == "GET":
             gone_label, survivor_label = distinct_labels([gone, survivor])
             messages.info(request, f"{gone_label} was merged into {survivor_label}.")
         else:
-            messages.error(request, f"{selectors.whereabouts(gone)}, so nothing was changed.")
+            messages.error(request, f"{entity_reads.whereabouts(gone)}, so nothing was changed.")
         if request.htmx:
             return HttpResponseClientRedirect(survivor.get_absolute_url())
         return redirect(survivor)
@@ -88,7 +88,7 @@ def _entity_page(entity: Entity, **extra) -> dict:
     return {
         "entity": entity,
         "aliases": list(entity.aliases.all()),
-        "mentions": selectors.entity_mentions(entity),
+        "mentions": entity_reads.entity_mentions(entity),
         "mention_total": entity.mentions.count(),
         "alias_form": AliasForm(),
         **extra,
@@ -100,7 +100,7 @@ def _name_clash(entity: Entity, text: str, *, question: str, merge_into_them: bo
     the warning, and a way to merge instead. An alias of another entity's name is what
     merging that entity into this one gives; renaming this one to it, merging this one
     into that one. Empty when no other entity has that name."""
-    clashes = selectors.entities_named(text, exclude=entity.pk)
+    clashes = entity_reads.entities_named(text, exclude=entity.pk)
     if not clashes:
         return {}
     merges = []
@@ -268,7 +268,7 @@ def entity_merge(request: HttpRequest, entity: Entity) -> HttpResponse:
             refusal = _vanished_choice(request.POST.get("survivor", ""))
     query = request.GET.get("q", "")
     candidates = [
-        hit for hit in selectors.entity_autocomplete(query, limit=10) if hit.pk != entity.pk
+        hit for hit in entity_reads.entity_autocomplete(query, limit=10) if hit.pk != entity.pk
     ]
     chosen = _preselected(request.GET.get("into", ""), entity)
     if chosen is not None:
@@ -309,7 +309,7 @@ def _preselected(value: str, entity: Entity) -> Entity | None:
 def _vanished_choice(value: str) -> str:
     """Why the chosen survivor is not there, when someone merged or deleted it since the
     page was shown; empty for any other mistake."""
-    gone = selectors.deleted_entity(int(value)) if value.isdigit() and len(value) < 19 else None
+    gone = entity_reads.deleted_entity(int(value)) if value.isdigit() and len(value) < 19 else None
     if gone is None:
         return ""
-    return f"{selectors.whereabouts(gone)}, so nothing was merged."
+    return f"{entity_reads.whereabouts(gone)}, so nothing was merged."

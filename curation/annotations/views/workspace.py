@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from curation.annotations import selectors, services, workflow
+from curation.annotations import entity_reads, selectors, services, workflow
 from curation.annotations.forms import MentionCreateForm, RelinkForm, SpanForm
 from curation.annotations.models import Entity, EntityKind, Mention
 from curation.annotations.spans import (
@@ -90,7 +90,7 @@ def mention_new(request: HttpRequest, pk: int) -> HttpResponse:
             "end": end,
             "quote": quote,
             "kinds": EntityKind.objects.all(),
-            "hits": selectors.entity_autocomplete(quote),
+            "hits": entity_reads.entity_autocomplete(quote),
             "suggest": request.GET.get("suggest") == "1",
         },
     )
@@ -100,7 +100,7 @@ def mention_new(request: HttpRequest, pk: int) -> HttpResponse:
 @can_annotate
 @require_GET
 def entity_autocomplete(request: HttpRequest) -> HttpResponse:
-    hits = selectors.entity_autocomplete(request.GET.get("q", ""))
+    hits = entity_reads.entity_autocomplete(request.GET.get("q", ""))
     return render(
         request, "annotations/autocomplete.html", {"hits": hits, "q": request.GET.get("q", "")}
     )
@@ -213,7 +213,7 @@ def _chosen_entity(data: dict) -> Entity:
     """The entity picked in the popover, or the first match for what was typed (Enter)."""
     if data["entity"]:
         return data["entity"]
-    hits = selectors.entity_autocomplete(data["q"], limit=1)
+    hits = entity_reads.entity_autocomplete(data["q"], limit=1)
     if not hits:
         raise services.AnnotationError(
             f"No entity matches “{data['q']}”. Create a new one instead."
@@ -250,7 +250,9 @@ def mention_edit(request: HttpRequest, pk: int, mention_id: int) -> HttpResponse
     if not form.is_valid():
         return popover_error(request, "Choose the entity to link this mention to.")
     data = form.cleaned_data
-    entity = data["entity"] or next(iter(selectors.entity_autocomplete(data["q"], limit=1)), None)
+    entity = data["entity"] or next(
+        iter(entity_reads.entity_autocomplete(data["q"], limit=1)), None
+    )
     if entity is None:
         return popover_error(request, "Choose the entity to link this mention to.")
     linked_before = mention.entity_id

@@ -19,8 +19,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
+from curation.annotations.entity_reads import merged_into
 from curation.annotations.models import Entity
-from curation.annotations.selectors import merged_into
 from curation.chronology import public_page, schema_org, selectors
 from curation.chronology.models import Chronology
 from curation.chronology.public_filters import ALL_ENTITIES, EntryFilterForm, entity_label

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_http_methods
 
+from curation.annotations import entity_reads, services, versions, workflow
 from curation.annotations import selectors as annotation_selectors
-from curation.annotations import services, versions, workflow
 from curation.annotations.errors import AnnotationError, NameClash
 from curation.annotations.forms import EventForm, RelinkForm
 from curation.annotations.models import Event, Mention, Status
@@ -130,7 +130,7 @@ def _relink_mention(request: HttpRequest, item: selectors.WorkItem, version: int
     if form.is_valid():
         data = form.cleaned_data
         entity = data["entity"] or next(
-            iter(annotation_selectors.entity_autocomplete(data["q"] or "", limit=1)), None
+            iter(entity_reads.entity_autocomplete(data["q"] or "", limit=1)), None
         )
     if entity is None:
         item.editing = True
