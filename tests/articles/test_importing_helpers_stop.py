@@ -1,7 +1,8 @@
 """Stopping a server process that has import helpers: Ctrl-C in a terminal (SIGINT) or
 a service manager's SIGTERM reaches the whole process group, helpers included. The
 helpers leave the stopping to their server process, which shuts them down as it exits:
-nothing is printed, and no helper outlives it."""
+nothing is printed, and no helper outlives it. A server process killed outright (gunicorn's
+timeout, the OOM killer) shuts nothing down: its helpers end on their own."""
 
 import os
 import signal
@@ -55,6 +56,27 @@ def test_the_helpers_stop_quietly_with_their_server_process(stop_signal):
         assert not _group_alive(server.pid), "a helper outlived its server process"
         assert printed == ""
         assert server.returncode == 0
+    finally:
+        if _group_alive(server.pid):
+            os.killpg(server.pid, signal.SIGKILL)
+
+
+def test_the_helpers_end_when_their_server_process_is_killed_outright():
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER_PROCESS],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        assert server.stdout.readline() == "ready\n"
+        os.kill(server.pid, signal.SIGKILL)  # the server process alone: no exit handler runs
+        server.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while _group_alive(server.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _group_alive(server.pid), "a helper outlived its killed server process"
     finally:
         if _group_alive(server.pid):
             os.killpg(server.pid, signal.SIGKILL)

@@ -13,7 +13,8 @@ afresh next time: a helper's failure costs time, never an item.
 
 The helpers share their server process's process group, so a Ctrl-C in a terminal or a
 service manager's SIGTERM reaches them too. They are started with both signals blocked
-and end when their server process, stopping, shuts the pool down. Interrupted first, a
+and end when their server process, stopping, shuts the pool down, or as soon as it is
+gone, if it was killed before it could. Interrupted first, a
 helper printed a traceback (KeyboardInterrupt) into the server's log, and one stopped
 while its server process was starting made that start fail (gunicorn: "Worker failed to
 boot", with a traceback).
@@ -23,7 +24,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.connection
+import os
 import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -78,6 +82,22 @@ def _submit(pool: ProcessPoolExecutor, call: Callable, argument: object) -> Futu
         return pool.submit(call, argument)
 
 
+def _end_with_the_server_process() -> None:
+    """In each helper as it starts: end it when the process that started it ends, however
+    that ends. A server process killed outright (gunicorn's timeout, the OOM killer, a
+    ``kill`` of its pid alone) runs no exit handler to shut its pool down, and its
+    helpers, waiting for work, were left running for good."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        watch = threading.Thread(target=_exit_once_gone, args=(parent.sentinel,), daemon=True)
+        watch.start()
+
+
+def _exit_once_gone(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(0)
+
+
 @contextmanager
 def _stop_signals_blocked() -> Iterator[None]:
     before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
@@ -104,7 +124,11 @@ def _helpers(processes: int) -> ProcessPoolExecutor | None:
         return None
     if _pool is None or _pool_size != processes:
         _forget()
-        _pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
+        _pool = ProcessPoolExecutor(
+            processes,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_end_with_the_server_process,
+        )
         _pool_size = processes
     return _pool
 
