@@ -14,10 +14,9 @@ afresh next time: a helper's failure costs time, never an item.
 The helpers share their server process's process group, so a Ctrl-C in a terminal or a
 service manager's SIGTERM reaches them too. They are started with both signals blocked
 and end when their server process, stopping, shuts the pool down, or as soon as it is
-gone, if it was killed before it could. Interrupted first, a
-helper printed a traceback (KeyboardInterrupt) into the server's log, and one stopped
-while its server process was starting made that start fail (gunicorn: "Worker failed to
-boot", with a traceback).
+gone, if it was killed before it could. Interrupted first, a helper printed a traceback
+(KeyboardInterrupt) into the server's log, and one stopped while its server process was
+starting made that start fail (gunicorn: "Worker failed to boot", with a traceback).
 """
 
 from __future__ import annotations
