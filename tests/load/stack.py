@@ -172,6 +172,7 @@ class Stack:
     log_dir: Path
     vendor: str
     workers: int = 2
+    app: str = "curation.wsgi"  # the WSGI module gunicorn serves
     servers: list[Server] = field(default_factory=list)
 
     def start(self) -> Server:
@@ -194,7 +195,7 @@ class Stack:
         return subprocess.Popen(
             [
                 str(GUNICORN),
-                "curation.wsgi",
+                self.app,
                 "--bind",
                 f"fd://{listener}",
                 "--workers",

@@ -15,7 +15,9 @@ nearby package index (longer over a slow link); then its database is initialised
 three minutes on two cores; ``--quick --runs 1`` about a minute.
 
 Each run starts fresh servers on fresh databases, the desk then Label Studio, seeds them
-outside the timing, and runs the phases (desk_phases.py, ls_phases.py). A full run (not
+outside the timing, and runs the phases (desk_phases.py, ls_phases.py); between the two,
+a plain Django app's one-row write shows the floor under the desk's one-span writes
+(floor.py). A full run (not
 ``--quick``, not ``--desk-only``) rewrites ``label_studio_figures.json`` beside this
 script: Label Studio's medians, which ``--desk-only`` (and ``manage.py benchmark``) sets
 the desk's figures against. Every server is killed on the way out, on Ctrl-C, a kill
@@ -45,6 +47,7 @@ from tests.benchmarks.common import record_rate, record_time  # noqa: E402
 from tests.benchmarks.peers import label_studio  # noqa: E402
 from tests.benchmarks.peers.desk import DeskServer, collected_static  # noqa: E402
 from tests.benchmarks.peers.desk_phases import DeskPhases  # noqa: E402
+from tests.benchmarks.peers.floor import floor_figures  # noqa: E402
 from tests.benchmarks.peers.ls_phases import LabelStudioPhases  # noqa: E402
 from tests.benchmarks.peers.table import (  # noqa: E402
     MEMORY,
@@ -121,6 +124,12 @@ def main(argv=None) -> None:
                     phases = DeskPhases(desk, workload, run, progress("desk"))
                     _add(found[scale]["desk"], phases.run())
                 shutil.rmtree(desk.data_dir)
+                plain = folder / f"plain-{scale}-{run}"
+                floor = floor_figures(
+                    plain, workers=args.workers, workload=workload, say=progress("plain Django")
+                )
+                _add(found[scale]["desk"], floor)
+                shutil.rmtree(plain)
                 if package is None:
                     continue
                 print(f"{where}: Label Studio", file=sys.stderr)

@@ -39,6 +39,7 @@ ROWS = [
     Row("write_event", "recording an event (one span)", "3. one write, per span: LS annotation ÷ 5, desk event", "write_span", TIME, target=5, growth="flat"),
     Row("write_mention", "marking a mention (one span)", "3. one write, whole request: LS 5 spans, desk mention (1 span)", "write_request", TIME, growth="flat"),
     Row("write_refused", "a mention's request refused by its form (no write)", "3. desk only: the mention's request refused by its form, no write (the floor)", None, TIME, growth="flat"),
+    Row("write_plain", "plain Django, not the desk: a one-row write with a login", "3. plain Django, not the desk: login, CSRF, one row written, no role or history", "write_span", TIME, growth="flat"),
     Row("write_marked", "marking 5 mentions in one API request, per span", "3. one write, per span: LS 5-span annotation ÷ 5, desk API 5 mentions ÷ 5", "write_span", TIME, target=5, growth="flat"),
     Row("write_marked_request", "marking 5 mentions in one API request", "3. one write, whole request: LS 5 spans, desk API 5 mentions", "write_request", TIME, growth="flat"),
     # The issue sets batches against Label Studio's annotation POST per span (as row 3);
