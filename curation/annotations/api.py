@@ -18,9 +18,9 @@ from ninja.pagination import paginate
 from curation.annotations import marking, pre_annotations, workflow
 from curation.annotations.entity_reads import entity_directory
 from curation.annotations.errors import AnnotationError, NotAllowed, StaleVersion
+from curation.annotations.event_reads import event_types
 from curation.annotations.filters import EntityFilter
 from curation.annotations.models import Alias, Event, Mention, Participant
-from curation.annotations.selectors import event_types
 from curation.annotations.suggested import ORIGIN_MAX_LENGTH
 from curation.api.access import require
 from curation.api.errors import ApiError, converts, not_found

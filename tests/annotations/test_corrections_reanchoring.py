@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from curation import roles
-from curation.annotations import reanchoring, selectors
+from curation.annotations import event_reads, reanchoring, selectors
 from curation.annotations.anchoring import Placement, Rule
 from curation.annotations.models import Event, Mention, Reanchoring, Status
 from curation.articles.corrections import article_correct
@@ -133,7 +133,7 @@ def test_work_whose_words_are_gone_becomes_an_orphan_and_goes_back_to_review(edi
     assert [m.pk for m in selectors.article_mentions(article)] == [kept.pk]
     assert [m.pk for m in selectors.article_marks(article)] == [kept.pk]
     assert [row.id for row in selectors.article_entity_counts(article)] == [kept.entity_id]
-    assert selectors.article_events(article) == []
+    assert event_reads.article_events(article) == []
     assert selectors.article_orphans(article) == ([beirut], [denial])
 
 

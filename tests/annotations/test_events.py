@@ -106,7 +106,7 @@ def test_a_participant_is_unique_per_role(article, cancelled):
 
 
 def test_events_sort_by_lower_bound_then_finer_precision(article, cancelled):
-    from curation.annotations.selectors import article_events
+    from curation.annotations.event_reads import article_events
 
     for value in ["2024-07-24", "2024", "", "2024-07-11/2024-07-20", "2024-07"]:
         Event.objects.create(
@@ -646,7 +646,7 @@ def test_event_types_are_two_levels_deep(cancelled):
 
 
 def test_events_with_the_same_lower_bound_sort_finer_first(article, cancelled):
-    from curation.annotations.selectors import article_events
+    from curation.annotations.event_reads import article_events
 
     for value in ["2024", "2024-01", "2024-01-01"]:
         Event.objects.create(

@@ -351,7 +351,7 @@ def test_an_orphan_is_not_approved_alone_or_in_bulk(make, author, reviewer):
 
 @pytest.mark.parametrize("make", [mention, event], ids=["mention", "event"])
 def test_an_orphan_draft_is_not_submitted_until_it_is_re_attached(make, author):
-    from curation.annotations import selectors
+    from curation.annotations import event_reads, selectors
 
     kept = make(author)
     item = orphaned(make(author))
@@ -362,11 +362,12 @@ def test_an_orphan_draft_is_not_submitted_until_it_is_re_attached(make, author):
     assert selectors.draft_count(item.article, author) == 0
     assert selectors.draft_count(kept.article, author) == 1
     for article, drafts in ((item.article, 0), (kept.article, 1)):
-        placed = [*selectors.article_marks(article), *selectors.article_events(article)]
+        placed = [*selectors.article_marks(article), *event_reads.article_events(article)]
         assert selectors.drafts_among(placed, author) == drafts
         in_summary = selectors.mention_summary(article, author).my_drafts
         assert (
-            in_summary + selectors.drafts_among(selectors.article_events(article), author) == drafts
+            in_summary + selectors.drafts_among(event_reads.article_events(article), author)
+            == drafts
         )
     assert workflow.submit_drafts([item, kept], by=author) == 1
     assert (stored(item).status, stored(kept).status) == (Status.DRAFT, Status.SUBMITTED)

@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from curation import spliced_page
-from curation.annotations import selectors
+from curation.annotations import event_reads, selectors
 from curation.annotations.errors import AnnotationError, NotAllowed, StaleVersion
 from curation.annotations.models import EntityKind, TextVersion
 from curation.annotations.rendered_text import WorkspaceText
@@ -56,7 +56,7 @@ def workspace_context(
     # the text's token first: what the text is built from is read after it
     version = TextVersion.of(article.pk)
     summary = selectors.mention_summary(article, user)
-    events, has_orphans = selectors.events_and_orphans(article, summary)
+    events, has_orphans = event_reads.events_and_orphans(article, summary)
     tagged = selectors.tagged_mentions(article)
     entities_url = reverse("annotations:entities")
     text = WorkspaceText(
@@ -113,7 +113,7 @@ class Orphans:
 
     def __init__(self, article: Article, *, none: bool = False) -> None:
         """``none``: the article is known to have no orphans
-        (``selectors.events_and_orphans``)."""
+        (``event_reads.events_and_orphans``)."""
         self.article = article
         self.none = none
 

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from curation.annotations import selectors, services, workflow
+from curation.annotations import event_reads, selectors, services, workflow
 from curation.annotations.forms import EventForm, SpanForm
 from curation.annotations.models import Entity, Event, Participant
 from curation.annotations.spans import SpanError, anchor, snap_to_words
@@ -43,14 +43,14 @@ class EventFormContext:
         self.article = article
         self.event = event
         self.mentions = selectors.article_mentions(article)
-        self.event_types = selectors.event_types()
+        self.event_types = event_reads.event_types()
         self.current = list(event.participants.select_related("entity__kind")) if event else []
         if event is not None and not event.is_orphan:
             span = (event.start, event.end)
         self.passage = (
-            selectors.passage_entities(article.body, *span, self.mentions)
+            event_reads.passage_entities(article.body, *span, self.mentions)
             if span is not None
-            else selectors.PassageEntities(named=[], cited=[])
+            else event_reads.PassageEntities(named=[], cited=[])
         )
 
     def form(self, data=None, *, initial=None) -> EventForm:
@@ -178,7 +178,7 @@ def event_new(request: HttpRequest, pk: int) -> HttpResponse:
     except SpanError as error:
         return popover_error(request, str(error))
     choices = EventFormContext(article, span=(start, end))
-    prefill = selectors.event_prefill(article, start, end)
+    prefill = event_reads.event_prefill(article, start, end)
     initial = {}
     if prefill.dates:
         nearest = prefill.dates[0]
@@ -250,7 +250,7 @@ def _events_changed(request, article, *, start, end, message) -> HttpResponse:
     text = selectors.text_update(article, start=start, end=end, suggesting=suggesting)
     context = {
         "article": article,
-        "events": selectors.article_events(article),
+        "events": event_reads.article_events(article),
         "changed_paragraphs": text.paragraphs,
         "my_draft_count": selectors.draft_count(article, request.user),
         "suggesting": suggesting,

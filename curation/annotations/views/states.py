@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 
-from curation.annotations import selectors, workflow
+from curation.annotations import event_reads, selectors, workflow
 from curation.annotations.errors import AnnotationError, NotAllowed
 from curation.annotations.models import Event, Mention
 from curation.annotations.views.common import (
@@ -109,7 +109,7 @@ def event_state(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
         "annotations/events_changed.html",
         {
             "article": event.article,
-            "events": selectors.article_events(event.article),
+            "events": event_reads.article_events(event.article),
             "my_draft_count": selectors.draft_count(event.article, request.user),
             "suggesting": request.POST.get("suggest") == "1",
             "message": done.format(item=f"the event “{event.headline}”"),

@@ -10,8 +10,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_http_methods
 
-from curation.annotations import entity_reads, services, versions, workflow
-from curation.annotations import selectors as annotation_selectors
+from curation.annotations import entity_reads, event_reads, services, versions, workflow
 from curation.annotations.errors import AnnotationError, NameClash
 from curation.annotations.forms import EventForm, RelinkForm
 from curation.annotations.models import Event, Mention, Status
@@ -54,7 +53,7 @@ def _event_form(event: Event, data=None) -> EventForm:
             "notes": event.notes,
         },
         article=event.article,
-        event_types=annotation_selectors.event_types(),
+        event_types=event_reads.event_types(),
         places=[event.location] if event.location_id else [],
     )
     return form
