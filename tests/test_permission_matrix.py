@@ -186,6 +186,7 @@ EXPECTATIONS: dict[str, list[Expect]] = {
         Expect("get", readers, article, query={"start": 0, "end": 6, "quote": "Israel"})
     ],
     "annotations:event-create": [Expect("post", readers, article)],
+    "annotations:events-panel": [Expect("get", readers, article)],
     "annotations:event-edit": [
         Expect("get", authors_or_reviewers, DRAFT_EVENT, owned=True),
         Expect("post", authors_or_reviewers, DRAFT_EVENT, owned=True),

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, NamedTuple
 from django.db.models import Prefetch, QuerySet
 
 from curation.annotations.attribution import in_attribution
-from curation.annotations.models import Entity, Event, EventType, Mention, Participant
+from curation.annotations.models import (
+    Entity,
+    Event,
+    EventType,
+    Mention,
+    Participant,
+    event_sort_key,
+)
 from curation.annotations.spans import sentence_around
 from curation.articles.models import Article
 from curation.temporal import display, find_dates
@@ -25,6 +32,35 @@ def article_events(article: Article) -> list[Event]:
     relation by name: annotations imports nothing of chronology; a join, so no query
     more)."""
     return _events_by_date(Event.objects.filter(article=article, start__isnull=False))
+
+
+def listed_event(pk: int) -> Event:
+    """One event with what its item in the events list shows (two queries)."""
+    return _events_by_date(Event.objects.filter(pk=pk))[0]
+
+
+class EventPlace(NamedTuple):
+    count: int  # the article's placed events, the new one among them
+    before: int | None  # the event the new one is listed before; None: it is the last
+
+
+def event_place(event: Event) -> EventPlace:
+    """Where a placed event goes in its article's events list (``article_events``'
+    order), from the other events' dates alone: one query of two columns, where
+    reading the list again would read each event's type, place and participants."""
+    others = (
+        Event.objects.filter(article_id=event.article_id, start__isnull=False)
+        .exclude(pk=event.pk)
+        .values_list("pk", "date")
+    )
+    own = event.sort_key
+    count, later = 1, []
+    for pk, date in others:
+        count += 1
+        key = event_sort_key(date, pk)
+        if key > own:
+            later.append((key, pk))
+    return EventPlace(count, min(later)[1] if later else None)
 
 
 def _events_by_date(events: QuerySet[Event]) -> list[Event]:

@@ -64,6 +64,7 @@ urlpatterns = [
     ),
     path("articles/<int:pk>/annotate/events/new/", events.event_new, name="event-new"),
     path("articles/<int:pk>/annotate/events/", events.event_create, name="event-create"),
+    path("articles/<int:pk>/annotate/events/panel/", events.events_panel, name="events-panel"),
     path("articles/<int:pk>/annotate/events/<int:event_id>/", events.event_edit, name="event-edit"),
     path(
         "articles/<int:pk>/annotate/events/<int:event_id>/delete/",

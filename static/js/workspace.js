@@ -446,6 +446,13 @@
     }
   });
 
+  // A new event's item goes in before the event it precedes. A page loaded before that
+  // one was recorded (by someone else) doesn't list it: the events panel is read again.
+  document.body.addEventListener("htmx:oobErrorNoTarget", (event) => {
+    const panel = event.detail.content && event.detail.content.dataset.eventsPanel;
+    if (panel) htmx.ajax("GET", panel, { target: "#events-panel", swap: "outerHTML" });
+  });
+
   // --- the side panel's rows ---------------------------------------------------------
 
   // A page lists the most mentioned entities first. Once it lists them all ("Show the

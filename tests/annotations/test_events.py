@@ -2,11 +2,12 @@ import re
 from datetime import date
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from curation.annotations import services
+from curation.annotations import event_reads, services
 from curation.annotations.models import Event, EventType, Participant
 from tests.factories import ArticleFactory, EntityFactory, MentionFactory, UserFactory
 
@@ -325,6 +326,108 @@ def test_creating_an_event_swaps_the_paragraph_and_the_events_list(
     event = Event.objects.get()
     assert event.date == "2024-06-20"
     assert [(p.entity, p.role) for p in event.participants.all()] == [(netanyahu, "target")]
+
+
+def placed_event(article, event_type, date: str, headline: str, *, participants=()) -> Event:
+    event = Event.objects.create(
+        article=article,
+        start=0,
+        end=3,
+        quote="The",
+        event_type=event_type,
+        headline=headline,
+        date=date,
+    )
+    for entity in participants:
+        Participant.objects.create(event=event, entity=entity, role="actor")
+    return event
+
+
+def test_a_new_events_place_is_where_the_events_list_shows_it(article, cancelled):
+    for value in ["2024-07-24", "2024", "", "2024-07-11/2024-07-20", "2024-07", "2024-07", ""]:
+        placed_event(article, cancelled, value, value or "undated")
+    Event.objects.create(  # an orphan is not listed
+        article=article, quote="gone", event_type=cancelled, headline="orphan", date="2023"
+    )
+    listed = event_reads.article_events(article)
+    for position, event in enumerate(listed):
+        following = listed[position + 1].pk if position + 1 < len(listed) else None
+        assert event_reads.event_place(event) == (len(listed), following), event.date
+
+
+def record_cancelled_meeting(client, article, cancelled):
+    return client.post(
+        url("event-create", article.pk),
+        {
+            **passage(
+                "The meeting, originally scheduled for last Thursday, was reportedly canceled"
+            ),
+            "headline": "Meeting cancelled",
+            "event_type": cancelled.pk,
+            "date": "last Thursday",
+        },
+        **HTMX,
+    )
+
+
+def test_an_event_recorded_beside_others_swaps_in_its_item_alone_in_its_place(
+    annotator_client, article, cancelled
+):
+    placed_event(article, cancelled, "2024-06-01", "Talks announced")
+    later = placed_event(article, cancelled, "2024-07-24", "Netanyahu addresses Congress")
+    response = record_cancelled_meeting(annotator_client, article, cancelled)
+    html = response.content.decode()
+    assert response.status_code == 200, html
+    new = Event.objects.get(headline="Meeting cancelled")
+    assert 'id="events-panel"' not in html  # the list isn't sent again
+    assert "Talks announced" not in html and "Netanyahu addresses Congress" not in html
+    insert = re.search(r'<ol hx-swap-oob="([^"]+)"[^>]*>\s*<li id="event-(\d+)"', html)
+    assert insert.groups() == (f"beforebegin:#event-{later.pk}", str(new.pk))
+    assert "20 June 2024" in html and "Meeting cancelled" in html
+    assert '<span class="count" id="event-count" hx-swap-oob="true">3</span>' in html
+    assert 'id="p-0"' in html and 'id="my-drafts"' in html
+
+
+def test_an_event_later_than_the_others_goes_last(annotator_client, article, cancelled):
+    placed_event(article, cancelled, "2024-06-01", "Talks announced")
+    html = record_cancelled_meeting(annotator_client, article, cancelled).content.decode()
+    assert '<ol hx-swap-oob="beforeend:#event-list"' in html
+    assert '<span class="count" id="event-count" hx-swap-oob="true">2</span>' in html
+
+
+def test_recording_an_event_reads_as_much_whatever_the_events_around_it(
+    annotator_client, article, cancelled
+):
+    people = [EntityFactory() for _ in range(3)]
+
+    def queries_with(events: int) -> int:
+        Event.objects.filter(article=article).delete()
+        for n in range(events):
+            placed_event(article, cancelled, f"2024-07-{n + 1:02d}", f"e{n}", participants=people)
+        with CaptureQueriesContext(connection) as queries:
+            response = record_cancelled_meeting(annotator_client, article, cancelled)
+        assert response.status_code == 200
+        return len(queries)
+
+    assert queries_with(2) == queries_with(20)
+
+
+def test_the_events_panel_is_read_again_in_the_same_queries_whatever_it_lists(
+    annotator_client, article, cancelled, django_assert_num_queries
+):
+    people = [EntityFactory() for _ in range(3)]
+    for n, count in enumerate((2, 18)):
+        for m in range(count):
+            placed_event(
+                article, cancelled, f"2024-0{n + 5}-{m + 1:02d}", f"e{n}-{m}", participants=people
+            )
+        with django_assert_num_queries(6):
+            response = annotator_client.get(url("events-panel", article.pk), **HTMX)
+        html = response.content.decode()
+        shown = re.findall(r'<li id="event-(\d+)"', html)
+        assert shown == [str(event.pk) for event in event_reads.article_events(article)]
+        assert f'<span class="count" id="event-count">{len(shown)}</span>' in html
+        assert "hx-swap-oob" not in html
 
 
 def test_a_date_that_cannot_be_read_is_shown_on_the_form(annotator_client, article, cancelled):

@@ -335,3 +335,64 @@ def test_a_link_to_an_event_lands_on_its_passage(logged_in_page, live_server, an
     expect(page.locator("#workspace-text .focus-event").first).to_contain_text("The meeting")
     page.keyboard.press("Enter")  # the focused event, as j/k would leave it
     expect(page.locator("#event-slot").get_by_role("heading", name="Edit event")).to_be_visible()
+
+
+# --- a new event takes its place in the list ---------------------------------------------
+
+
+def listed_event(article, headline: str, on: str) -> Event:
+    from curation.annotations.models import EventType
+
+    start = article.body.index(PASSAGE)
+    return Event.objects.create(
+        article=article,
+        start=start,
+        end=start + len(PASSAGE),
+        quote=PASSAGE,
+        event_type=EventType.objects.get(slug="reject-meeting-cancelled"),
+        headline=headline,
+        date=on,
+    )
+
+
+def record_the_cancelled_meeting(page) -> None:
+    """Select the passage, press v, type a headline and a type, press Enter."""
+    select_text(page, PASSAGE)
+    page.keyboard.press("v")
+    form = page.locator("#event-slot")
+    expect(form.get_by_label("Date")).to_have_value("20 June 2024")
+    form.get_by_label("Headline").click()
+    page.keyboard.type("Meeting cancelled")
+    form.get_by_label("Type").click()
+    page.keyboard.type("REJECT › meeting cancelled or postponed")
+    form.get_by_label("Headline").press("Enter")
+    expect(page.locator("#announce")).to_contain_text("Recorded: Meeting cancelled")
+
+
+@pytest.mark.parametrize("recorded_elsewhere", [False, True], ids=["as listed", "page older"])
+def test_a_new_event_is_listed_in_date_order_with_the_count(
+    logged_in_page, live_server, recorded_elsewhere
+):
+    """The answer inserts the new event before the one it precedes. When another editor
+    recorded that one after this page was loaded, the panel is read again and shows both."""
+    page = logged_in_page
+    article = import_seed("000_04889a4c5d51775a.txt")
+    article.published_on = date(2024, 6, 26)
+    article.save()
+    listed_event(article, "Talks announced", "2024-06-01")
+    listed_event(article, "Netanyahu addresses Congress", "2024-07-24")
+    page.goto(f"{live_server.url}/articles/{article.pk}/annotate/")
+    page.evaluate("window.__marker = 1")
+    panel = page.locator("#events-panel")
+    expect(panel.locator("h2 .count")).to_have_text("2")
+    expected = ["Talks announced", "Meeting cancelled", "Netanyahu addresses Congress"]
+    if recorded_elsewhere:
+        listed_event(article, "Visit postponed", "2024-06-25")
+        expected.insert(2, "Visit postponed")
+
+    record_the_cancelled_meeting(page)
+
+    expect(panel.locator(".event-headline")).to_have_text(expected)
+    expect(panel.locator("h2 .count")).to_have_text(str(len(expected)))
+    expect(panel.locator(".event-item").nth(1)).to_contain_text("20 June 2024")
+    assert page.evaluate("window.__marker") == 1  # no page load

@@ -230,16 +230,51 @@ def event_create(request: HttpRequest, pk: int) -> HttpResponse:
         except services.AnnotationError as error:
             form.add_error(None, str(error))
         else:
-            return _events_changed(
+            return _event_added(
                 request,
                 article,
-                start=event.start,
-                end=event.end,
+                event,
                 message=f"Recorded: {event.headline} ({event.date_display}).",
             )
     return _render_event_form(
         request, choices, form, span=span, checked=_checked(participants), status=UNPROCESSABLE
     )
+
+
+def _event_added(request, article, event, *, message) -> HttpResponse:
+    """The touched paragraphs, the new event's item in its place in the events list, the
+    count of events and the count of the editor's drafts: the list itself isn't read
+    again. The article's first event swaps the whole panel, whose empty state goes."""
+    place = event_reads.event_place(event)
+    if place.count == 1:
+        return _events_changed(request, article, start=event.start, end=event.end, message=message)
+    suggesting = request.POST.get("suggest") == "1"
+    text = selectors.text_update(article, start=event.start, end=event.end, suggesting=suggesting)
+    context = {
+        "article": article,
+        "event": event_reads.listed_event(event.pk),
+        "place": place,
+        "changed_paragraphs": text.paragraphs,
+        "my_draft_count": selectors.draft_count(article, request.user),
+        "suggesting": suggesting,
+        "message": message,
+    }
+    return render(request, "annotations/event_added.html", context)
+
+
+@login_required
+@can_read
+@require_GET
+def events_panel(request: HttpRequest, pk: int) -> HttpResponse:
+    """The events panel as it is now: for a page that missed others' new events, whose
+    own new event has no place to go in the list it shows."""
+    article = article_or_404(pk)
+    context = {
+        "article": article,
+        "events": event_reads.article_events(article),
+        "suggesting": request.GET.get("suggest") == "1",
+    }
+    return render(request, "annotations/workspace.html#events", context)
 
 
 def _events_changed(request, article, *, start, end, message) -> HttpResponse:
