@@ -153,6 +153,18 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return 0
 
 
+def article_places(article: Article) -> list[Entity]:
+    """The places the article's text names (its mentions on their words), each once:
+    the event form's choices of location, read without the article's other mentions."""
+    return list(
+        Entity.objects.filter(
+            kind__slug="place", mentions__article=article, mentions__start__isnull=False
+        )
+        .distinct()
+        .only("name")
+    )
+
+
 def event_types() -> list[EventType]:
     """Every event type, each top-level category followed by its subtypes."""
     types = list(EventType.objects.select_related("parent"))

@@ -562,6 +562,55 @@ def test_merging_an_entity_that_takes_part_in_events_moves_its_roles(article, ca
     assert event.location == place
 
 
+def test_the_locations_offered_are_the_places_the_text_names_and_only_those_are_taken(
+    annotator_client, article, cancelled
+):
+    from curation.annotations.models import EntityKind
+
+    place = EntityKind.objects.get(slug="place")
+    washington = EntityFactory(name="Washington", kind=place)
+    doha = EntityFactory(name="Doha", kind=place)
+    elsewhere = EntityFactory(name="Tehran", kind=place)  # named in another article only
+    gone = EntityFactory(name="Beirut", kind=place)  # its mention lost its words
+    person = EntityFactory(name="Benjamin Netanyahu")
+    for entity, words in ((washington, "White House"), (washington, "July"), (doha, "July")):
+        MentionFactory(article=article, entity=entity, quote_text=words)
+    MentionFactory(article=article, entity=person, quote_text="Benjamin Netanyahu")
+    MentionFactory(
+        article=ArticleFactory(body=BODY + " Also."), entity=elsewhere, quote_text="July"
+    )
+    orphan = MentionFactory(article=article, entity=gone, quote_text="July")
+    type(orphan).objects.filter(pk=orphan.pk).update(start=None, end=None)
+    form = annotator_client.get(
+        url("event-new", article.pk), passage("The meeting"), **HTMX
+    ).content.decode()
+    select = re.search(r'<select name="location".*?</select>', form, re.S).group(0)
+    assert re.findall(r"<option[^>]*>([^<]+)</option>", select) == ["None", "Doha", "Washington"]
+
+    data = {**passage("The meeting"), "headline": "Cancelled", "event_type": cancelled.pk}
+    for refused in (elsewhere, gone, person):
+        response = annotator_client.post(
+            url("event-create", article.pk), {**data, "location": refused.pk}, **HTMX
+        )
+        assert response.status_code == 422
+        assert "Select a valid choice" in response.content.decode()
+    assert not Event.objects.exists()
+    response = annotator_client.post(
+        url("event-create", article.pk), {**data, "location": doha.pk}, **HTMX
+    )
+    assert response.status_code == 200
+    assert Event.objects.get().location == doha
+
+
+def test_a_save_reads_neither_the_articles_mentions_nor_the_passages_entities(article, cancelled):
+    from curation.annotations.views.events import EventFormContext
+
+    choices = EventFormContext(article, span=(0, 11))
+    data = {"headline": "Cancelled", "event_type": str(cancelled.pk), "date": "2024-06-20"}
+    assert choices.form(data).is_valid()
+    assert {"mentions", "passage", "current"}.isdisjoint(vars(choices))
+
+
 def test_participants_that_are_not_entities_are_left_out(annotator_client, article, cancelled):
     real = EntityFactory(name="Real")
     posted = {"participant": ["²", "9" * 30, "x", "-3", "0", str(real.pk + 1000), str(real.pk)]}

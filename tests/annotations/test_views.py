@@ -157,7 +157,10 @@ def test_the_workspace_runs_a_constant_number_of_queries(
     html = response.content.decode()
     assert _text_and_entity_rows(html) == _text_and_entity_rows(first.content.decode())
     assert html.count('data-m="') == mentions
-    assert len(re.findall(r'<li class="event-item st-draft type-\d+"', html)) == mentions // 2
+    assert (
+        len(re.findall(r'<li id="event-\d+" class="event-item st-draft type-\d+"', html))
+        == mentions // 2
+    )
 
 
 def article_naming(count: int):

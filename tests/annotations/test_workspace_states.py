@@ -187,7 +187,7 @@ def test_each_event_shows_its_state_and_what_this_person_may_do(
     html = client.get(url("workspace", article.pk)).content.decode()
     items = dict(
         re.findall(
-            r'<li class="event-item st-\w+ type-\d+".*?<span class="event-headline" hx-disable>(\w+) talks</span>'
+            r'<li id="event-\d+" class="event-item st-\w+ type-\d+".*?<span class="event-headline" hx-disable>(\w+) talks</span>'
             r"(.*?)</li>",
             html,
             re.S,
@@ -200,7 +200,7 @@ def test_each_event_shows_its_state_and_what_this_person_may_do(
         # the reject form offers "reject" too; the buttons shown are what is asserted
         assert offered(item) - {"reject"} == expected
     assert "Rejected by rita: “Not a meeting”" in items["Rejected"]
-    assert re.search(r'<li class="event-item st-draft type-\d+"', html)
+    assert re.search(r'<li id="event-\d+" class="event-item st-draft type-\d+"', html)
 
 
 # --- moving one item between states ----------------------------------------------------------

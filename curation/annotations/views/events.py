@@ -1,5 +1,7 @@
 """Events: the side form for a selected passage, editing and deleting them."""
 
+from functools import cached_property
+
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -42,19 +44,30 @@ class EventFormContext:
     ) -> None:
         self.article = article
         self.event = event
-        self.mentions = selectors.article_mentions(article)
         self.event_types = event_reads.event_types()
-        self.current = list(event.participants.select_related("entity__kind")) if event else []
         if event is not None and not event.is_orphan:
             span = (event.start, event.end)
-        self.passage = (
-            event_reads.passage_entities(article.body, *span, self.mentions)
-            if span is not None
-            else event_reads.PassageEntities(named=[], cited=[])
-        )
+        self.span = span
+
+    # A save reads only what the form checks (the types, the places); the mentions and
+    # the passage's entities are read when the form is shown.
+
+    @cached_property
+    def mentions(self) -> list:
+        return selectors.article_mentions(self.article)
+
+    @cached_property
+    def current(self) -> list[Participant]:
+        return list(self.event.participants.select_related("entity__kind")) if self.event else []
+
+    @cached_property
+    def passage(self) -> event_reads.PassageEntities:
+        if self.span is None:
+            return event_reads.PassageEntities(named=[], cited=[])
+        return event_reads.passage_entities(self.article.body, *self.span, self.mentions)
 
     def form(self, data=None, *, initial=None) -> EventForm:
-        places = {m.entity_id: m.entity for m in self.mentions if m.entity.kind.slug == "place"}
+        places = {place.pk: place for place in event_reads.article_places(self.article)}
         if self.event and self.event.location_id:
             places.setdefault(self.event.location_id, self.event.location)
         return EventForm(
