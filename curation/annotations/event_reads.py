@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from curation.annotations.attribution import in_attribution
 from curation.annotations.models import (
@@ -153,16 +153,18 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return 0
 
 
-def article_places(article: Article) -> list[Entity]:
-    """The places the article's text names (its mentions on their words), each once:
-    the event form's choices of location, read without the article's other mentions."""
-    return list(
-        Entity.objects.filter(
-            kind__slug="place", mentions__article=article, mentions__start__isnull=False
-        )
-        .distinct()
-        .only("name")
+def article_places(article: Article, *, also: int | None = None) -> QuerySet[Entity]:
+    """The places the article's text names (its mentions on their words), and the place
+    ``also`` (an event's own, which the text may no longer name), by name: the event
+    form's locations. A query, read only when the form is shown, or to check the one
+    place a save sends."""
+    named = Q(
+        kind__slug="place",
+        pk__in=Mention.objects.filter(article=article, start__isnull=False).values("entity_id"),
     )
+    if also is not None:
+        named |= Q(pk=also)
+    return Entity.objects.filter(named).only("name").order_by("name", "pk")
 
 
 def event_types() -> list[EventType]:

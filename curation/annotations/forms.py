@@ -173,8 +173,7 @@ class EventForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.article = article
         self.event_types = event_types
-        self.fields["location"].queryset = Entity.objects.filter(pk__in=[p.pk for p in places])
-        self.fields["location"].choices = [("", "None"), *((p.pk, p.name) for p in places)]
+        self.fields["location"].queryset = places  # read when shown, or to check a choice
 
     def clean_event_type(self) -> EventType:
         """The type whose full label ("REJECT › meeting cancelled or postponed"), own name,

@@ -602,12 +602,22 @@ def test_the_locations_offered_are_the_places_the_text_names_and_only_those_are_
     assert Event.objects.get().location == doha
 
 
-def test_a_save_reads_neither_the_articles_mentions_nor_the_passages_entities(article, cancelled):
+def test_a_save_reads_neither_the_articles_mentions_nor_its_places(
+    article, cancelled, django_assert_num_queries
+):
+    """The form checks the one place sent, if any: an article can name a thousand."""
+    from curation.annotations.models import EntityKind
     from curation.annotations.views.events import EventFormContext
 
+    doha = EntityFactory(name="Doha", kind=EntityKind.objects.get(slug="place"))
+    MentionFactory(article=article, entity=doha, quote_text="July")
     choices = EventFormContext(article, span=(0, 11))
     data = {"headline": "Cancelled", "event_type": str(cancelled.pk), "date": "2024-06-20"}
-    assert choices.form(data).is_valid()
+    with django_assert_num_queries(0):
+        assert choices.form(data).is_valid()
+    with django_assert_num_queries(1):
+        form = choices.form({**data, "location": str(doha.pk)})
+        assert form.is_valid() and form.cleaned_data["location"] == doha
     assert {"mentions", "passage", "current"}.isdisjoint(vars(choices))
 
 

@@ -67,15 +67,13 @@ class EventFormContext:
         return event_reads.passage_entities(self.article.body, *self.span, self.mentions)
 
     def form(self, data=None, *, initial=None) -> EventForm:
-        places = {place.pk: place for place in event_reads.article_places(self.article)}
-        if self.event and self.event.location_id:
-            places.setdefault(self.event.location_id, self.event.location)
+        location = self.event.location_id if self.event else None
         return EventForm(
             data,
             initial=initial,
             article=self.article,
             event_types=self.event_types,
-            places=sorted(places.values(), key=lambda entity: entity.name),
+            places=event_reads.article_places(self.article, also=location),
         )
 
     def participant_choices(self, checked: dict[int, str]) -> list[dict]:
@@ -408,7 +406,7 @@ def date_preview(request: HttpRequest, pk: int) -> HttpResponse:
         {"date": request.GET.get("date", "")[:60], "headline": "x"},
         article=article,
         event_types=[],
-        places=[],
+        places=Entity.objects.none(),
     )
     form.is_valid()
     return render(

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from curation.annotations import entity_reads, event_reads, services, versions, workflow
 from curation.annotations.errors import AnnotationError, NameClash
 from curation.annotations.forms import EventForm, RelinkForm
-from curation.annotations.models import Event, Mention, Status
+from curation.annotations.models import Entity, Event, Mention, Status
 from curation.review import selectors
 from curation.review.views.actions import described
 from curation.review.views.common import (
@@ -54,7 +54,7 @@ def _event_form(event: Event, data=None) -> EventForm:
         },
         article=event.article,
         event_types=event_reads.event_types(),
-        places=[event.location] if event.location_id else [],
+        places=Entity.objects.filter(pk=event.location_id),  # none for None
     )
     return form
 
