@@ -8,6 +8,7 @@ writes, the bulk import and, after all of it, the servers' memory."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -174,6 +175,24 @@ class DeskPhases:
             check=lambda response: "Marked “" in response.text,
         )[0]
 
+    def event(self, article: int, body: str, start: int, end: int, headline: str) -> float:
+        """Recording an event as HTMX sends it from the workspace's event form."""
+        return timed(
+            self.annotator,
+            "POST",
+            f"{self.base}/articles/{article}/annotate/events/",
+            data={
+                "start": start,
+                "end": end,
+                "quote": body[start:end],
+                "headline": headline,
+                "event_type": self.plan["event_type"],
+                "date": "2024-06-20",
+            },
+            headers=self.htmx(article),
+            check=lambda response: "Recorded: " in response.text,
+        )[0]
+
     def refused_mention(self) -> float:
         """The mention's request without an entity: refused by its form. What every
         write's request costs before its work (login, role, CSRF, the article, the form)
@@ -201,23 +220,15 @@ class DeskPhases:
         def event() -> float:
             index, (start, end) = next(sentences)
             article = self.plan["articles"][index]
-            return timed(
-                self.annotator,
-                "POST",
-                f"{self.base}/articles/{article}/annotate/events/",
-                data={
-                    "start": start,
-                    "end": end,
-                    "quote": documents[index].body[start:end],
-                    "headline": f"Peers event {index}",
-                    "event_type": self.plan["event_type"],
-                    "date": "2024-06-20",
-                },
-                headers=self.htmx(article),
-                check=lambda response: "Recorded: " in response.text,
-            )[0]
+            return self.event(article, documents[index].body, start, end, f"Peers event {index}")
 
         self.figures["write_event"] = repeated(event, **self.rounds)
+        big, passages = self.workload.big, itertools.cycle(self.workload.big.sentences)
+
+        def event_in_big() -> float:
+            return self.event(self.plan["big"], big.body, *next(passages), "Dossier event")
+
+        self.figures["write_event_big"] = repeated(event_in_big, **self.rounds)
         together = self.workload.marked_together()
 
         def marked_together() -> float:

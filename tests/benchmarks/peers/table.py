@@ -37,6 +37,7 @@ ROWS = [
     Row("list_entities", "entity directory, 100 rows", "2. a list of 100: desk entity directory", "list_tasks", TIME, target=5, growth="flat per page"),
     Row("write_mention", "marking a mention (one span)", "3. one write, per span: LS 5-span annotation ÷ 5, desk mention", "write_span", TIME, target=5, growth="flat"),
     Row("write_event", "recording an event (one span)", "3. one write, per span: LS annotation ÷ 5, desk event", "write_span", TIME, target=5, growth="flat"),
+    Row("write_event_big", "recording an event in the {big:,}-span document", "3. desk only: recording an event in the {big:,}-span document", None, TIME, growth="flat"),
     Row("write_mention", "marking a mention (one span)", "3. one write, whole request: LS 5 spans, desk mention (1 span)", "write_request", TIME, growth="flat"),
     Row("write_refused", "a mention's request refused by its form (no write)", "3. desk only: the mention's request refused by its form, no write (the floor)", None, TIME, growth="flat"),
     Row("write_plain", "plain Django, not the desk: a one-row write with a login", "3. plain Django, not the desk: login, CSRF, one row written, no role or history", "write_span", TIME, growth="flat"),
