@@ -63,6 +63,11 @@ def event_place(event: Event) -> EventPlace:
     return EventPlace(count, min(later)[1] if later else None)
 
 
+def placed_event_count(article_id: int) -> int:
+    """How many events the article's events list shows (its events on their words)."""
+    return Event.objects.filter(article_id=article_id, start__isnull=False).count()
+
+
 def _events_by_date(events: QuerySet[Event]) -> list[Event]:
     events = events.select_related(
         "event_type__parent", "location", "reviewed_by", "chronology_entry__entry"

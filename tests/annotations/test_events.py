@@ -110,15 +110,7 @@ def test_events_sort_by_lower_bound_then_finer_precision(article, cancelled):
     from curation.annotations.event_reads import article_events
 
     for value in ["2024-07-24", "2024", "", "2024-07-11/2024-07-20", "2024-07"]:
-        Event.objects.create(
-            article=article,
-            start=0,
-            end=3,
-            quote="The",
-            event_type=cancelled,
-            headline=value or "undated",
-            date=value,
-        )
+        placed_event(article, cancelled, value, value or "undated")
     assert [e.date for e in article_events(article)] == [
         "2024",
         "2024-07",
@@ -496,6 +488,67 @@ def test_edit_and_delete_in_place(annotator_client, annotator, article, cancelle
     assert not Event.objects.exists()
 
 
+def oob_pieces(html: str) -> list[str]:
+    """The out-of-band pieces of an answer about the events list, in order."""
+    return re.findall(
+        r'<li id="event-\d+" hx-swap-oob="delete">|<ol hx-swap-oob="[^"]+"[^>]*><li id="event-\d+"'
+        r'|<section id="events-panel"|<span class="count" id="event-count" hx-swap-oob="true">\d+',
+        re.sub(r">\s+<", "><", html),
+    )
+
+
+def test_an_edit_moves_its_event_to_its_new_date_and_sends_no_other(
+    annotator_client, annotator, article, cancelled
+):
+    first = placed_event(article, cancelled, "2024-06-01", "Talks announced")
+    edited = placed_event(article, cancelled, "2024-05-01", "Old headline")
+    last = placed_event(article, cancelled, "2024-07-24", "Netanyahu addresses Congress")
+    Event.objects.filter(pk=edited.pk).update(created_by=annotator)
+    response = annotator_client.post(
+        url("event-edit", article.pk, edited.pk),
+        {
+            "headline": "Meeting cancelled",
+            "event_type": cancelled.pk,
+            "date": "2024-06-20",
+            "version": 1,
+        },
+        **HTMX,
+    )
+    html = response.content.decode()
+    assert response.status_code == 200, html
+    assert oob_pieces(html) == [
+        f'<li id="event-{edited.pk}" hx-swap-oob="delete">',
+        f'<ol hx-swap-oob="beforebegin:#event-{last.pk}" '
+        f'data-events-panel="{url("events-panel", article.pk)}"><li id="event-{edited.pk}"',
+        '<span class="count" id="event-count" hx-swap-oob="true">3',
+    ]
+    assert "Meeting cancelled" in html and "20 June 2024" in html
+    assert first.headline not in html and last.headline not in html
+
+
+def test_a_deleted_event_leaves_the_list_alone_and_the_last_one_its_empty_state(
+    annotator_client, annotator, article, cancelled
+):
+    kept = placed_event(article, cancelled, "2024-06-01", "Talks announced")
+    deleted = placed_event(article, cancelled, "2024-07-24", "Netanyahu addresses Congress")
+    Event.objects.filter(pk__in=[kept.pk, deleted.pk]).update(created_by=annotator)
+    response = annotator_client.post(
+        url("event-delete", article.pk, deleted.pk), {"version": 1}, **HTMX
+    )
+    html = response.content.decode()
+    assert oob_pieces(html) == [
+        f'<li id="event-{deleted.pk}" hx-swap-oob="delete">',
+        '<span class="count" id="event-count" hx-swap-oob="true">1',
+    ]
+    assert kept.headline not in html and 'id="p-0"' in html
+    response = annotator_client.post(
+        url("event-delete", article.pk, kept.pk), {"version": 1}, **HTMX
+    )
+    html = response.content.decode()
+    assert oob_pieces(html) == ['<section id="events-panel"']
+    assert "No events yet" in html
+
+
 def test_event_endpoints_need_login_role_and_csrf(article, cancelled, stranger_client, annotator):
     event = services.event_create(
         article=article,
@@ -811,15 +864,7 @@ def test_events_with_the_same_lower_bound_sort_finer_first(article, cancelled):
     from curation.annotations.event_reads import article_events
 
     for value in ["2024", "2024-01", "2024-01-01"]:
-        Event.objects.create(
-            article=article,
-            start=0,
-            end=3,
-            quote="The",
-            event_type=cancelled,
-            headline=value,
-            date=value,
-        )
+        placed_event(article, cancelled, value, value)
     assert [e.date for e in article_events(article)] == ["2024-01-01", "2024-01", "2024"]
 
 

@@ -306,8 +306,12 @@ def test_the_author_submits_an_event_from_the_events_list(annotator_client, anno
     assert response.status_code == 200
     html = response.content.decode()
     assert "Submitted the event “Talks” for review." in html
-    assert '<section id="events-panel"' in html and 'hx-swap-oob="true"' in html
-    assert '<span class="badge st-badge st-submitted">Submitted</span>' in html
+    # its item alone, taken out and put back with its new state; no paragraph changes
+    assert '<section id="events-panel"' not in html and 'id="p-0"' not in html
+    assert f'<li id="event-{event.pk}" hx-swap-oob="delete"></li>' in html
+    assert '<ol hx-swap-oob="beforeend:#event-list"' in html
+    item = html[html.index(f'<li id="event-{event.pk}" class=') :]
+    assert '<span class="badge st-badge st-submitted">Submitted</span>' in item
     assert stored(event).status == Status.SUBMITTED
     refused = post_state(annotator_client, event, action="submit", version=2)
     assert refused.status_code == 403 and "it is already submitted" in refused.text

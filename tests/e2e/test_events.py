@@ -340,19 +340,11 @@ def test_a_link_to_an_event_lands_on_its_passage(logged_in_page, live_server, an
 # --- a new event takes its place in the list ---------------------------------------------
 
 
-def listed_event(article, headline: str, on: str) -> Event:
+def listed_event(article, headline: str, on: str, by=None) -> Event:
     from curation.annotations.models import EventType
 
-    start = article.body.index(PASSAGE)
-    return Event.objects.create(
-        article=article,
-        start=start,
-        end=start + len(PASSAGE),
-        quote=PASSAGE,
-        event_type=EventType.objects.get(slug="reject-meeting-cancelled"),
-        headline=headline,
-        date=on,
-    )
+    cancelled = EventType.objects.get(slug="reject-meeting-cancelled")
+    return _event(article, cancelled, headline, on, by=by)
 
 
 def record_the_cancelled_meeting(page) -> None:
@@ -396,3 +388,29 @@ def test_a_new_event_is_listed_in_date_order_with_the_count(
     expect(panel.locator("h2 .count")).to_have_text(str(len(expected)))
     expect(panel.locator(".event-item").nth(1)).to_contain_text("20 June 2024")
     assert page.evaluate("window.__marker") == 1  # no page load
+
+
+def test_an_edited_event_moves_to_its_new_date_and_a_deleted_one_leaves_the_others(
+    logged_in_page, live_server, annotator
+):
+    page = logged_in_page
+    article = import_seed("000_04889a4c5d51775a.txt")
+    talks = listed_event(article, "Talks announced", "2024-06-01", by=annotator)
+    speech = listed_event(article, "Netanyahu addresses Congress", "2024-07-24", by=annotator)
+    page.goto(f"{live_server.url}/articles/{article.pk}/annotate/")
+    page.evaluate("window.__marker = 1")
+    panel = page.locator("#events-panel")
+
+    panel.locator(f"#event-{talks.pk}").get_by_role("button", name="Edit").click()
+    page.locator("#event-slot").get_by_label("Date").click()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("1 August 2024")
+    page.keyboard.press("Enter")
+    expect(page.locator("#announce")).to_contain_text("Saved: Talks announced (1 August 2024)")
+    expect(panel.locator(".event-headline")).to_have_text([speech.headline, talks.headline])
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    panel.locator(f"#event-{speech.pk}").get_by_role("button", name="Delete").click()
+    expect(panel.locator(".event-headline")).to_have_text([talks.headline])
+    expect(panel.locator("h2 .count")).to_have_text("1")
+    assert page.evaluate("window.__marker") == 1

@@ -122,18 +122,26 @@ def app_env(database: Database, data_dir: Path) -> dict[str, str]:
     return env
 
 
-def run_seed(env: dict[str, str], *args: str) -> dict:
-    """Migrate and seed the fresh database in a subprocess; returns its plan (JSON)."""
+def run_seed(
+    env: dict[str, str],
+    *args: str,
+    script: Path = ROOT / "tests" / "load" / "seed.py",
+    timeout: int = SEED_TIMEOUT,
+) -> dict:
+    """Migrate and seed the fresh database in a subprocess (``script``, by default the
+    load tests' seed); returns the plan it prints last (JSON)."""
     done = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "load" / "seed.py"), *args],
+        [sys.executable, str(script), *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
-        timeout=SEED_TIMEOUT,
+        timeout=timeout,
     )
     if done.returncode:
-        raise RuntimeError(f"seeding failed ({done.returncode}):\n{done.stderr[-4000:]}")
+        raise RuntimeError(
+            f"seeding with {script.name} failed ({done.returncode}):\n{done.stderr[-4000:]}"
+        )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

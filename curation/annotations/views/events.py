@@ -22,8 +22,8 @@ from curation.annotations.views.common import (
     posted_version,
     refusal,
     refused,
-    with_orphans_panel,
 )
+from curation.annotations.views.event_answers import event_listed, event_unlisted, events_changed
 from curation.articles.models import Article
 from curation.temporal import as_typed
 
@@ -241,36 +241,11 @@ def event_create(request: HttpRequest, pk: int) -> HttpResponse:
         except services.AnnotationError as error:
             form.add_error(None, str(error))
         else:
-            return _event_added(
-                request,
-                article,
-                event,
-                message=f"Recorded: {event.headline} ({event.date_display}).",
-            )
+            message = f"Recorded: {event.headline} ({event.date_display})."
+            return event_listed(request, event, message=message, replaces=False)
     return _render_event_form(
         request, choices, form, span=span, checked=_checked(participants), status=UNPROCESSABLE
     )
-
-
-def _event_added(request, article, event, *, message) -> HttpResponse:
-    """The touched paragraphs, the new event's item in its place in the events list, the
-    count of events and the count of the editor's drafts: the list itself isn't read
-    again. The article's first event swaps the whole panel, whose empty state goes."""
-    place = event_reads.event_place(event)
-    if place.count == 1:
-        return _events_changed(request, article, start=event.start, end=event.end, message=message)
-    suggesting = request.POST.get("suggest") == "1"
-    text = selectors.text_update(article, start=event.start, end=event.end, suggesting=suggesting)
-    context = {
-        "article": article,
-        "event": event_reads.listed_event(event.pk),
-        "place": place,
-        "changed_paragraphs": text.paragraphs,
-        "my_draft_count": selectors.draft_count(article, request.user),
-        "suggesting": suggesting,
-        "message": message,
-    }
-    return render(request, "annotations/event_added.html", context)
 
 
 @login_required
@@ -286,24 +261,6 @@ def events_panel(request: HttpRequest, pk: int) -> HttpResponse:
         "suggesting": request.GET.get("suggest") == "1",
     }
     return render(request, "annotations/workspace.html#events", context)
-
-
-def _events_changed(request, article, *, start, end, message) -> HttpResponse:
-    """The touched paragraphs (built, as a mention's change builds them, from only what
-    overlaps them), the events list and the count of the editor's drafts; for an orphan
-    (``start`` None), the Orphans panel instead of paragraphs."""
-    suggesting = request.POST.get("suggest") == "1"
-    text = selectors.text_update(article, start=start, end=end, suggesting=suggesting)
-    context = {
-        "article": article,
-        "events": event_reads.article_events(article),
-        "changed_paragraphs": text.paragraphs,
-        "my_draft_count": selectors.draft_count(article, request.user),
-        "suggesting": suggesting,
-        "message": message,
-    }
-    response = render(request, "annotations/events_changed.html", context)
-    return response if start is not None else with_orphans_panel(request, response, article)
 
 
 @login_required
@@ -357,13 +314,10 @@ def event_edit(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
             status, message = refusal(request, error, what="event")
             form.add_error(None, message)
         else:
-            return _events_changed(
-                request,
-                event.article,
-                start=event.start,
-                end=event.end,
-                message=f"Saved: {event.headline} ({event.date_display}).",
-            )
+            message = f"Saved: {event.headline} ({event.date_display})."
+            if event.is_orphan:
+                return events_changed(request, event.article, start=None, end=None, message=message)
+            return event_listed(request, event, message=message, replaces=True)
     return _render_event_form(
         request,
         choices,
@@ -386,13 +340,10 @@ def event_delete(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
         )
     except services.AnnotationError as error:
         return refused(request, error, what="event", close="close-event")
-    return _events_changed(
-        request,
-        event.article,
-        start=event.start,
-        end=event.end,
-        message=f"Deleted the event “{event.headline}”.",
-    )
+    message = f"Deleted the event “{event.headline}”."
+    if event.is_orphan:
+        return events_changed(request, event.article, start=None, end=None, message=message)
+    return event_unlisted(request, event, pk=event_id, message=message)
 
 
 @login_required

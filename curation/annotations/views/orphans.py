@@ -23,7 +23,7 @@ from curation.annotations.views.common import (
     refused,
     with_orphans_panel,
 )
-from curation.annotations.views.events import _events_changed
+from curation.annotations.views.event_answers import event_listed
 
 can_record_events = permission_required("annotations.add_event", raise_exception=True)
 
@@ -63,17 +63,9 @@ def event_reattach(request: HttpRequest, pk: int, event_id: int) -> HttpResponse
     refusal = _reattach_or_refuse(request, event)
     if refusal is not None:
         return refusal
-    return with_orphans_panel(
-        request,
-        _events_changed(
-            request,
-            event.article,
-            start=event.start,
-            end=event.end,
-            message=f"Re-attached the event “{event.headline}” to “{event.quote}”.",
-        ),
-        event.article,
-    )
+    message = f"Re-attached the event “{event.headline}” to “{event.quote}”."
+    answer = event_listed(request, event, message=message, replaces=False)
+    return with_orphans_panel(request, answer, event.article)
 
 
 def _reattach_or_refuse(request: HttpRequest, item: Mention | Event) -> HttpResponse | None:

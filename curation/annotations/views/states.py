@@ -6,10 +6,10 @@ and send back what changed on the page."""
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
-from curation.annotations import event_reads, selectors, workflow
+from curation.annotations import selectors, workflow
 from curation.annotations.errors import AnnotationError, NotAllowed
 from curation.annotations.models import Event, Mention
 from curation.annotations.views.common import (
@@ -22,9 +22,9 @@ from curation.annotations.views.common import (
     posted_version,
     refused,
     render_workspace,
-    with_orphans_panel,
     workspace_context,
 )
+from curation.annotations.views.event_answers import event_listed, events_changed
 
 TRANSITIONS = {
     "submit": workflow.submit,
@@ -104,20 +104,10 @@ def event_state(request: HttpRequest, pk: int, event_id: int) -> HttpResponse:
         done = _transition(request, event)
     except AnnotationError as error:
         return refused(request, error, what="event", close="close-event")
-    response = render(
-        request,
-        "annotations/events_changed.html",
-        {
-            "article": event.article,
-            "events": event_reads.article_events(event.article),
-            "my_draft_count": selectors.draft_count(event.article, request.user),
-            "suggesting": request.POST.get("suggest") == "1",
-            "message": done.format(item=f"the event “{event.headline}”"),
-        },
-    )
+    message = done.format(item=f"the event “{event.headline}”")
     if event.is_orphan:  # its row in the Orphans panel shows the state
-        return with_orphans_panel(request, response, event.article)
-    return response
+        return events_changed(request, event.article, start=None, end=None, message=message)
+    return event_listed(request, event, message=message, replaces=True, text=False)
 
 
 @login_required

@@ -21,7 +21,7 @@ from curation.annotations.views.common import (
     popover_error,
     refused,
 )
-from curation.annotations.views.events import _events_changed
+from curation.annotations.views.event_answers import event_listed
 
 POPOVER = "annotations/popover_tagged.html"
 can_record_events = permission_required("annotations.add_event", raise_exception=True)
@@ -132,13 +132,8 @@ def tagged_event(request: HttpRequest, pk: int, tagged_id: int) -> HttpResponse:
             )
         elif request.POST.get("action") == "accept":
             event = review.suggested_event_accept(suggestion=suggestion, accepted_by=request.user)
-            answer = _events_changed(
-                request,
-                article,
-                start=event.start,
-                end=event.end,
-                message=f"Recorded: {event.headline} ({event.date_display}).",
-            )
+            message = f"Recorded: {event.headline} ({event.date_display})."
+            answer = event_listed(request, event, message=message, replaces=False)
         else:
             return popover_error(request, "Choose Accept or Dismiss.")
     except AnnotationError as error:

@@ -8,15 +8,12 @@ gunicorn, one process group per server, killed as a whole on the way out."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import requests
 
 from tests.load.driver import CSRF_IN_FORM, CSRF_IN_PAGE
-from tests.load.stack import ROOT, SqliteDatabase, Stack, app_env, collect_static
+from tests.load.stack import SqliteDatabase, Stack, app_env, collect_static, run_seed
 
 SEED_SCRIPT = Path(__file__).with_name("desk_seed.py")
 SEED_TIMEOUT = 1800
@@ -65,19 +62,7 @@ class DeskServer:
         self.stack.stop()
 
     def _seed(self) -> dict:
-        done = subprocess.run(
-            [sys.executable, str(SEED_SCRIPT), str(self.workload_file)],
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=SEED_TIMEOUT,
-        )
-        if done.returncode:
-            raise RuntimeError(
-                f"seeding the desk failed ({done.returncode}):\n{done.stderr[-4000:]}"
-            )
-        return json.loads(done.stdout.strip().splitlines()[-1])
+        return run_seed(self.env, str(self.workload_file), script=SEED_SCRIPT, timeout=SEED_TIMEOUT)
 
     @property
     def master_pid(self) -> int:

@@ -7,9 +7,6 @@ this stack and this machine before any of the desk's own work."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,11 +15,10 @@ import requests
 
 from tests.benchmarks.peers.timing import repeated, timed
 from tests.benchmarks.peers.workload import Workload
-from tests.load.stack import ROOT, SqliteDatabase, Stack, app_env
+from tests.load.stack import SqliteDatabase, Stack, app_env, run_seed
 
 APP = Path(__file__).with_name("plain_django.py")
 MODULE = "tests.benchmarks.peers.plain_django"
-SEED_TIMEOUT = 120
 
 
 def floor_figures(folder: Path, *, workers: int, workload: Workload, say: Callable) -> dict:
@@ -53,7 +49,7 @@ def plain_django(folder: Path, *, workers: int) -> Iterator[tuple[str, requests.
     logged in with the CSRF token it must send. Stopped on the way out."""
     folder.mkdir(parents=True)
     env = app_env(SqliteDatabase(folder), folder) | {"PLAIN_DJANGO_DIR": str(folder)}
-    cookies = _seed(env)
+    cookies = run_seed(env, script=APP)
     stack = Stack(env=env, log_dir=folder, vendor="sqlite", workers=workers, app=MODULE)
     try:
         base = stack.start().base
@@ -64,19 +60,3 @@ def plain_django(folder: Path, *, workers: int) -> Iterator[tuple[str, requests.
         yield base, session
     finally:
         stack.stop()
-
-
-def _seed(env: dict[str, str]) -> dict[str, str]:
-    done = subprocess.run(
-        [sys.executable, str(APP)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=SEED_TIMEOUT,
-    )
-    if done.returncode:
-        raise RuntimeError(
-            f"seeding plain Django failed ({done.returncode}):\n{done.stderr[-3000:]}"
-        )
-    return json.loads(done.stdout.strip().splitlines()[-1])
