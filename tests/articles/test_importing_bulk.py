@@ -29,6 +29,14 @@ def test_json_lines_count_lines_and_index_by_line_from_0():
     assert items[2].article.line == 4
 
 
+@pytest.mark.parametrize("lead", [b"", b" \r\n\t", b"\xef\xbb\xbf", b"\xef\xbb\xbf\n  "])
+@pytest.mark.parametrize("kind", [bytes, bytearray])  # a large body is read into a bytearray
+def test_blanks_and_a_byte_order_mark_before_a_batch_are_passed_over(lead, kind):
+    for body, expected in ((b'[{"body": "One."}]', 1), (b'{"body": "One."}\n{"body": "Two."}', 2)):
+        count, items = read(kind(lead + body))
+        assert count == expected and items[0].article.body == "One."
+
+
 def test_an_item_over_the_size_limit_fails_alone():
     body = json.dumps([{"body": "x" * 20_000}, {"body": "ok"}]).encode()
     _, items = read(body)
