@@ -307,7 +307,7 @@ class DeskPhases:
         self.figures["concurrency_errors"] = [len(errors)]
 
     def bulk_import(self) -> None:
-        self.figures["import_rate"] = import_rates(self.sizes, self.import_once)
+        self.figures["import_rate"] = import_rates(self.sizes, self.import_once, self.say)
 
     def import_once(self, round_: int) -> float:
         documents = import_documents(self.workload, self.run_number, round_)

@@ -151,7 +151,7 @@ class LabelStudioPhases:
         one desk."""
         project = self.ls.project(self.api, f"Peers import {self.run_number}")
         self.figures["import_rate"] = import_rates(
-            self.sizes, lambda round_: self.import_once(project, round_)
+            self.sizes, lambda round_: self.import_once(project, round_), self.say
         )
 
     def import_once(self, project: int, round_: int) -> float:

@@ -50,14 +50,21 @@ def repeated(call: Callable[[], float], *, warmup: int, repeats: int) -> list[fl
     return [call() for _ in range(repeats)]
 
 
-def import_rates(sizes, import_once: Callable[[int], float]) -> list[float]:
+def import_rates(
+    sizes, import_once: Callable[[int], float], say: Callable[[str], None] = lambda line: None
+) -> list[float]:
     """The rates of ``sizes.import_repeats`` bulk imports, after one untimed:
     ``import_once(round_)`` imports new documents and gives its rate. A server's first
     large request touches memory no request has yet, which on a virtual machine costs
     what the host makes it cost: a single first import varied from run to run by more
-    than twice, for both apps."""
-    import_once(0)
-    return [import_once(round_) for round_ in range(1, 1 + sizes.import_repeats)]
+    than twice, for both apps. Each rate is told to ``say``: the median hides how far
+    one import's rate is from another's."""
+    first = import_once(0)
+    rates = [import_once(round_) for round_ in range(1, 1 + sizes.import_repeats)]
+    say(
+        f"imported at {', '.join(f'{rate:,.0f}' for rate in rates)} docs/s (untimed first: {first:,.0f})"
+    )
+    return rates
 
 
 def in_threads(work: Sequence[Callable[[], object]], threads: int) -> tuple[float, list]:
