@@ -13,6 +13,9 @@ from curation.annotations.models import Event
 from curation.annotations.views.common import with_orphans_panel
 from curation.articles.models import Article
 
+LISTED = "annotations/event_listed.html"  # one event's item in or out
+CHANGED = "annotations/events_changed.html"  # the whole list
+
 
 def event_listed(
     request: HttpRequest, event: Event, *, message: str, replaces: bool, text: bool = True
@@ -29,7 +32,8 @@ def event_listed(
         "count": place.count,
         "removed": event.pk if replaces else None,
     }
-    return _listed(request, article, event if text else None, context, message)
+    start, end = (event.start, event.end) if text else (None, None)
+    return _answer(request, article, LISTED, context, start, end, message=message)
 
 
 def event_unlisted(request: HttpRequest, event: Event, *, pk: int, message: str) -> HttpResponse:
@@ -41,27 +45,7 @@ def event_unlisted(request: HttpRequest, event: Event, *, pk: int, message: str)
             request, event.article, start=event.start, end=event.end, message=message
         )
     context = {"event": None, "count": count, "removed": pk}
-    return _listed(request, event.article, event, context, message)
-
-
-def _listed(
-    request: HttpRequest, article: Article, touching: Event | None, context: dict, message: str
-) -> HttpResponse:
-    suggesting = request.POST.get("suggest") == "1"
-    paragraphs = []
-    if touching is not None:
-        text = selectors.text_update(
-            article, start=touching.start, end=touching.end, suggesting=suggesting
-        )
-        paragraphs = text.paragraphs
-    context |= {
-        "article": article,
-        "changed_paragraphs": paragraphs,
-        "my_draft_count": selectors.draft_count(article, request.user),
-        "suggesting": suggesting,
-        "message": message,
-    }
-    return render(request, "annotations/event_listed.html", context)
+    return _answer(request, event.article, LISTED, context, event.start, event.end, message=message)
 
 
 def events_changed(
@@ -70,15 +54,34 @@ def events_changed(
     """The whole events list, the paragraphs of [start, end) and the count of the
     editor's drafts; for an orphan (``start`` None), the Orphans panel instead of
     paragraphs."""
+    context = {"events": event_reads.article_events(article)}
+    response = _answer(request, article, CHANGED, context, start, end, message=message)
+    return response if start is not None else with_orphans_panel(request, response, article)
+
+
+def _answer(
+    request: HttpRequest,
+    article: Article,
+    template: str,
+    context: dict,
+    start: int | None,
+    end: int | None,
+    *,
+    message: str,
+) -> HttpResponse:
+    """``template`` with ``context``, the paragraphs of [start, end) (none when ``start``
+    is None), the count of the editor's drafts and the message."""
     suggesting = request.POST.get("suggest") == "1"
-    text = selectors.text_update(article, start=start, end=end, suggesting=suggesting)
-    context = {
+    paragraphs = []
+    if start is not None:
+        paragraphs = selectors.text_update(
+            article, start=start, end=end, suggesting=suggesting
+        ).paragraphs
+    context |= {
         "article": article,
-        "events": event_reads.article_events(article),
-        "changed_paragraphs": text.paragraphs,
+        "changed_paragraphs": paragraphs,
         "my_draft_count": selectors.draft_count(article, request.user),
         "suggesting": suggesting,
         "message": message,
     }
-    response = render(request, "annotations/events_changed.html", context)
-    return response if start is not None else with_orphans_panel(request, response, article)
+    return render(request, template, context)
